@@ -1,0 +1,18 @@
+//! The partner API contract (see `../../shared/PARTNER_API.md` and `docs/contracts/`).
+//!
+//! Everything here is plain data and pure functions so it compiles for the browser app,
+//! the sandbox server and native tests alike.
+
+pub mod auth;
+pub mod customers;
+pub mod error;
+pub mod money;
+pub mod opportunities;
+pub mod page;
+pub mod profile;
+pub mod time;
+pub mod validate;
+
+pub use error::{ApiError, ErrorKind};
+pub use money::Amount;
+pub use page::PageRequest;

@@ -1,0 +1,196 @@
+//! One HTTP client over gloo-net with one error policy (X3):
+//! - every failure becomes a typed [`ApiError`] with code and request id;
+//! - a 200 carrying a CBC failure code is an error too;
+//! - 401 opens the re-sign-in dialog and, once signed in, the same call is sent again;
+//! - reads (never writes) are retried on 429 with backoff;
+//! - every call has a timeout, after which the fetch is aborted.
+
+use super::session::Auth;
+use crate::config::RuntimeConfig;
+use crate::i18n::Locale;
+use futures::future::{select, Either};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use leptos::prelude::*;
+use partner_api::auth::{self, TokenRequest, TokenResponse};
+use partner_api::error::{business_failure, parse_error};
+use partner_api::time::{parse_wire, Instant};
+use partner_api::ApiError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::Arc;
+
+const MAX_THROTTLE_RETRIES: u32 = 3;
+const BACKOFF_START_MS: u32 = 500;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Base {
+    Api,
+    Iam,
+}
+
+struct Call {
+    method: Method,
+    base: Base,
+    path: String,
+    body: Option<String>,
+    /// Safe to send again (reads); writes are never resent automatically.
+    read: bool,
+}
+
+struct Reply {
+    status: u16,
+    request_id: Option<String>,
+    subject_token: Option<String>,
+    text: String,
+}
+
+#[derive(Clone)]
+pub struct Api {
+    config: Arc<RuntimeConfig>,
+    auth: Auth,
+    locale: RwSignal<Locale>,
+}
+
+impl Api {
+    pub fn new(config: RuntimeConfig, auth: Auth, locale: RwSignal<Locale>) -> Self {
+        Api { config: Arc::new(config), auth, locale }
+    }
+
+    pub fn config(&self) -> &RuntimeConfig {
+        &self.config
+    }
+
+    /// A list/query call sent as POST with a JSON body (C1, opportunity query…): a read.
+    pub async fn query<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+        let call = Call { method: Method::POST, base: Base::Api, path: path.into(), body: Some(body), read: true };
+        decode(self.run(call).await?)
+    }
+
+    /// A GET with query parameters (already encoded into `path_and_query`).
+    pub async fn get<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, ApiError> {
+        let call = Call { method: Method::GET, base: Base::Api, path: path_and_query.into(), body: None, read: true };
+        decode(self.run(call).await?)
+    }
+
+    /// IAM password sign-in: returns the token (from `X-Subject-Token`) and its expiry.
+    pub async fn sign_in(&self, account: &str, user: &str, password: &str) -> Result<(String, Instant), ApiError> {
+        let body = serde_json::to_string(&TokenRequest::password(account, user, password))
+            .map_err(|e| ApiError::network(e.to_string()))?;
+        let call = Call {
+            method: Method::POST,
+            base: Base::Iam,
+            path: format!("{}?nocatalog=true", auth::TOKEN_PATH),
+            body: Some(body),
+            read: false,
+        };
+        let reply = self.run(call).await?;
+        let request_id = reply.request_id.clone();
+        let token = reply.subject_token.clone().ok_or_else(|| ApiError {
+            status: reply.status,
+            code: "NO_TOKEN".into(),
+            message: "the sign-in answer carried no readable X-Subject-Token header".into(),
+            request_id: request_id.clone(),
+        })?;
+        let body: TokenResponse = decode(reply)?;
+        let expires_at = parse_wire(&body.token.expires_at).ok_or_else(|| ApiError {
+            status: 201,
+            code: "BAD_EXPIRY".into(),
+            message: format!("unreadable expires_at {}", body.token.expires_at),
+            request_id,
+        })?;
+        Ok((token, expires_at))
+    }
+
+    async fn run(&self, call: Call) -> Result<Reply, ApiError> {
+        let mut throttled = 0;
+        loop {
+            let token = if call.base == Base::Api { self.auth.token() } else { None };
+            let reply = self.send_once(&call, token.as_deref()).await?;
+            match reply.status {
+                200..=299 => return Ok(reply),
+                401 if call.base == Base::Api => {
+                    // Keep everything on the page; ask for the password, then send again.
+                    if self.auth.wait_for_reauth().await {
+                        continue;
+                    }
+                    return Err(error_of(&reply));
+                }
+                429 if call.read && throttled < MAX_THROTTLE_RETRIES => {
+                    gloo_timers::future::TimeoutFuture::new(BACKOFF_START_MS << throttled).await;
+                    throttled += 1;
+                }
+                _ => return Err(error_of(&reply)),
+            }
+        }
+    }
+
+    async fn send_once(&self, call: &Call, token: Option<&str>) -> Result<Reply, ApiError> {
+        let base = match call.base {
+            Base::Api => &self.config.api_base_url,
+            Base::Iam => &self.config.iam_base_url,
+        };
+        let url = format!("{base}{}", call.path);
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let mut builder = RequestBuilder::new(&url)
+            .method(call.method.clone())
+            .header("Content-Type", "application/json;charset=UTF-8")
+            .header("X-Language", self.locale.get_untracked().api_language())
+            .abort_signal(signal.as_ref());
+        if let Some(t) = token {
+            builder = builder.header(auth::AUTH_TOKEN_HEADER, t);
+        }
+        let request = match &call.body {
+            Some(b) => builder.body(b.clone()),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::network(e.to_string()))?;
+
+        let fetch = Box::pin(async move {
+            let resp = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
+            read_reply(resp).await
+        });
+        let timeout = gloo_timers::future::TimeoutFuture::new(self.config.request_timeout_ms);
+        match select(fetch, timeout).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => {
+                if let Some(c) = controller {
+                    c.abort();
+                }
+                Err(ApiError::timeout())
+            }
+        }
+    }
+}
+
+async fn read_reply(resp: Response) -> Result<Reply, ApiError> {
+    let headers = resp.headers();
+    let request_id = headers.get(auth::REQUEST_ID_HEADER);
+    let subject_token = headers.get(auth::SUBJECT_TOKEN_HEADER);
+    let status = resp.status();
+    let text = resp.text().await.map_err(|e| ApiError::network(e.to_string()))?;
+    Ok(Reply { status, request_id, subject_token, text })
+}
+
+fn error_of(reply: &Reply) -> ApiError {
+    parse_error(reply.status, &reply.text, reply.request_id.clone())
+}
+
+fn decode<T: DeserializeOwned>(reply: Reply) -> Result<T, ApiError> {
+    // A 200 may still be a business failure (HTTP 200 + CBC code).
+    if reply.text.contains("\"error_code\"") {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&reply.text) {
+            if let Some(e) = business_failure(reply.status, &v, reply.request_id.clone()) {
+                return Err(e);
+            }
+        }
+    }
+    let text = if reply.text.trim().is_empty() { "null" } else { reply.text.as_str() };
+    serde_json::from_str(text).map_err(|e| ApiError {
+        status: reply.status,
+        code: "BAD_RESPONSE".into(),
+        message: format!("unexpected response: {e}"),
+        request_id: reply.request_id.clone(),
+    })
+}

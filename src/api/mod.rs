@@ -1,0 +1,17 @@
+//! The browser side of the partner API: session, one HTTP client with one error policy.
+
+mod client;
+mod session;
+
+pub use client::Api;
+pub use session::{Auth, Session};
+
+use leptos::prelude::*;
+
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}

@@ -1,0 +1,50 @@
+//! The root: runtime configuration, contexts (language, session, API client) and routes.
+
+use crate::api::{Api, Auth};
+use crate::components::shell::Shell;
+use crate::config::RuntimeConfig;
+use crate::i18n::I18n;
+use crate::pages::{home::overview::Overview, not_found::NotFound, sales, sign_in::SignIn};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(RuntimeConfig::load);
+    move || match config.get() {
+        None => view! { <div class="boot" aria-busy="true"></div> }.into_any(),
+        Some(Ok(cfg)) => view! { <Root config=cfg /> }.into_any(),
+        Some(Err(e)) => view! {
+            <div class="boot boot-error" role="alert">
+                <h1>"Partner Center · 伙伴中心"</h1>
+                <p>"无法读取运行配置 / Cannot read the runtime configuration (config.json)."</p>
+                <pre>{e}</pre>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Root(config: RuntimeConfig) -> impl IntoView {
+    let i18n = I18n::init(config.default_locale.as_deref());
+    let auth = Auth::init();
+    provide_context(i18n);
+    provide_context(auth);
+    provide_context(Api::new(config, auth, i18n.locale));
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/signin") view=SignIn />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("") view=Overview />
+                    <Route path=path!("sales/customers") view=sales::customers::CustomersPage />
+                    <Route path=path!("sales/customers/:id") view=sales::customer_detail::CustomerDetailPage />
+                    <Route path=path!("*any") view=NotFound />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,63 @@
+//! X3: how a failed call is shown. 4xx says what to fix, 5xx says the service failed and
+//! offers a retry; both show the error code and request id for support.
+
+use crate::i18n::{error_text, use_i18n, Msg};
+use leptos::prelude::*;
+use partner_api::{ApiError, ErrorKind};
+
+fn title(kind: ErrorKind) -> Msg {
+    match kind {
+        ErrorKind::Invalid => Msg::ErrorClientTitle,
+        ErrorKind::Unauthorized => Msg::ErrorUnauthorizedTitle,
+        ErrorKind::Forbidden => Msg::ErrorForbiddenTitle,
+        ErrorKind::Throttled => Msg::ErrorThrottledTitle,
+        ErrorKind::Server => Msg::ErrorServerTitle,
+        ErrorKind::Business => Msg::ErrorBusinessTitle,
+        ErrorKind::Network => Msg::ErrorNetworkTitle,
+        ErrorKind::Timeout => Msg::ErrorTimeoutTitle,
+    }
+}
+
+#[component]
+pub fn ErrorNotice(error: ApiError, #[prop(optional)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = error.kind();
+    let err = StoredValue::new(error);
+    let detail = move || {
+        let l = i18n.get();
+        err.with_value(|e| {
+            let explained = error_text(&e.code, l).map(str::to_string).unwrap_or_else(|| e.message.clone());
+            match e.parameter() {
+                Some(p) => format!("{explained} — {}{p}", Msg::ErrorFieldPrefix.text(l)),
+                None => explained,
+            }
+        })
+    };
+    let hint = move || match kind {
+        ErrorKind::Server => Some(Msg::ErrorServerHint.text(i18n.get())),
+        ErrorKind::Network | ErrorKind::Timeout => Some(Msg::ErrorNetworkHint.text(i18n.get())),
+        _ => None,
+    };
+    let code = err.with_value(|e| e.code.clone());
+    let request_id = err.with_value(|e| e.request_id.clone());
+    view! {
+        <div class="notice notice-error" role="alert" data-testid="error-notice" data-kind=format!("{kind:?}")>
+            <div class="notice-title">{move || title(kind).text(i18n.get())}</div>
+            <div class="notice-body" data-testid="error-detail">{detail}</div>
+            {move || hint().map(|h| view! { <div class="notice-hint">{h}</div> })}
+            <dl class="notice-meta">
+                <dt>{move || Msg::ErrorCode.text(i18n.get())}</dt>
+                <dd data-testid="error-code">{code}</dd>
+                {request_id.map(|id| view! {
+                    <dt>{move || Msg::RequestId.text(i18n.get())}</dt>
+                    <dd data-testid="error-request-id">{id}</dd>
+                })}
+            </dl>
+            {on_retry.map(|cb| view! {
+                <button class="button" data-testid="error-retry" on:click=move |_| cb.run(())>
+                    {move || Msg::Retry.text(i18n.get())}
+                </button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! Filter-bar fields shared by list pages.
+
+use crate::i18n::{code_label, use_i18n, CodeKind, Msg};
+use leptos::prelude::*;
+
+/// A multi-select over enum codes, as a native disclosure with checkboxes (keyboard-friendly).
+#[component]
+pub fn CodeMultiSelect(
+    label: Msg,
+    kind: CodeKind,
+    options: &'static [&'static str],
+    selected: RwSignal<Vec<String>>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = move || {
+        let l = i18n.get();
+        selected.with(|s| match s.len() {
+            0 => Msg::All.text(l).to_string(),
+            1 => code_label(kind, &s[0], l),
+            n => format!("{n} {}", Msg::NSelected.text(l)),
+        })
+    };
+    view! {
+        <div class="filter">
+            <span class="filter-label">{move || label.text(i18n.get())}</span>
+            <details class="multi-select" data-testid=test_id>
+                <summary>{summary}</summary>
+                <div class="multi-options" role="group">
+                    {options.iter().map(|code| {
+                        let code: &'static str = code;
+                        view! {
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    value=code
+                                    prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| {
+                                            s.retain(|c| c != code);
+                                            if on {
+                                                s.push(code.to_string());
+                                            }
+                                        });
+                                    }
+                                />
+                                {move || code_label(kind, code, i18n.get())}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </details>
+        </div>
+    }
+}
+
+/// A single choice from (value, label) options, with "All" as the empty value.
+#[component]
+pub fn SelectFilter(
+    label: Msg,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    selected: RwSignal<String>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="filter">
+            <span class="filter-label">{move || label.text(i18n.get())}</span>
+            <select data-testid=test_id on:change=move |ev| selected.set(event_target_value(&ev))>
+                <option value="" selected=move || selected.with(String::is_empty)>{move || Msg::All.text(i18n.get())}</option>
+                {move || options.get().into_iter().map(|(v, l)| {
+                    let is = v.clone();
+                    view! { <option value=v selected=move || selected.with(|s| *s == is)>{l}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A free-text filter.
+#[component]
+pub fn TextFilter(label: Msg, placeholder: Msg, value: RwSignal<String>, test_id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="filter filter-wide">
+            <span class="filter-label">{move || label.text(i18n.get())}</span>
+            <input
+                type="search"
+                maxlength="64"
+                data-testid=test_id
+                placeholder=move || placeholder.text(i18n.get())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// A local-date range (inclusive days); marks itself invalid when from > to.
+#[component]
+pub fn DateRangeFilter(
+    label: Msg,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    #[prop(into)] invalid: Signal<bool>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="filter" class:field-invalid=move || invalid.get()>
+            <span class="filter-label">{move || label.text(i18n.get())}</span>
+            <div class="date-range">
+                <input
+                    type="date"
+                    data-testid=format!("{test_id}-from")
+                    class:invalid=move || invalid.get()
+                    prop:value=move || from.get()
+                    on:input=move |ev| from.set(event_target_value(&ev))
+                />
+                <span class="muted">{move || Msg::LastUpdateTo.text(i18n.get())}</span>
+                <input
+                    type="date"
+                    data-testid=format!("{test_id}-to")
+                    class:invalid=move || invalid.get()
+                    prop:value=move || to.get()
+                    on:input=move |ev| to.set(event_target_value(&ev))
+                />
+            </div>
+            <Show when=move || invalid.get()>
+                <div class="field-error" role="alert">{move || Msg::DateRangeInvalid.text(i18n.get())}</div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! Shared UI: the shell around every page, the table, filters, notices and dialogs.
+
+pub mod data_table;
+pub mod error_notice;
+pub mod filters;
+pub mod pager;
+pub mod reauth_dialog;
+pub mod remote;
+pub mod session_warning;
+pub mod shell;
+pub mod side_nav;
+pub mod site_banner;
+pub mod top_bar;

@@ -1,0 +1,71 @@
+//! The signed-in frame: top bar, notices, navigation and the page. Signed-out visitors are
+//! sent to sign-in with the page they wanted kept in `next`.
+
+use super::{
+    error_notice::ErrorNotice, reauth_dialog::ReauthDialog, session_warning::SessionWarning, side_nav::SideNav,
+    site_banner::SiteBanner, top_bar::TopBar,
+};
+use crate::api::{use_api, use_auth};
+use crate::i18n::{tr, Msg};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use partner_api::profile::{Profile, PROFILE_PATH};
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let auth = use_auth();
+    let api = use_api();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    // Not signed in: go to sign-in, remembering where the person was going.
+    Effect::new(move |_| {
+        if auth.session.with(|s| s.is_none()) {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let next = js_sys::encode_uri_component(&here);
+            navigate(&format!("/signin?next={next}"), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+
+    // The profile (partner, role, team) is loaded once per session.
+    let profile = LocalResource::new(move || {
+        let api = api.clone();
+        let signed_in = auth.session.with(|s| s.as_ref().map(|s| (s.account.clone(), s.user.clone())));
+        async move {
+            match signed_in {
+                Some(_) => api.get::<Profile>(PROFILE_PATH).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = profile.get() {
+            auth.profile.set(p);
+        }
+    });
+
+    view! {
+        <Show when=move || auth.session.with(|s| s.is_some())>
+            <div class="app" data-testid="app-shell">
+                <TopBar />
+                <SiteBanner />
+                <SessionWarning />
+                <div class="app-body">
+                    <SideNav />
+                    <main class="content" id="main">
+                        {move || match profile.get() {
+                            None => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
+                            Some(Err(e)) => view! {
+                                <ErrorNotice error=e on_retry=Callback::new(move |_| profile.refetch()) />
+                            }.into_any(),
+                            Some(Ok(_)) => view! { <Outlet /> }.into_any(),
+                        }}
+                    </main>
+                </div>
+                <ReauthDialog />
+            </div>
+        </Show>
+    }
+}

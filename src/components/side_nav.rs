@@ -1,0 +1,34 @@
+//! Left navigation grouped as the console: Home, Sales, Benefits, Delivery.
+
+use crate::i18n::{use_i18n, Msg};
+use crate::routes::AREAS;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SideNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |m: Msg| m.text(i18n.get());
+    view! {
+        <nav class="side-nav" aria-label="Main">
+            {AREAS
+                .iter()
+                .filter(|a| !a.items.is_empty())
+                .map(|area| view! {
+                    <div class="nav-area">
+                        <div class="nav-area-title">{move || label(area.label)}</div>
+                        <ul>
+                            {area.items.iter().map(|item| view! {
+                                <li>
+                                    <A href=item.path attr:data-testid=item.test_id exact=item.path == "/">
+                                        {move || label(item.label)}
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+                .collect_view()}
+        </nav>
+    }
+}

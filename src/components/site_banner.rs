@@ -1,0 +1,30 @@
+//! X4: the site notice shown when the account belongs to the other site, with
+//! "Don't show again" remembered in this browser.
+
+use crate::api::{use_api, use_auth};
+use crate::i18n::{tr, Msg};
+use leptos::prelude::*;
+
+const DISMISSED_KEY: &str = "pc.banner.other-site.dismissed";
+
+#[component]
+pub fn SiteBanner() -> impl IntoView {
+    let auth = use_auth();
+    let site = use_api().config().site.clone();
+    let dismissed = RwSignal::new(crate::storage::local_get(DISMISSED_KEY).as_deref() == Some("1"));
+    let visible = move || !dismissed.get() && auth.profile.with(|p| p.as_ref().is_some_and(|p| p.site != site));
+    let dismiss = move |_| {
+        crate::storage::local_set(DISMISSED_KEY, "1");
+        dismissed.set(true);
+    };
+    view! {
+        <Show when=visible>
+            <div class="site-banner" role="status" data-testid="site-banner">
+                <span>{tr(Msg::BannerIntlSite)}</span>
+                <button class="link-button" data-testid="site-banner-dismiss" on:click=dismiss>
+                    {tr(Msg::BannerDontShowAgain)}
+                </button>
+            </div>
+        </Show>
+    }
+}

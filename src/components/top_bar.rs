@@ -1,0 +1,66 @@
+//! Top bar: product name, language switch, who is signed in (person, partner, role) and
+//! when the session ends.
+
+use crate::api::use_auth;
+use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let switch = move |_| {
+        let next = if i18n.get() == Locale::ZhCn { Locale::En } else { Locale::ZhCn };
+        i18n.set(next);
+    };
+    let sign_out = move |_| {
+        auth.sign_out();
+        navigate("/signin", Default::default());
+    };
+    let person = move || {
+        auth.profile.with(|p| {
+            p.as_ref().map(|p| {
+                let l = i18n.get();
+                (
+                    p.display_name.clone(),
+                    p.partner_name.clone(),
+                    format!(
+                        "{} · {}",
+                        code_label(CodeKind::PartnerType, &p.partner_type, l),
+                        code_label(CodeKind::Role, &p.role, l)
+                    ),
+                )
+            })
+        })
+    };
+    let ends = move || auth.session.with(|s| s.as_ref().map(|s| crate::format::date_time(&s.expires_at)));
+
+    view! {
+        <header class="top-bar">
+            <a class="brand" href="/">{tr(Msg::AppName)}</a>
+            <div class="top-bar-right">
+                <button
+                    class="link-button"
+                    data-testid="switch-language"
+                    aria-label=move || Msg::SwitchLanguageLabel.text(i18n.get())
+                    on:click=switch
+                >
+                    {tr(Msg::SwitchLanguage)}
+                </button>
+                {move || person().map(|(name, partner, role)| view! {
+                    <div class="who" data-testid="who">
+                        <span class="who-name">{name}</span>
+                        <span class="who-partner">{partner}</span>
+                        <span class="who-role" data-testid="who-role">{role}</span>
+                    </div>
+                })}
+                <div class="session-end" data-testid="session-end">
+                    <span class="muted">{tr(Msg::SessionEnds)}</span>" "{ends}
+                </div>
+                <button class="link-button" data-testid="sign-out" on:click=sign_out>{tr(Msg::SignOut)}</button>
+            </div>
+        </header>
+    }
+}

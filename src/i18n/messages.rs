@@ -1,0 +1,116 @@
+//! Every UI label in both languages. The zh-CN texts follow the console's own labels
+//! (../shared/FEATURES.md).
+
+use super::Locale;
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn text(self, locale: Locale) -> &'static str {
+                match locale {
+                    Locale::ZhCn => match self { $(Msg::$key => $zh),* },
+                    Locale::En => match self { $(Msg::$key => $en),* },
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "伙伴中心", "Partner Center";
+    NavHome => "主页", "Home";
+    NavOverview => "概览", "Overview";
+    NavSales => "销售", "Sales";
+    NavBenefits => "权益", "Benefits";
+    NavDelivery => "交付", "Delivery";
+    NavCustomers => "客户与商机", "Customers & opportunities";
+    SwitchLanguage => "English", "中文";
+    SwitchLanguageLabel => "切换到英文", "Switch to Chinese";
+    SignOut => "退出登录", "Sign out";
+    SessionEnds => "会话结束于", "Session ends";
+    SessionExpiringSoon => "您的会话将在几分钟内结束。请重新登录以继续,当前页面内容不会丢失。", "Your session ends in a few minutes. Sign in again to continue; nothing on this page will be lost.";
+    SignInAgain => "重新登录", "Sign in again";
+    SignInTitle => "登录伙伴中心", "Sign in to Partner Center";
+    SignInIntro => "使用合作伙伴账号下的 IAM 用户登录。", "Sign in with an IAM user of your partner account.";
+    Account => "账号名", "Account name";
+    UserName => "IAM 用户名", "IAM user name";
+    Password => "密码", "Password";
+    StaySignedIn => "保持登录(仅限此浏览器标签页)", "Stay signed in (this browser tab only)";
+    SignIn => "登录", "Sign in";
+    SigningIn => "正在登录…", "Signing in…";
+    FieldRequired => "请填写此项", "Please fill in this field";
+    WrongCredentials => "账号名、用户名或密码错误。", "The account name, user name or password is wrong.";
+    ReauthTitle => "会话已过期", "Your session has expired";
+    ReauthIntro => "请重新输入密码。登录后将继续刚才的操作,页面上的内容都会保留。", "Enter your password again. What you were doing continues after sign-in and everything on the page is kept.";
+    Cancel => "取消", "Cancel";
+    Retry => "重试", "Retry";
+    Search => "查询", "Search";
+    Reset => "重置", "Reset";
+    MoreFilters => "更多筛选", "More filters";
+    FewerFilters => "收起筛选", "Fewer filters";
+    All => "全部", "All";
+    NSelected => "已选", "selected";
+    Loading => "加载中…", "Loading…";
+    Refresh => "刷新", "Refresh";
+    ErrorCode => "错误码", "Error code";
+    RequestId => "请求 ID", "Request ID";
+    ErrorClientTitle => "请求未被接受", "The request was not accepted";
+    ErrorServerTitle => "服务暂时出现故障", "The service failed";
+    ErrorServerHint => "这不是您的操作问题。请稍后重试;如果问题持续,请将错误码和请求 ID 提供给技术支持。", "This is not something you did. Try again; if it keeps failing, give support the error code and request ID.";
+    ErrorNetworkTitle => "无法连接到服务", "Cannot reach the service";
+    ErrorNetworkHint => "请检查网络连接后重试。", "Check your network connection and try again.";
+    ErrorTimeoutTitle => "请求超时", "The request timed out";
+    ErrorForbiddenTitle => "没有权限", "Not allowed";
+    ErrorUnauthorizedTitle => "需要重新登录", "Sign-in required";
+    ErrorBusinessTitle => "操作未成功", "The operation did not succeed";
+    ErrorThrottledTitle => "请求过于频繁", "Too many requests";
+    ErrorFieldPrefix => "请检查:", "Please check: ";
+    BannerIntlSite => "检测到您已登录华为云国际站账号,为了您更好的体验,建议您访问国际站服务网站。", "You are signed in with an international-site account. For the best experience, use the international site.";
+    BannerDontShowAgain => "不再显示此消息", "Don't show again";
+    NotFoundTitle => "页面不存在", "Page not found";
+    NotFoundText => "您访问的页面不存在或尚未开放。", "The page you opened does not exist or is not available yet.";
+    BackHome => "返回主页", "Back to home";
+    Welcome => "欢迎回来", "Welcome back";
+    HomeIntro => "从左侧导航进入各项业务。", "Use the navigation on the left to get to your work.";
+    Partner => "合作伙伴", "Partner";
+    Role => "角色", "Role";
+    PartnerType => "伙伴类型", "Partner type";
+    CustomersTitle => "客户与商机", "Customers & opportunities";
+    CustomersIntro => "名下所有子客户和二级经销商关联的子客户,以及客户行业、商机类型、把握度、商机阶段、预计月流水和最近更新时间。", "All your sub-customers and those of your tier-2 resellers, with industry, opportunity type, confidence, stage, expected monthly revenue and last update.";
+    ScopeOwn => "仅显示分配给您的客户。", "Showing customers assigned to you.";
+    ScopeTeam => "显示您团队中客户经理的客户。", "Showing customers of the account managers in your team.";
+    FilterKeyword => "客户名称/账号名", "Customer or account name";
+    FilterKeywordPlaceholder => "输入名称或账号名搜索", "Search by name or account";
+    ColCustomer => "客户", "Customer";
+    ColIndustry => "客户行业", "Industry";
+    ColOpportunityType => "商机类型", "Opportunity type";
+    ColConfidence => "把握度", "Confidence";
+    ColStage => "商机阶段", "Stage";
+    ColRevenue => "预计月流水", "Expected monthly revenue";
+    ColLastUpdate => "最近更新时间", "Last update";
+    ColAccountManager => "客户经理", "Account manager";
+    ColReseller => "二级经销商", "Tier-2 reseller";
+    ColAssociation => "关联类型", "Association type";
+    ColAssociatedOn => "关联时间", "Associated on";
+    ColOpportunity => "商机名称", "Opportunity";
+    ColCreated => "创建时间", "Created";
+    LastUpdateTo => "至", "to";
+    DateRangeInvalid => "开始日期不能晚于结束日期", "The start date must not be after the end date";
+    OwnReseller => "本级客户", "Own customers";
+    Unassigned => "未分配", "Unassigned";
+    PageSize => "每页", "Per page";
+    PrevPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    EmptyFiltered => "没有符合筛选条件的客户。", "No customers match these filters.";
+    EmptyNone => "还没有客户。", "There are no customers yet.";
+    EmptyOwn => "目前没有分配给您的客户。", "No customers are assigned to you yet.";
+    ClearFilters => "清除筛选", "Clear filters";
+    BackToList => "返回列表", "Back to list";
+    CustomerDetail => "客户详情", "Customer details";
+    CustomerId => "客户 ID", "Customer ID";
+    Opportunities => "商机", "Opportunities";
+    NoOpportunities => "该客户暂无商机。", "This customer has no opportunities.";
+}

@@ -1,0 +1,157 @@
+//! One customer with all of its opportunities.
+
+use crate::api::use_api;
+use crate::components::data_table::{Column, DataTable};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::remote::use_remote;
+use crate::format;
+use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
+use crate::routes::{safe_next, CUSTOMERS};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use partner_api::opportunities::{detail_path, CustomerOpportunitiesResponse, Opportunity};
+
+fn columns() -> Vec<Column<Opportunity>> {
+    vec![
+        Column {
+            id: "name",
+            header: Msg::ColOpportunity,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, _| o.name.clone().into_any(),
+        },
+        Column {
+            id: "type",
+            header: Msg::ColOpportunityType,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, l| code_label(CodeKind::OpportunityType, &o.opportunity_type, l).into_any(),
+        },
+        Column {
+            id: "confidence",
+            header: Msg::ColConfidence,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, l| code_label(CodeKind::Confidence, &o.confidence, l).into_any(),
+        },
+        Column {
+            id: "stage",
+            header: Msg::ColStage,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, l| {
+                let class = format!("tag tag-{}", o.stage.to_ascii_lowercase());
+                view! { <span class=class>{code_label(CodeKind::Stage, &o.stage, l)}</span> }.into_any()
+            },
+        },
+        Column {
+            id: "revenue",
+            header: Msg::ColRevenue,
+            sort_key: None,
+            desc_first: false,
+            numeric: true,
+            cell: |o, _| format::money(&o.expected_monthly_revenue, &o.currency).into_any(),
+        },
+        Column {
+            id: "created",
+            header: Msg::ColCreated,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, _| format::date_time(&o.created_time).into_any(),
+        },
+        Column {
+            id: "last-update",
+            header: Msg::ColLastUpdate,
+            sort_key: None,
+            desc_first: false,
+            numeric: false,
+            cell: |o, _| format::date_time(&o.last_update_time).into_any(),
+        },
+    ]
+}
+
+#[component]
+pub fn CustomerDetailPage() -> impl IntoView {
+    let api = use_api();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let back = move || {
+        let from = query.with(|q| q.get("from"));
+        if from.is_some() {
+            safe_next(from)
+        } else {
+            CUSTOMERS.to_string()
+        }
+    };
+    let remote = use_remote(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let api = api.clone();
+        async move { api.get::<CustomerOpportunitiesResponse>(&format!("{}?offset=0&limit=100", detail_path(&id))).await }
+    });
+    let opportunities =
+        Signal::derive(move || remote.data.with(|d| d.as_ref().map(|d| d.opportunities.clone()).unwrap_or_default()));
+
+    let facts = move || {
+        remote.data.with(|d| {
+            d.as_ref().map(|d| {
+                let c = &d.customer;
+                let l = i18n.get();
+                let rows: Vec<(Msg, String)> = vec![
+                    (Msg::Account, c.account_name.clone()),
+                    (Msg::CustomerId, c.customer_id.clone()),
+                    (Msg::ColIndustry, code_label(CodeKind::Industry, &c.industry, l)),
+                    (Msg::ColAssociation, code_label(CodeKind::AssociationType, &c.association_type, l)),
+                    (Msg::ColAssociatedOn, format::date_time(&c.associated_on)),
+                    (
+                        Msg::ColAccountManager,
+                        c.account_manager.as_ref().map_or(Msg::Unassigned.text(l).to_string(), |m| m.name.clone()),
+                    ),
+                    (
+                        Msg::ColReseller,
+                        c.indirect_partner_name.clone().unwrap_or_else(|| Msg::OwnReseller.text(l).to_string()),
+                    ),
+                ];
+                (c.customer.clone(), rows)
+            })
+        })
+    };
+
+    view! {
+        <section class="page" data-testid="page-customer-detail">
+            <A href=back attr:class="back-link" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A>
+            <h1 class="page-title" data-testid="customer-name">
+                {move || facts().map(|f| f.0).unwrap_or_else(|| Msg::CustomerDetail.text(i18n.get()).to_string())}
+            </h1>
+            {move || remote.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| remote.reload()) /> })}
+            {move || facts().map(|(_, rows)| view! {
+                <div class="card facts">
+                    <dl>
+                        {rows.into_iter().map(|(k, v)| view! { <dt>{move || k.text(i18n.get())}</dt><dd>{v}</dd> }).collect_view()}
+                    </dl>
+                </div>
+            })}
+            <Show when=move || remote.error.with(Option::is_none)>
+                <div class="card table-card">
+                    <h2 class="card-title">{tr(Msg::Opportunities)}</h2>
+                    <DataTable
+                        columns=columns()
+                        rows=opportunities
+                        loading=remote.loading
+                        sort=Signal::derive(|| (String::new(), false))
+                        on_sort=Callback::new(|_| {})
+                        empty=ViewFn::from(move || view! { <div class="empty-state">{tr(Msg::NoOpportunities)}</div> })
+                        test_id="opportunities-table"
+                        label=Signal::derive(move || Msg::Opportunities.text(i18n.get()).to_string())
+                    />
+                </div>
+            </Show>
+        </section>
+    }
+}

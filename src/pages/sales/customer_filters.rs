@@ -1,0 +1,128 @@
+//! The customers view as URL state: filters, sort and page live in the query string, so
+//! back/forward work and a copied link opens the same view.
+
+use leptos_router::params::ParamsMap;
+use partner_api::opportunities::{OpportunityQuery, DEFAULT_ORDER_BY};
+use partner_api::time::to_wire;
+
+pub const PAGE_SIZES: &[u32] = &[10, 20, 50, 100];
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CustomerFilters {
+    pub keyword: String,
+    pub industries: Vec<String>,
+    pub types: Vec<String>,
+    pub stages: Vec<String>,
+    pub confidences: Vec<String>,
+    /// Local calendar dates `YYYY-MM-DD` (inclusive).
+    pub from: String,
+    pub to: String,
+    pub account_manager: String,
+    pub reseller: String,
+    /// `order_by` of the contract; empty = the default.
+    pub sort: String,
+    /// 1-based.
+    pub page: u64,
+    pub size: u32,
+}
+
+fn list(q: &ParamsMap, key: &str) -> Vec<String> {
+    q.get(key).map(|v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn enc(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+impl CustomerFilters {
+    pub fn from_query(q: &ParamsMap) -> Self {
+        let size =
+            q.get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE);
+        CustomerFilters {
+            keyword: q.get("q").unwrap_or_default(),
+            industries: list(q, "industry"),
+            types: list(q, "type"),
+            stages: list(q, "stage"),
+            confidences: list(q, "confidence"),
+            from: q.get("from").unwrap_or_default(),
+            to: q.get("to").unwrap_or_default(),
+            account_manager: q.get("am").unwrap_or_default(),
+            reseller: q.get("reseller").unwrap_or_default(),
+            sort: q.get("sort").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            size,
+        }
+    }
+
+    /// The query string for this view (`?…`), leaving out defaults.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut push = |k: &str, v: &str| {
+            if !v.is_empty() {
+                parts.push(format!("{k}={}", enc(v)));
+            }
+        };
+        push("q", self.keyword.trim());
+        push("industry", &self.industries.join(","));
+        push("type", &self.types.join(","));
+        push("stage", &self.stages.join(","));
+        push("confidence", &self.confidences.join(","));
+        push("from", &self.from);
+        push("to", &self.to);
+        push("am", &self.account_manager);
+        push("reseller", &self.reseller);
+        push("sort", &self.sort);
+        if self.page > 1 {
+            push("page", &self.page.to_string());
+        }
+        if self.size != DEFAULT_PAGE_SIZE {
+            push("size", &self.size.to_string());
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// True when anything narrows the list (sort and paging do not).
+    pub fn has_filters(&self) -> bool {
+        !(self.keyword.trim().is_empty()
+            && self.industries.is_empty()
+            && self.types.is_empty()
+            && self.stages.is_empty()
+            && self.confidences.is_empty()
+            && self.from.is_empty()
+            && self.to.is_empty()
+            && self.account_manager.is_empty()
+            && self.reseller.is_empty())
+    }
+
+    pub fn sort_key(&self) -> (String, bool) {
+        let s = if self.sort.is_empty() { DEFAULT_ORDER_BY } else { self.sort.as_str() };
+        match s.strip_prefix('-') {
+            Some(k) => (k.to_string(), true),
+            None => (s.to_string(), false),
+        }
+    }
+
+    /// The API request for this view; dates are local days turned into UTC instants.
+    pub fn to_request(&self) -> OpportunityQuery {
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        OpportunityQuery {
+            keyword: opt(&self.keyword),
+            industries: self.industries.clone(),
+            opportunity_types: self.types.clone(),
+            stages: self.stages.clone(),
+            confidences: self.confidences.clone(),
+            last_update_begin: crate::format::local_day_start_utc(&self.from, 0).map(|t| to_wire(&t)),
+            last_update_end: crate::format::local_day_start_utc(&self.to, 1).map(|t| to_wire(&t)),
+            account_manager: opt(&self.account_manager),
+            indirect_partner_id: opt(&self.reseller),
+            order_by: opt(&self.sort),
+            offset: Some(((self.page - 1) * self.size as u64) as i64),
+            limit: Some(self.size as i64),
+        }
+    }
+}

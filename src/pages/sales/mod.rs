@@ -1,0 +1,3 @@
+pub mod customer_detail;
+mod customer_filters;
+pub mod customers;
