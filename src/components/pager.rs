@@ -46,7 +46,7 @@ pub fn Pager(
                 class="button"
                 data-testid="page-prev"
                 aria-label=move || Msg::PrevPage.text(i18n.get())
-                disabled=move || page.get() <= 1
+                disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >"‹"</button>
             <span class="pager-pages" data-testid="page-current">{move || format!("{} / {}", page.get(), pages())}</span>
@@ -54,7 +54,7 @@ pub fn Pager(
                 class="button"
                 data-testid="page-next"
                 aria-label=move || Msg::NextPage.text(i18n.get())
-                disabled=move || page.get() >= pages()
+                disabled=move || { page.get() >= pages() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >"›"</button>
         </div>

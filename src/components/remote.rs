@@ -50,17 +50,21 @@ where
         remote.loading.set(true);
         spawn_local(async move {
             let result = fut.await;
-            if generation.get_value() != mine {
+            // The page may have been left meanwhile (its signals disposed), or a newer
+            // request may have superseded this one: then this answer is dropped.
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             match result {
                 Ok(v) => {
-                    remote.data.set(Some(v));
-                    remote.error.set(None);
+                    remote.data.try_set(Some(v));
+                    remote.error.try_set(None);
                 }
-                Err(e) => remote.error.set(Some(e)),
+                Err(e) => {
+                    remote.error.try_set(Some(e));
+                }
             }
-            remote.loading.set(false);
+            remote.loading.try_set(false);
         });
     });
     remote

@@ -23,16 +23,21 @@ pub fn Shell() -> impl IntoView {
     // Not signed in: go to sign-in, remembering where the person was going.
     Effect::new(move |_| {
         if auth.session.with(|s| s.is_none()) {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            // The router's `search` comes without its leading '?'.
+            let search = location.search.get_untracked();
+            let path = location.pathname.get_untracked();
+            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
             let next = js_sys::encode_uri_component(&here);
             navigate(&format!("/signin?next={next}"), NavigateOptions { replace: true, ..Default::default() });
         }
     });
 
-    // The profile (partner, role, team) is loaded once per session.
+    // The profile (partner, role, team) is loaded once per signed-in person: a renewed token
+    // (re-sign-in) must not reload it, or the page under the dialog would be rebuilt.
+    let identity = Memo::new(move |_| auth.session.with(|s| s.as_ref().map(|s| (s.account.clone(), s.user.clone()))));
     let profile = LocalResource::new(move || {
         let api = api.clone();
-        let signed_in = auth.session.with(|s| s.as_ref().map(|s| (s.account.clone(), s.user.clone())));
+        let signed_in = identity.get();
         async move {
             match signed_in {
                 Some(_) => api.get::<Profile>(PROFILE_PATH).await.map(Some),

@@ -166,7 +166,6 @@ pub fn CustomersPage() -> impl IntoView {
 
     // The filter bar edits a draft; Search puts it in the URL. The draft follows the URL
     // (back/forward, deep links).
-    let draft = RwSignal::new(current.get_untracked());
     let keyword = RwSignal::new(String::new());
     let industries = RwSignal::new(Vec::new());
     let types = RwSignal::new(Vec::new());
@@ -176,8 +175,11 @@ pub fn CustomersPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
     let reseller = RwSignal::new(String::new());
+    // Only a change of the filters themselves (not page, sort or size) resets the draft, so
+    // paging never throws away something typed but not yet searched.
+    let applied = Memo::new(move |_| CustomerFilters { page: 1, sort: String::new(), size: 0, ..current.get() });
     Effect::new(move |_| {
-        let f = current.get();
+        let f = applied.get();
         keyword.set(f.keyword.clone());
         industries.set(f.industries.clone());
         types.set(f.types.clone());
@@ -187,7 +189,6 @@ pub fn CustomersPage() -> impl IntoView {
         to.set(f.to.clone());
         manager.set(f.account_manager.clone());
         reseller.set(f.reseller.clone());
-        draft.set(f);
     });
     let more_open = RwSignal::new({
         let f = current.get_untracked();

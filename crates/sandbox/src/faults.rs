@@ -1,0 +1,237 @@
+//! Fault injection (off by default) and the `/__sandbox/` control endpoints, so tests and
+//! demos can show how the app behaves on slow, failing, throttled or dropped calls.
+
+use crate::auth::now;
+use crate::body::JsonBody;
+use crate::errors::ApiFailure;
+use crate::prng::Prng;
+use crate::store::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use partner_api::auth::TOKEN_PATH;
+use partner_api::validate::Violation;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::sync::Mutex;
+use std::time::Duration;
+
+pub const CONTROL_PREFIX: &str = "/__sandbox/";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultKind {
+    /// 500 `CBC.0999`.
+    ServerError,
+    /// 429 `CBC.0250`.
+    Throttle,
+    /// The connection is cut without any response.
+    Drop,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FailNext {
+    pub kind: FaultKind,
+    #[serde(default = "one")]
+    pub count: u32,
+    /// Only requests whose path starts with this; absent means any BSS path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_prefix: Option<String>,
+}
+
+/// The whole fault configuration; a POST replaces it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultConfig {
+    pub latency_ms: u64,
+    pub error_rate: f64,
+    pub throttle_rate: f64,
+    pub drop_rate: f64,
+    pub fail_next: Vec<FailNext>,
+}
+
+impl FaultConfig {
+    fn validate(&self) -> Result<(), Violation> {
+        for (name, rate) in
+            [("error_rate", self.error_rate), ("throttle_rate", self.throttle_rate), ("drop_rate", self.drop_rate)]
+        {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(Violation::new(name, "must be between 0 and 1"));
+            }
+        }
+        if self.latency_ms > 120_000 {
+            return Err(Violation::new("latency_ms", "must be between 0 and 120000"));
+        }
+        Ok(())
+    }
+}
+
+pub struct Faults {
+    inner: Mutex<(FaultConfig, Prng)>,
+    seed: u64,
+}
+
+impl Faults {
+    pub fn new(seed: u64) -> Self {
+        Faults { inner: Mutex::new((FaultConfig::default(), Prng::derive(seed, 3))), seed }
+    }
+
+    pub fn get(&self) -> FaultConfig {
+        self.inner.lock().expect("faults lock").0.clone()
+    }
+
+    /// Replaces the configuration and restarts the rate PRNG, so a given configuration
+    /// always fails the same requests.
+    pub fn set(&self, mut config: FaultConfig) {
+        config.fail_next.retain(|f| f.count > 0);
+        *self.inner.lock().expect("faults lock") = (config, Prng::derive(self.seed, 3));
+    }
+
+    /// What happens to one request: the latency to add and the fault to inject, if any.
+    pub fn decide(&self, path: &str) -> (Duration, Option<FaultKind>) {
+        if path.starts_with(CONTROL_PREFIX) {
+            return (Duration::ZERO, None);
+        }
+        // IAM sign-in is not a BSS path; only a fail_next entry naming it applies to it.
+        let bss = !path.starts_with(TOKEN_PATH);
+        let mut guard = self.inner.lock().expect("faults lock");
+        let (config, prng) = &mut *guard;
+        let latency = Duration::from_millis(if bss { config.latency_ms } else { 0 });
+        let hit = config.fail_next.iter().position(|f| match &f.path_prefix {
+            Some(prefix) => path.starts_with(prefix.as_str()),
+            None => bss,
+        });
+        if let Some(i) = hit {
+            let kind = config.fail_next[i].kind;
+            config.fail_next[i].count -= 1;
+            if config.fail_next[i].count == 0 {
+                config.fail_next.remove(i);
+            }
+            return (latency, Some(kind));
+        }
+        let total = config.drop_rate + config.error_rate + config.throttle_rate;
+        if !bss || total <= 0.0 {
+            return (latency, None);
+        }
+        let r = prng.unit();
+        let kind = if r < config.drop_rate {
+            Some(FaultKind::Drop)
+        } else if r < config.drop_rate + config.error_rate {
+            Some(FaultKind::ServerError)
+        } else if r < total {
+            Some(FaultKind::Throttle)
+        } else {
+            None
+        };
+        (latency, kind)
+    }
+}
+
+/// A response whose body fails at once: hyper then aborts the connection before the
+/// status line is flushed, so the client sees a network error, never a 200.
+pub fn dropped() -> Response {
+    let stream = futures_util::stream::once(async {
+        Err::<Bytes, std::io::Error>(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "dropped (injected)"))
+    });
+    Response::new(Body::from_stream(stream))
+}
+
+pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (latency, fault) = state.faults.decide(req.uri().path());
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    match fault {
+        Some(FaultKind::ServerError) => ApiFailure::server_error("internal error (injected)").into_response(),
+        Some(FaultKind::Throttle) => ApiFailure::throttled().into_response(),
+        Some(FaultKind::Drop) => dropped(),
+        None => next.run(req).await,
+    }
+}
+
+// ---- control endpoints ----
+
+pub async fn get_faults(State(state): State<AppState>) -> Json<FaultConfig> {
+    Json(state.faults.get())
+}
+
+pub async fn set_faults(
+    State(state): State<AppState>,
+    JsonBody(config): JsonBody<FaultConfig>,
+) -> Result<Json<FaultConfig>, ApiFailure> {
+    config.validate()?;
+    state.faults.set(config);
+    Ok(Json(state.faults.get()))
+}
+
+pub async fn clear_faults(State(state): State<AppState>) -> Json<FaultConfig> {
+    state.faults.set(FaultConfig::default());
+    Json(state.faults.get())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenTtl {
+    pub seconds: i64,
+}
+
+pub async fn set_token_ttl(
+    State(state): State<AppState>,
+    JsonBody(ttl): JsonBody<TokenTtl>,
+) -> Result<Json<Value>, ApiFailure> {
+    if !(0..=10 * 365 * 86_400).contains(&ttl.seconds) {
+        return Err(Violation::new("seconds", "must be between 0 and 315360000").into());
+    }
+    state.set_token_ttl(ttl.seconds);
+    Ok(Json(json!({"seconds": ttl.seconds})))
+}
+
+pub async fn expire_tokens(State(state): State<AppState>) -> Json<Value> {
+    let n = state.expire_all(now());
+    Json(json!({"expired": n}))
+}
+
+pub async fn health(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({"status": "ok", "customers": state.data.customers.len()}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fail_next_in_order_then_rates() {
+        let f = Faults::new(1);
+        f.set(FaultConfig {
+            fail_next: vec![
+                FailNext { kind: FaultKind::Throttle, count: 2, path_prefix: Some("/v2/partners/profile".into()) },
+                FailNext { kind: FaultKind::ServerError, count: 1, path_prefix: None },
+            ],
+            ..Default::default()
+        });
+        assert_eq!(f.decide("/__sandbox/health").1, None);
+        assert_eq!(f.decide("/v3/auth/tokens").1, None);
+        assert_eq!(f.decide("/v2/partners/sub-customers/query").1, Some(FaultKind::ServerError));
+        assert_eq!(f.decide("/v2/partners/sub-customers/query").1, None);
+        assert_eq!(f.decide("/v2/partners/profile").1, Some(FaultKind::Throttle));
+        assert_eq!(f.decide("/v2/partners/profile").1, Some(FaultKind::Throttle));
+        assert_eq!(f.decide("/v2/partners/profile").1, None);
+
+        f.set(FaultConfig { error_rate: 0.5, ..Default::default() });
+        let errors = (0..1000).filter(|_| f.decide("/v2/x").1.is_some()).count();
+        assert!((400..600).contains(&errors), "{errors}");
+        assert_eq!(f.decide("/v3/auth/tokens").1, None);
+
+        // Sign-in fails only when an entry names it.
+        let drop_sign_in = FailNext { kind: FaultKind::Drop, count: 1, path_prefix: Some("/v3/auth/tokens".into()) };
+        f.set(FaultConfig { latency_ms: 5, fail_next: vec![drop_sign_in], ..Default::default() });
+        assert_eq!(f.decide("/v3/auth/tokens"), (Duration::ZERO, Some(FaultKind::Drop)));
+        assert_eq!(f.decide("/v2/x"), (Duration::from_millis(5), None));
+    }
+}

@@ -1,0 +1,277 @@
+// S1 Customers & opportunities, end to end: the built app in headless Chromium against the
+// sandbox over HTTP. Role visibility, URL state, re-sign-in, errors, language, banner.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+
+const PASSWORD = 'Partner@2026';
+const TEAM_OF_ZHANG_WEI = ['li.na', 'wang.fang', 'david.liu'];
+const CJK = /[\u3400-\u9fff]/;
+
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startSandbox({ customers: 800 });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+/** Signs in against the sandbox API directly (not through the UI) and returns the token. */
+async function apiToken(account, user) {
+  const res = await fetch(new URL('/v3/auth/tokens', sandbox.apiUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, password: PASSWORD, domain: { name: account } } } },
+        scope: { domain: { name: account } },
+      },
+    }),
+  });
+  assert.equal(res.status, 201);
+  return res.headers.get('x-subject-token');
+}
+
+async function apiTotal(account, user, body = {}) {
+  const res = await fetch(new URL('/v2/partners/sub-customers/opportunities/query', sandbox.apiUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-token': await apiToken(account, user) },
+    body: JSON.stringify({ limit: 1, ...body }),
+  });
+  assert.equal(res.status, 200);
+  return (await res.json()).total_count;
+}
+
+async function openCustomers(page, query = '') {
+  await page.click('[data-testid=nav-customers]');
+  // In-app navigation (a link click the router handles), so an in-memory session survives.
+  if (query) {
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }, `/sales/customers${query}`);
+    await page.waitForURL((u) => u.search === query);
+  }
+  await waitForRows(page);
+}
+
+/** Waits until the table has settled with at least one row. */
+async function waitForRows(page) {
+  await page.locator('[data-testid=customers-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false');
+}
+
+async function shownTotal(page) {
+  return Number(await page.getAttribute('[data-testid=total-count]', 'data-total'));
+}
+
+/** The values of one data attribute (`am`, `code`) in every row's matching cell. */
+async function columnValues(page, selector) {
+  const attr = selector.includes('data-am') ? 'am' : 'code';
+  return page.$$eval(`[data-testid=customers-table] tbody tr[data-testid=row] ${selector}`, (els, a) => els.map((e) => e.dataset[a]), attr);
+}
+
+test('an account manager sees only their own customers, and is told so', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'li.na' });
+  await openCustomers(page);
+  assert.equal(await page.getAttribute('[data-testid=scope-notice]', 'data-scope'), 'OWN');
+  const ams = await columnValues(page, '[data-am]');
+  assert.ok(ams.length > 0);
+  assert.deepEqual([...new Set(ams)], ['li.na']);
+  assert.equal(await page.locator('[data-testid=filter-account-manager]').count(), 0, 'no manager filter for an AM');
+  const own = await shownTotal(page);
+  assert.equal(own, await apiTotal('hz_distributor', 'li.na'));
+  assert.ok(own < (await apiTotal('hz_distributor', 'admin')), 'fewer than the admin sees');
+  await screenshot(page, 'customers-account-manager-zh');
+  assertNoPageErrors(page);
+});
+
+test('a supervisor sees the team and filters by account manager', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'zhang.wei' });
+  await openCustomers(page);
+  assert.equal(await page.getAttribute('[data-testid=scope-notice]', 'data-scope'), 'TEAM');
+  await page.selectOption('[data-testid=page-size]', '100');
+  await page.waitForURL(/size=100/);
+  await waitForRows(page);
+  const ams = new Set(await columnValues(page, '[data-am]'));
+  assert.ok(ams.size >= 2, `several managers of the team are shown: ${[...ams]}`);
+  for (const am of ams) assert.ok(TEAM_OF_ZHANG_WEI.includes(am), `${am} is in the team`);
+
+  await page.selectOption('[data-testid=filter-account-manager]', 'wang.fang');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL(/am=wang\.fang/);
+  await waitForRows(page);
+  assert.deepEqual([...new Set(await columnValues(page, '[data-am]'))], ['wang.fang']);
+  assert.equal(await shownTotal(page), await apiTotal('hz_distributor', 'zhang.wei', { account_manager: 'wang.fang' }));
+  assertNoPageErrors(page);
+});
+
+test('a deep link with filters reproduces the view, and back/forward work', async () => {
+  const page = await browser.newPage();
+  const deep = '/sales/customers?stage=WON,NEGOTIATION&sort=-expected_monthly_revenue&page=2&size=10';
+  // Signed out: the link goes through sign-in and lands on the same view.
+  await page.goto(new URL(deep, sandbox.appUrl).href);
+  await page.locator('[data-testid=signin-form]').waitFor();
+  await page.fill('[data-testid=signin-account]', 'hz_distributor');
+  await page.fill('[data-testid=signin-user]', 'admin');
+  await page.fill('[data-testid=signin-password]', PASSWORD);
+  await page.click('[data-testid=signin-submit]');
+  await page.waitForURL((u) => u.pathname === '/sales/customers' && u.search.includes('page=2'));
+  await waitForRows(page);
+  assert.ok(!page.url().includes('token'), 'no token in the URL');
+
+  const stages = await columnValues(page, 'td[data-col=stage] [data-code]');
+  assert.equal(stages.length, 10);
+  for (const s of stages) assert.ok(['WON', 'NEGOTIATION'].includes(s), s);
+  assert.equal(await page.getAttribute('[data-testid=customers-table] th[data-col=revenue]', 'aria-sort'), 'descending');
+  assert.match(await page.textContent('[data-testid=page-current]'), /^2 \/ \d+$/);
+  const revenues = await page.$$eval('[data-testid=customers-table] tbody td[data-col=revenue]', (tds) =>
+    tds.map((td) => Number(td.textContent.replace(/[^0-9.]/g, ''))),
+  );
+  assert.deepEqual(revenues, [...revenues].sort((a, b) => b - a), 'sorted by revenue, descending');
+  assert.equal(await shownTotal(page), await apiTotal('hz_distributor', 'admin', { stages: ['WON', 'NEGOTIATION'] }));
+  const firstOnPage2 = await page.textContent('[data-testid=customer-link]');
+
+  await page.click('[data-testid=page-next]');
+  await page.waitForURL(/page=3/);
+  await waitForRows(page);
+  assert.notEqual(await page.textContent('[data-testid=customer-link]'), firstOnPage2);
+  await page.goBack();
+  await page.waitForURL(/page=2/);
+  await waitForRows(page);
+  assert.equal(await page.textContent('[data-testid=customer-link]'), firstOnPage2);
+  await page.goForward();
+  await page.waitForURL(/page=3/);
+
+  // Sorting by a column header goes into the URL too.
+  await page.click('[data-testid=sort-customer]');
+  await page.waitForURL(/sort=account_name/);
+  assert.doesNotMatch(page.url(), /page=3/, 'a new sort starts at page 1');
+  assertNoPageErrors(page);
+});
+
+test('token expiry mid-use: re-sign-in keeps the page and what was typed, then the list loads', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+  await openCustomers(page, '?stage=WON');
+  await page.fill('[data-testid=filter-keyword]', 'typed but not searched');
+  await sandbox.expireTokens();
+
+  await page.click('[data-testid=page-next]');
+  await page.locator('[data-testid=reauth-dialog]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.inputValue('[data-testid=reauth-dialog] [data-testid=signin-user]'), 'admin');
+  await page.fill('[data-testid=reauth-dialog] [data-testid=signin-password]', PASSWORD);
+  await page.click('[data-testid=reauth-dialog] [data-testid=signin-submit]');
+  await page.locator('[data-testid=reauth-dialog]').waitFor({ state: 'detached' });
+  await page.waitForURL(/page=2/);
+  await waitForRows(page);
+  assert.match(await page.textContent('[data-testid=page-current]'), /^2 \//);
+  assert.equal(await page.inputValue('[data-testid=filter-keyword]'), 'typed but not searched');
+  assert.match(page.url(), /stage=WON/);
+  assert.equal(await page.locator('[data-testid=error-notice]').count(), 0);
+  assertNoPageErrors(page);
+});
+
+test('an injected 5xx shows the error with code and request id, and Retry succeeds', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+  await openCustomers(page);
+  await sandbox.faults({ fail_next: [{ kind: 'server_error', count: 1, path_prefix: '/v2/partners/sub-customers/opportunities' }] });
+  await page.click('[data-testid=refresh]');
+  const notice = page.locator('[data-testid=error-notice]');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('data-kind'), 'Server');
+  assert.equal(await page.textContent('[data-testid=error-code]'), 'CBC.0999');
+  assert.match(await page.textContent('[data-testid=error-request-id]'), /^[0-9a-f-]{8,}$/i);
+  await screenshot(page, 'customers-server-error-zh');
+  await page.click('[data-testid=error-retry]');
+  await waitForRows(page);
+  assert.equal(await notice.count(), 0);
+  assertNoPageErrors(page);
+});
+
+test('switching language changes every visible label and is remembered', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin', stay: true });
+  await openCustomers(page);
+  await page.click('[data-testid=filter-more]');
+  assert.match(await page.textContent('h1'), CJK);
+  await screenshot(page, 'customers-zh');
+
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const labels = await page.$$eval(
+    'h1, .page-intro, .side-nav a, .nav-area-title, th, .filter-label, button, .pager-summary, .pager-size, [data-testid=total-count], [data-testid=scope-notice], .who-role, .session-end .muted, summary, td[data-col=industry], td[data-col=stage], td[data-col=type], td[data-col=confidence]',
+    (els) => els.map((e) => e.textContent.trim()).filter(Boolean),
+  );
+  // The language switch names the other language in that language ("中文"), by design.
+  const untranslated = labels.filter((t) => CJK.test(t) && t !== '中文');
+  assert.deepEqual(untranslated, [], 'no Chinese label is left after switching to English');
+  assert.equal(await page.textContent('h1'), 'Customers & opportunities');
+  await screenshot(page, 'customers-en');
+
+  await page.reload();
+  await waitForRows(page);
+  assert.equal(await page.textContent('h1'), 'Customers & opportunities', 'the choice survives a reload');
+  assertNoPageErrors(page);
+});
+
+test('the other-site banner can be dismissed for good', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'nimbus_solutions', user: 'admin', stay: true });
+  const banner = page.locator('[data-testid=site-banner]');
+  await banner.waitFor();
+  await page.click('[data-testid=site-banner-dismiss]');
+  await banner.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.locator('[data-testid=app-shell]').waitFor();
+  await page.locator('[data-testid=page-home]').waitFor();
+  assert.equal(await banner.count(), 0, 'still dismissed after reload');
+  assertNoPageErrors(page);
+});
+
+test('a wrong password says so and keeps what was typed; the token never reaches localStorage', async () => {
+  const page = await browser.newPage();
+  await page.goto(sandbox.appUrl);
+  await page.fill('[data-testid=signin-account]', 'hz_distributor');
+  await page.fill('[data-testid=signin-user]', 'admin');
+  await page.fill('[data-testid=signin-password]', 'wrong');
+  await page.click('[data-testid=signin-submit]');
+  await page.locator('[data-testid=signin-wrong]').waitFor();
+  assert.equal(await page.inputValue('[data-testid=signin-account]'), 'hz_distributor');
+  assert.equal(await page.inputValue('[data-testid=signin-user]'), 'admin');
+
+  await page.fill('[data-testid=signin-password]', PASSWORD);
+  await page.click('[data-testid=signin-submit]');
+  await page.locator('[data-testid=app-shell]').waitFor();
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.doesNotMatch(stored, /token/i, 'without "stay signed in" the token is only in memory');
+  assertNoPageErrors(page);
+});
+
+test('a customer opens with its opportunities, and unknown paths show not-found', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin', stay: true });
+  await openCustomers(page, '?stage=WON');
+  const name = await page.textContent('[data-testid=customer-link]');
+  await page.click('[data-testid=customer-link]');
+  await page.locator('[data-testid=opportunities-table] tbody tr[data-testid=row]').first().waitFor();
+  assert.equal(await page.textContent('[data-testid=customer-name]'), name);
+  await screenshot(page, 'customer-detail');
+  await page.click('[data-testid=back-to-list]');
+  await page.waitForURL(/stage=WON/);
+
+  await page.goto(new URL('/sales/no-such-page', sandbox.appUrl).href);
+  await page.locator('[data-testid=app-shell] [data-testid=not-found]').waitFor();
+  assertNoPageErrors(page);
+});
