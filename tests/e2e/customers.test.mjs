@@ -275,3 +275,68 @@ test('a customer opens with its opportunities, and unknown paths show not-found'
   await page.locator('[data-testid=app-shell] [data-testid=not-found]').waitFor();
   assertNoPageErrors(page);
 });
+
+test('reads are retried on 429 with backoff, without bothering the user', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+  await openCustomers(page);
+  await sandbox.faults({ fail_next: [{ kind: 'throttle', count: 2, path_prefix: '/v2/partners/sub-customers/opportunities' }] });
+  await page.click('[data-testid=page-next]');
+  await page.waitForURL(/page=2/);
+  await waitForRows(page);
+  assert.equal(await page.locator('[data-testid=error-notice]').count(), 0);
+  const left = await sandbox.control('GET', '/__sandbox/faults');
+  assert.equal((left.fail_next ?? []).reduce((n, f) => n + f.count, 0), 0, 'both throttled answers were consumed');
+  await sandbox.clearFaults();
+  assertNoPageErrors(page);
+});
+
+test('a 4xx says what to fix: the offending parameter, code and request id', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+  await page.click('[data-testid=nav-customers]');
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/sales/customers?from=2026-03-01&to=2026-01-01';
+    document.body.appendChild(a);
+    a.click();
+  });
+  const notice = page.locator('[data-testid=error-notice]');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('data-kind'), 'Invalid');
+  assert.equal(await page.textContent('[data-testid=error-code]'), 'CBC.0100');
+  assert.match(await page.textContent('[data-testid=error-detail]'), /last_update_begin/);
+  assert.ok((await page.textContent('[data-testid=error-request-id]')).length > 8);
+  // The filter bar marks the range and keeps what was typed.
+  assert.equal(await page.inputValue('[data-testid=filter-updated-from]'), '2026-03-01');
+  assert.equal(await page.locator('.filter.field-invalid').count(), 1);
+  assertNoPageErrors(page);
+});
+
+test('dates are shown in the user time zone', async () => {
+  const times = {};
+  for (const timezoneId of ['Asia/Shanghai', 'America/New_York']) {
+    const page = await browser.newPage({ timezoneId });
+    await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'li.na' });
+    await openCustomers(page);
+    times[timezoneId] = await page.textContent('[data-testid=customers-table] tbody td[data-col=last-update]');
+    await page.context().close();
+  }
+  const parse = (s) => Date.parse(s.trim().replace(' ', 'T') + ':00Z');
+  const hours = (parse(times['Asia/Shanghai']) - parse(times['America/New_York'])) / 3_600_000;
+  assert.equal(hours, 13, `same instant, 13 hours apart in November: ${JSON.stringify(times)}`);
+});
+
+test('the session end is shown and a warning comes before it', async () => {
+  await sandbox.setTokenTtl(300);
+  try {
+    const page = await browser.newPage();
+    await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+    await page.locator('[data-testid=session-warning]').waitFor();
+    assert.match(await page.textContent('[data-testid=session-end]'), /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await screenshot(page, 'session-warning-zh');
+    assertNoPageErrors(page);
+  } finally {
+    await sandbox.setTokenTtl(86400);
+  }
+});

@@ -175,6 +175,7 @@ pub fn CustomersPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
     let reseller = RwSignal::new(String::new());
+    let more_open = RwSignal::new(false);
     // Only a change of the filters themselves (not page, sort or size) resets the draft, so
     // paging never throws away something typed but not yet searched.
     let applied = Memo::new(move |_| CustomerFilters { page: 1, sort: String::new(), size: 0, ..current.get() });
@@ -189,10 +190,10 @@ pub fn CustomersPage() -> impl IntoView {
         to.set(f.to.clone());
         manager.set(f.account_manager.clone());
         reseller.set(f.reseller.clone());
-    });
-    let more_open = RwSignal::new({
-        let f = current.get_untracked();
-        !(f.types.is_empty() && f.confidences.is_empty() && f.from.is_empty() && f.to.is_empty())
+        // Filters that live under "More filters" open it, so nothing applied is hidden.
+        if !(f.types.is_empty() && f.confidences.is_empty() && f.from.is_empty() && f.to.is_empty()) {
+            more_open.set(true);
+        }
     });
     let range_invalid = Signal::derive(move || {
         let (f, t) = (from.get(), to.get());
@@ -315,7 +316,7 @@ pub fn CustomersPage() -> impl IntoView {
 
             <div class="card table-card">
                 <div class="table-toolbar">
-                    <span class="muted" data-testid="total-count" data-total=move || total.get().to_string()>
+                    <span class="muted" data-testid="total-count" data-total=move || total.get().to_string() class:hidden=move || remote.error.with(Option::is_some)>
                         {move || match i18n.get() {
                             Locale::ZhCn => format!("共 {} 个客户", total.get()),
                             Locale::En => format!("{} customers", total.get()),
