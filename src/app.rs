@@ -35,7 +35,7 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
     provide_context(Api::new(config, auth, i18n.locale));
 
     view! {
-        <Router>
+        <Router base=crate::routes::router_base()>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/signin") view=SignIn />
                 <ParentRoute path=path!("") view=Shell>

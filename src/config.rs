@@ -29,9 +29,10 @@ fn default_timeout() -> u32 {
 }
 
 impl RuntimeConfig {
-    /// Fetches `config.json` next to `index.html`.
+    /// Fetches `config.json` from the deployment base (next to `index.html`).
     pub async fn load() -> Result<RuntimeConfig, String> {
-        let resp = gloo_net::http::Request::get("/config.json")
+        let url = format!("{}config.json", crate::routes::base_path());
+        let resp = gloo_net::http::Request::get(&url)
             .header("Cache-Control", "no-cache")
             .send()
             .await

@@ -26,6 +26,37 @@ pub const AREAS: &[NavArea] = &[
     NavArea { label: Msg::NavDelivery, items: &[] },
 ];
 
+/// The deployment base path with its trailing slash ("/" or e.g. "/partner-center/"), as the
+/// loader found it from its own URL (xtask/post-build.mjs).
+pub fn base_path() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("pcBase"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|b| b.starts_with('/') && b.ends_with('/'))
+        .unwrap_or_else(|| "/".to_string())
+}
+
+/// The router's base: the base path without its trailing slash ("" at the site root).
+pub fn router_base() -> String {
+    base_path().trim_end_matches('/').to_string()
+}
+
+/// A full link for an in-app path (`/sales/customers` → `/partner-center/sales/customers`), for
+/// plain `<a>` elements and anything outside the router.
+pub fn href(app_path: &str) -> String {
+    format!("{}{app_path}", router_base())
+}
+
+/// The in-app path of a full browser path (the inverse of [`href`]).
+pub fn app_path(full: &str) -> String {
+    let base = router_base();
+    match full.strip_prefix(base.as_str()) {
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        Some("") => "/".to_string(),
+        _ => full.to_string(),
+    }
+}
+
 /// Only same-origin paths are followed after sign-in (no open redirect).
 pub fn safe_next(next: Option<String>) -> String {
     match next {

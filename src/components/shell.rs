@@ -25,7 +25,7 @@ pub fn Shell() -> impl IntoView {
         if auth.session.with(|s| s.is_none()) {
             // The router's `search` comes without its leading '?'.
             let search = location.search.get_untracked();
-            let path = location.pathname.get_untracked();
+            let path = crate::routes::app_path(&location.pathname.get_untracked());
             let here = if search.is_empty() { path } else { format!("{path}?{search}") };
             let next = js_sys::encode_uri_component(&here);
             navigate(&format!("/signin?next={next}"), NavigateOptions { replace: true, ..Default::default() });

@@ -20,7 +20,7 @@ pub fn SideNav() -> impl IntoView {
                         <ul>
                             {area.items.iter().map(|item| view! {
                                 <li>
-                                    <A href=item.path attr:data-testid=item.test_id exact=item.path == "/">
+                                    <A href=crate::routes::href(item.path) attr:data-testid=item.test_id exact=item.path == "/">
                                         {move || label(item.label)}
                                     </A>
                                 </li>

@@ -4,6 +4,7 @@
 use crate::api::use_auth;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -39,7 +40,7 @@ pub fn TopBar() -> impl IntoView {
 
     view! {
         <header class="top-bar">
-            <a class="brand" href="/">{tr(Msg::AppName)}</a>
+            <A href=crate::routes::href("/") attr:class="brand">{tr(Msg::AppName)}</A>
             <div class="top-bar-right">
                 <button
                     class="link-button"

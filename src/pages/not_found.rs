@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
             <div class="not-found-code">"404"</div>
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p class="muted">{tr(Msg::NotFoundText)}</p>
-            <A href="/" attr:class="button">{tr(Msg::BackHome)}</A>
+            <A href=crate::routes::href("/") attr:class="button">{tr(Msg::BackHome)}</A>
         </section>
     }
 }

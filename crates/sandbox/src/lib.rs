@@ -45,6 +45,10 @@ pub struct Config {
     /// Serve the built app from here, on `app_port`.
     pub app_dir: Option<PathBuf>,
     pub app_port: u16,
+    /// The sub-path the app is served under ("/" or e.g. "/partner-center/").
+    pub app_base: String,
+    /// Origins allowed to frame the app (CSP `frame-ancestors`); none by default.
+    pub frame_ancestors: Vec<String>,
 }
 
 impl Default for Config {
@@ -58,6 +62,8 @@ impl Default for Config {
             allow_origins: Vec::new(),
             app_dir: None,
             app_port: 8080,
+            app_base: "/".into(),
+            frame_ancestors: Vec::new(),
         }
     }
 }
@@ -153,9 +159,15 @@ pub async fn start(config: Config) -> io::Result<Running> {
     let (mut app_url, mut app_addr) = (None, None);
     if let (Some(l), Some(dir)) = (app_listener, config.app_dir) {
         let addr = l.local_addr()?;
-        app_url = Some(format!("http://{host}:{}/", addr.port()));
+        app_url = Some(format!("http://{host}:{}{}", addr.port(), config.app_base));
         app_addr = Some(addr);
-        tasks.push(tokio::spawn(axum::serve(l, static_app::router(dir, api_url.clone())).into_future()));
+        let site = static_app::Site {
+            dir,
+            api_url: api_url.clone(),
+            base: config.app_base.clone(),
+            frame_ancestors: config.frame_ancestors.clone(),
+        };
+        tasks.push(tokio::spawn(axum::serve(l, static_app::router(site)).into_future()));
     }
     Ok(Running { api_url, api_addr, app_url, app_addr, state, tasks })
 }

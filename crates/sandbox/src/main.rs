@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: sandbox [--host 127.0.0.1] [--port 8081] [--customers 3000] [--seed 42]
                [--token-ttl-secs 86400] [--allow-origin ORIGIN]... [--app-dir DIR] [--app-port 8080]
+               [--app-base /] [--frame-ancestor ORIGIN]...
 
   --host HOST            address to bind (default 127.0.0.1)
   --port PORT            API port; 0 picks a free one (default 8081)
@@ -15,6 +16,8 @@ const USAGE: &str = "usage: sandbox [--host 127.0.0.1] [--port 8081] [--customer
   --allow-origin ORIGIN  browser origin allowed by CORS; repeatable
   --app-dir DIR          also serve the built app from DIR
   --app-port PORT        port of the app; 0 picks a free one (default 8080)
+  --app-base PATH        serve the app under this sub-path, like a static host would (default /)
+  --frame-ancestor ORIGIN  portal origin allowed to embed the app (CSP frame-ancestors); repeatable
 
 Prints SANDBOX_API_URL=... (and SANDBOX_APP_URL=...) once listening.";
 
@@ -43,6 +46,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Config>, 
             "--allow-origin" => c.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--app-dir" => c.app_dir = Some(PathBuf::from(value()?)),
             "--app-port" => c.app_port = num(&flag, &value()?)?,
+            "--app-base" => {
+                let b = value()?;
+                c.app_base = format!("/{}/", b.trim_matches('/')).replace("//", "/");
+            }
+            "--frame-ancestor" => c.frame_ancestors.push(value()?.trim_end_matches('/').to_string()),
             _ => return Err(format!("unknown argument '{arg}'")),
         }
     }

@@ -38,7 +38,7 @@ pub fn Overview() -> impl IntoView {
             })}
             <div class="card quick-links">
                 {AREAS.iter().flat_map(|a| a.items.iter()).filter(|i| i.path != "/").map(|i| view! {
-                    <A href=i.path attr:class="quick-link">{move || i.label.text(i18n.get())}</A>
+                    <A href=crate::routes::href(i.path) attr:class="quick-link">{move || i.label.text(i18n.get())}</A>
                 }).collect_view()}
             </div>
         </section>

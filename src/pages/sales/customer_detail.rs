@@ -125,7 +125,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="page-customer-detail">
-            <A href=back attr:class="back-link" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A>
+            <A href=move || crate::routes::href(&back()) attr:class="back-link" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A>
             <h1 class="page-title" data-testid="customer-name">
                 {move || facts().map(|f| f.0).unwrap_or_else(|| Msg::CustomerDetail.text(i18n.get()).to_string())}
             </h1>

@@ -49,7 +49,8 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
                 // The list's own query travels along, so "Back to list" returns to this view.
                 let back = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
                 let href = format!(
-                    "{CUSTOMERS}/{}?from={}",
+                    "{}/{}?from={}",
+                    crate::routes::href(CUSTOMERS),
                     partner_api::opportunities::encode_path_segment(&r.customer_id),
                     js_sys::encode_uri_component(&format!("{CUSTOMERS}{back}"))
                 );
