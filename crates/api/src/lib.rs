@@ -4,6 +4,7 @@
 //! the sandbox server and native tests alike.
 
 pub mod auth;
+pub mod csv;
 pub mod customers;
 pub mod error;
 pub mod money;
