@@ -3,6 +3,7 @@
 use crate::api::{Api, Auth};
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
+use crate::embed::{Embed, EmbedBridge};
 use crate::i18n::I18n;
 use crate::pages::{home::overview::Overview, not_found::NotFound, sales, sign_in::SignIn};
 use leptos::prelude::*;
@@ -28,14 +29,17 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Root(config: RuntimeConfig) -> impl IntoView {
+    let embed = Embed::init(&config);
     let i18n = I18n::init(config.default_locale.as_deref());
     let auth = Auth::init();
+    provide_context(embed);
     provide_context(i18n);
     provide_context(auth);
     provide_context(Api::new(config, auth, i18n.locale));
 
     view! {
         <Router base=crate::routes::router_base()>
+            <EmbedBridge />
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/signin") view=SignIn />
                 <ParentRoute path=path!("") view=Shell>

@@ -18,6 +18,19 @@ pub struct RuntimeConfig {
     pub default_locale: Option<String>,
     #[serde(default = "default_timeout")]
     pub request_timeout_ms: u32,
+    /// Always run embedded in a portal (also turned on per tab by `?embed=1`).
+    #[serde(default)]
+    pub embed: bool,
+    /// Portal origins whose `postMessage` the embedded app accepts (and answers).
+    #[serde(default)]
+    pub embed_allowed_origins: Vec<String>,
+    /// How often an open app checks `version.json` for a new deployment.
+    #[serde(default = "default_version_check")]
+    pub version_check_interval_ms: u32,
+}
+
+fn default_version_check() -> u32 {
+    5 * 60 * 1000
 }
 
 fn default_site() -> String {

@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod components;
 mod config;
+mod embed;
 mod format;
 mod i18n;
 mod pages;

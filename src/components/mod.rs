@@ -11,3 +11,4 @@ pub mod shell;
 pub mod side_nav;
 pub mod site_banner;
 pub mod top_bar;
+pub mod version_notice;

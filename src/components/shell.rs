@@ -1,11 +1,13 @@
 //! The signed-in frame: top bar, notices, navigation and the page. Signed-out visitors are
 //! sent to sign-in with the page they wanted kept in `next`.
 
+use super::version_notice::VersionNotice;
 use super::{
     error_notice::ErrorNotice, reauth_dialog::ReauthDialog, session_warning::SessionWarning, side_nav::SideNav,
     site_banner::SiteBanner, top_bar::TopBar,
 };
 use crate::api::{use_api, use_auth};
+use crate::embed::use_embed;
 use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -20,9 +22,11 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
 
-    // Not signed in: go to sign-in, remembering where the person was going.
+    // Embedded, the portal signs the person in (embed.rs); standalone, go to sign-in and
+    // remember where the person was going.
+    let embedded = use_embed().active;
     Effect::new(move |_| {
-        if auth.session.with(|s| s.is_none()) {
+        if !embedded && auth.session.with(|s| s.is_none()) {
             // The router's `search` comes without its leading '?'.
             let search = location.search.get_untracked();
             let path = crate::routes::app_path(&location.pathname.get_untracked());
@@ -51,14 +55,20 @@ pub fn Shell() -> impl IntoView {
         }
     });
 
+    let waiting = move || {
+        embedded.then(|| view! { <div class="embed-waiting" data-testid="embed-waiting" aria-busy="true">{tr(Msg::EmbedWaiting)}</div> })
+    };
     view! {
-        <Show when=move || auth.session.with(|s| s.is_some())>
+        <Show when=move || auth.session.with(|s| s.is_some()) fallback=waiting>
             <div class="app" data-testid="app-shell">
-                <TopBar />
-                <SiteBanner />
-                <SessionWarning />
+                {(!embedded).then(|| view! {
+                    <TopBar />
+                    <SiteBanner />
+                    <SessionWarning />
+                })}
+                <VersionNotice />
                 <div class="app-body">
-                    <SideNav />
+                    {(!embedded).then(|| view! { <SideNav /> })}
                     <main class="content" id="main">
                         {move || match profile.get() {
                             None => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
@@ -69,7 +79,7 @@ pub fn Shell() -> impl IntoView {
                         }}
                     </main>
                 </div>
-                <ReauthDialog />
+                {(!embedded).then(|| view! { <ReauthDialog /> })}
             </div>
         </Show>
     }

@@ -68,6 +68,9 @@ messages! {
     ErrorBusinessTitle => "操作未成功", "The operation did not succeed";
     ErrorThrottledTitle => "请求过于频繁", "Too many requests";
     ErrorFieldPrefix => "请检查:", "Please check: ";
+    NewVersion => "伙伴中心已发布新版本。保存正在编辑的内容后,重新加载即可使用新版本。", "A new version of Partner Center is available. Save what you are editing, then reload to use it.";
+    Reload => "重新加载", "Reload";
+    EmbedWaiting => "正在等待门户完成登录…", "Waiting for the portal to sign you in…";
     BannerIntlSite => "检测到您已登录华为云国际站账号,为了您更好的体验,建议您访问国际站服务网站。", "You are signed in with an international-site account. For the best experience, use the international site.";
     BannerDontShowAgain => "不再显示此消息", "Don't show again";
     NotFoundTitle => "页面不存在", "Page not found";

@@ -94,7 +94,8 @@ async fn serve(State(site): State<Arc<Site>>, req: Request) -> Response {
     }
 }
 
-/// The app's config.json with both base URLs pointing at this sandbox.
+/// The app's config.json with both base URLs pointing at this sandbox (and the embedding
+/// portals allowed by `--frame-ancestor`).
 async fn config(site: &Site) -> Response {
     let text = tokio::fs::read_to_string(site.dir.join("config.json")).await.unwrap_or_default();
     let mut obj = match serde_json::from_str::<Value>(&text) {
@@ -103,6 +104,11 @@ async fn config(site: &Site) -> Response {
     };
     obj.insert("api_base_url".into(), Value::String(site.api_url.clone()));
     obj.insert("iam_base_url".into(), Value::String(site.api_url.clone()));
+    // The portals allowed to frame the app are also the ones it talks to when embedded.
+    if !site.frame_ancestors.is_empty() {
+        let origins = site.frame_ancestors.iter().cloned().map(Value::String).collect();
+        obj.insert("embed_allowed_origins".into(), Value::Array(origins));
+    }
     let body = serde_json::to_string_pretty(&Value::Object(obj)).unwrap_or_default();
     ([(CONTENT_TYPE, "application/json")], body).into_response()
 }

@@ -1,6 +1,8 @@
 // End-to-end harness: the sandbox API + app server, and headless Debian Chromium via playwright-core.
 // Run by `cargo xtask test`, which sets PC_DIST, PC_SANDBOX_BIN, CHROMIUM and PC_ARTIFACTS.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +27,8 @@ process.on('exit', () => {
  * Starts `$PC_SANDBOX_BIN` on free ports, serving the app from `$PC_DIST`, with seeded data.
  * Resolves once it has printed SANDBOX_API_URL= and SANDBOX_APP_URL= (30 s at most).
  */
-export async function startSandbox({ customers = 600, tokenTtlSecs, extraArgs = [] } = {}) {
-  const args = ['--port', '0', '--app-port', '0', '--app-dir', DIST, '--customers', String(customers), '--seed', '42'];
+export async function startSandbox({ customers = 600, tokenTtlSecs, extraArgs = [], appDir = DIST } = {}) {
+  const args = ['--port', '0', '--app-port', '0', '--app-dir', appDir, '--customers', String(customers), '--seed', '42'];
   if (tokenTtlSecs !== undefined) args.push('--token-ttl-secs', String(tokenTtlSecs));
   args.push(...extraArgs);
 
@@ -158,4 +160,34 @@ export async function signIn(page, appUrl, options = {}) {
   await page.click('[data-testid=signin-submit]');
   await page.locator('[data-testid=app-shell]').waitFor({ timeout: 15_000 });
   assertNoPageErrors(page);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * Serves the files of `dir` on a free loopback port (a second origin, e.g. a partner's portal).
+ * Resolves to `{ origin, url(path), stop() }`.
+ */
+export async function startStatic(dir) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname.replace(/^\/+/, '');
+    if (path.includes('..')) {
+      res.writeHead(400).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(dir, path || 'index.html'));
+      const type = TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path) => `${origin}/${path}`,
+    stop: () => new Promise((ok) => server.close(ok)),
+  };
 }

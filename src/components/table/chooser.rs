@@ -1,0 +1,141 @@
+//! The column chooser: a toolbar button opening a popover where columns are shown or hidden
+//! and moved up or down (buttons, so it works from the keyboard), with "Reset to default".
+//! Escape or a click outside closes it and focus returns to the button.
+
+use super::icons;
+use super::prefs::Layout;
+use crate::i18n::{use_i18n, Msg};
+use leptos::prelude::*;
+
+#[component]
+pub fn ColumnChooser(
+    /// (id, header) of every declared column, by declared index.
+    headers: Vec<(&'static str, Msg)>,
+    layout: RwSignal<Layout>,
+    on_reset: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let button: NodeRef<leptos::html::Button> = NodeRef::new();
+    let panel: NodeRef<leptos::html::Div> = NodeRef::new();
+    let headers = StoredValue::new(headers);
+    let close = move || {
+        open.set(false);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    // Focus moves into the popover when it opens.
+    Effect::new(move |_| {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(first) =
+                    panel.get_untracked().and_then(|p| p.query_selector("input, button").ok().flatten())
+                {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = first.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    });
+
+    let rows = move || {
+        let l = i18n.get();
+        let lay = layout.get();
+        let n = lay.order.len();
+        let visible_count = lay.visible().len();
+        lay.order
+            .iter()
+            .enumerate()
+            .map(|(pos, &col)| {
+                let (id, header) = headers.with_value(|h| h[col]);
+                let name = header.text(l);
+                let shown = !lay.hidden[col];
+                let last_shown = shown && visible_count <= 1;
+                view! {
+                    <li class="chooser-item" data-col=id>
+                        <label class="checkbox">
+                            <input
+                                type="checkbox"
+                                data-testid=format!("chooser-visible-{id}")
+                                prop:checked=shown
+                                disabled=last_shown
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    layout.update(|lay| lay.set_hidden(col, !on));
+                                }
+                            />
+                            <span>{name}</span>
+                        </label>
+                        <span class="chooser-moves">
+                            <button
+                                type="button"
+                                class="icon-button"
+                                data-testid=format!("chooser-up-{id}")
+                                aria-label=format!("{}: {name}", Msg::MoveUp.text(l))
+                                title=Msg::MoveUp.text(l)
+                                disabled=pos == 0
+                                on:click=move |_| layout.update(|lay| lay.shift(col, -1))
+                            >"↑"</button>
+                            <button
+                                type="button"
+                                class="icon-button"
+                                data-testid=format!("chooser-down-{id}")
+                                aria-label=format!("{}: {name}", Msg::MoveDown.text(l))
+                                title=Msg::MoveDown.text(l)
+                                disabled=pos + 1 == n
+                                on:click=move |_| layout.update(|lay| lay.shift(col, 1))
+                            >"↓"</button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="chooser">
+            <button
+                type="button"
+                class="button"
+                node_ref=button
+                data-testid="column-chooser"
+                aria-haspopup="dialog"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {icons::columns()}
+                {move || Msg::Columns.text(i18n.get())}
+            </button>
+            <Show when=move || open.get()>
+                <div class="popover-backdrop" on:click=move |_| close()></div>
+                <div
+                    class="popover chooser-panel"
+                    role="dialog"
+                    node_ref=panel
+                    data-testid="column-chooser-panel"
+                    aria-label=move || Msg::ColumnsTitle.text(i18n.get())
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            close();
+                        }
+                    }
+                >
+                    <div class="popover-title">{move || Msg::ColumnsTitle.text(i18n.get())}</div>
+                    <ul class="chooser-list">{rows}</ul>
+                    <div class="popover-actions">
+                        <button type="button" class="link-button" data-testid="chooser-reset" on:click=move |_| on_reset.run(())>
+                            {move || Msg::ResetColumns.text(i18n.get())}
+                        </button>
+                        <button type="button" class="button" data-testid="chooser-close" on:click=move |_| close()>
+                            {move || Msg::Close.text(i18n.get())}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
