@@ -2,7 +2,7 @@
 // sandbox over HTTP. Role visibility, URL state, re-sign-in, errors, language, banner.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const PASSWORD = 'Partner@2026';
 const TEAM_OF_ZHANG_WEI = ['li.na', 'wang.fang', 'david.liu'];
@@ -21,26 +21,10 @@ after(async () => {
   await sandbox?.stop();
 });
 
-/** Signs in against the sandbox API directly (not through the UI) and returns the token. */
-async function apiToken(account, user) {
-  const res = await fetch(new URL('/v3/auth/tokens', sandbox.apiUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, password: PASSWORD, domain: { name: account } } } },
-        scope: { domain: { name: account } },
-      },
-    }),
-  });
-  assert.equal(res.status, 201);
-  return res.headers.get('x-subject-token');
-}
-
 async function apiTotal(account, user, body = {}) {
   const res = await fetch(new URL('/v2/partners/sub-customers/opportunities/query', sandbox.apiUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-auth-token': await apiToken(account, user) },
+    headers: { 'content-type': 'application/json', 'x-auth-token': (await apiSignIn(sandbox.apiUrl, { account, user })).token },
     body: JSON.stringify({ limit: 1, ...body }),
   });
   assert.equal(res.status, 200);

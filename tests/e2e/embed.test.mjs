@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { DIST, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox, startStatic } from './lib/harness.mjs';
+import { DIST, apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox, startStatic } from './lib/harness.mjs';
 
 const HOST_DIR = join(dirname(fileURLToPath(import.meta.url)), 'host');
 let portal;
@@ -29,23 +29,7 @@ after(async () => {
   await intruder?.stop();
 });
 
-async function token(user = 'admin') {
-  const res = await fetch(new URL('/v3/auth/tokens', sandbox.apiUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: user, password: 'Partner@2026', domain: { name: 'hz_distributor' } } },
-        },
-      },
-    }),
-  });
-  assert.equal(res.status, 201);
-  const body = await res.json();
-  return { token: res.headers.get('x-subject-token'), expires: body.token.expires_at.replace(/\.\d+Z$/, 'Z') };
-}
+const token = () => apiSignIn(sandbox.apiUrl);
 
 /** Waits for the portal to have received a message of `type` (and matching `pred`). */
 async function portalGot(page, type, pred = '() => true') {
