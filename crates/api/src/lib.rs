@@ -13,6 +13,7 @@ pub mod page;
 pub mod profile;
 pub mod time;
 pub mod validate;
+pub mod whitelist;
 
 pub use error::{ApiError, ErrorKind};
 pub use money::Amount;

@@ -1,0 +1,166 @@
+//! Own contract: the customer whitelist for voucher issuance (docs/contracts/whitelist.md).
+
+use crate::time::Instant;
+use serde::{Deserialize, Serialize};
+
+pub const VERSIONS_PATH: &str = "/v2/partners/coupon-whitelist/versions";
+pub const ENTRIES_PATH: &str = "/v2/partners/coupon-whitelist/entries";
+pub const UPLOADS_PATH: &str = "/v2/partners/coupon-whitelist/uploads";
+pub const MAX_UPLOAD_ROWS: usize = 10_000;
+
+pub mod codes {
+    pub const DUPLICATE_ROW: &str = "CBC.50000061";
+    pub const VERSION_CHANGED: &str = "CBC.50000062";
+    pub const UPLOAD_GONE: &str = "CBC.50000063";
+    pub const NO_VALID_ROWS: &str = "CBC.50000064";
+    /// V2: the customer is not on the current whitelist.
+    pub const NOT_WHITELISTED: &str = "CBC.50000020";
+}
+
+pub mod source {
+    pub const INITIAL: &str = "INITIAL";
+    pub const IMPORT: &str = "IMPORT";
+    pub const ROLLBACK: &str = "ROLLBACK";
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionList {
+    pub total_count: u64,
+    pub current_version_no: u32,
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    pub version_no: u32,
+    pub source: String,
+    #[serde(default)]
+    pub file_name: Option<String>,
+    #[serde(default)]
+    pub rollback_of: Option<u32>,
+    pub entry_count: u64,
+    pub added_count: u64,
+    pub removed_count: u64,
+    pub created_by: String,
+    pub created_by_name: String,
+    #[serde(with = "crate::time::wire")]
+    pub create_time: Instant,
+    #[serde(default)]
+    pub remark: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryList {
+    pub total_count: u64,
+    pub version_no: u32,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub customer_id: String,
+    pub account_name: String,
+    pub customer: String,
+    pub association_type: String,
+    pub added_in_version: u32,
+    #[serde(default)]
+    pub remark: Option<String>,
+}
+
+/// One row of an imported file, as the browser read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadRow {
+    pub row_no: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadRequest {
+    pub file_name: String,
+    pub rows: Vec<UploadRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub row_no: u32,
+    pub error_code: String,
+    pub error_msg: String,
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UploadResponse {
+    pub upload_id: String,
+    pub base_version_no: u32,
+    #[serde(with = "crate::time::wire")]
+    pub expires_at: Instant,
+    pub total_rows: u32,
+    pub valid_rows: u32,
+    pub added_count: u64,
+    pub removed_count: u64,
+    pub unchanged_count: u64,
+    #[serde(default)]
+    pub error_details: Vec<RowError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitRequest {
+    pub base_version_no: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitResponse {
+    pub version_no: u32,
+}
+
+pub fn changes_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/changes", crate::opportunities::encode_path_segment(upload_id))
+}
+
+pub fn commit_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/commit", crate::opportunities::encode_path_segment(upload_id))
+}
+
+pub fn rollback_path(version_no: u32) -> String {
+    format!("{VERSIONS_PATH}/{version_no}/rollback")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_rows_omit_absent_fields() {
+        let r = UploadRequest {
+            file_name: "wl.csv".into(),
+            rows: vec![UploadRow { row_no: 2, account_name: Some("acme".into()), ..Default::default() }],
+        };
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"file_name":"wl.csv","rows":[{"row_no":2,"account_name":"acme"}]}"#
+        );
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(commit_path("u/1"), "/v2/partners/coupon-whitelist/uploads/u%2F1/commit");
+        assert_eq!(rollback_path(3), "/v2/partners/coupon-whitelist/versions/3/rollback");
+    }
+
+    #[test]
+    fn version_list_parses() {
+        let body = r#"{"total_count":1,"current_version_no":1,"versions":[{"version_no":1,"source":"INITIAL",
+          "entry_count":40,"added_count":40,"removed_count":0,"created_by":"admin","created_by_name":"王磊",
+          "create_time":"2026-10-01T02:00:00Z"}]}"#;
+        let v: VersionList = serde_json::from_str(body).unwrap();
+        assert_eq!(v.versions[0].file_name, None);
+    }
+}
