@@ -2,6 +2,7 @@
 //! early so people see the problem at the field, before a round trip).
 
 use crate::time::{parse_wire, Instant};
+use chrono::Months;
 
 /// One invalid parameter; becomes HTTP 400 `CBC.0100` naming the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +50,22 @@ pub fn range(begin_name: &str, begin: Option<Instant>, end: Option<Instant>) -> 
     }
 }
 
+/// A begin/end pair that may span at most one calendar year (O1 create/payment times):
+/// `end` must not be later than `begin` plus 12 months. Names the end parameter.
+pub fn max_span_one_year(
+    end_name: &str,
+    begin_name: &str,
+    begin: Option<Instant>,
+    end: Option<Instant>,
+) -> Result<(), Violation> {
+    match (begin, end) {
+        (Some(b), Some(e)) if b.checked_add_months(Months::new(12)).is_none_or(|limit| e > limit) => {
+            Err(Violation::new(end_name, format!("must be at most 1 year after {begin_name}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A value from a closed set of codes.
 pub fn one_of(parameter: &str, value: &str, allowed: &[&str]) -> Result<(), Violation> {
     if allowed.contains(&value) {
@@ -72,6 +89,11 @@ mod tests {
         let b = utc_opt("b", Some("2026-02-01T00:00:00Z")).unwrap();
         let e = utc_opt("e", Some("2026-01-01T00:00:00Z")).unwrap();
         assert_eq!(range("b", b, e).unwrap_err().parameter, "b");
+        let t = |s: &str| utc_opt("t", Some(s)).unwrap();
+        assert!(max_span_one_year("e", "b", t("2024-02-29T00:00:00Z"), t("2025-02-28T00:00:00Z")).is_ok());
+        let v = max_span_one_year("e", "b", t("2024-02-29T00:00:00Z"), t("2025-02-28T00:00:01Z")).unwrap_err();
+        assert_eq!(v.message(), "parameter 'e' must be at most 1 year after b");
+        assert!(max_span_one_year("e", "b", t("2024-01-01T00:00:00Z"), None).is_ok());
         assert!(one_of("x", "2", &["1", "2"]).is_ok());
         let v = one_of("x", "9", &["1", "2"]).unwrap_err();
         assert_eq!(v.message(), "parameter 'x' must be one of 1, 2");
