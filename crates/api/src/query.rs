@@ -68,6 +68,136 @@ impl QueryBuilder {
     }
 }
 
+/// Builds a query string in the SDK's parameter order; absent values are skipped, `0`
+/// and `""` are written (used by the order models).
+#[derive(Debug, Default, Clone)]
+pub struct QueryString(String);
+
+/// A value [`QueryString::opt`] can write.
+pub trait QueryValue {
+    fn query_text(&self) -> String;
+}
+
+impl QueryValue for &String {
+    fn query_text(&self) -> String {
+        (*self).clone()
+    }
+}
+
+impl QueryValue for &str {
+    fn query_text(&self) -> String {
+        (*self).to_string()
+    }
+}
+
+impl QueryValue for String {
+    fn query_text(&self) -> String {
+        self.clone()
+    }
+}
+
+macro_rules! int_query_value {
+    ($($t:ty),*) => { $(impl QueryValue for $t { fn query_text(&self) -> String { self.to_string() } })* };
+}
+int_query_value!(i32, i64, u32, u64, usize);
+
+impl QueryString {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `key=value` when the value is present.
+    pub fn opt<V: QueryValue>(&mut self, key: &str, value: Option<V>) -> &mut Self {
+        if let Some(v) = value {
+            self.push(key, &v.query_text());
+        }
+        self
+    }
+
+    /// Appends `key=value` once per list item (repeated keys).
+    pub fn list<V: QueryValue + Clone>(&mut self, key: &str, values: &[V]) -> &mut Self {
+        for v in values {
+            self.push(key, &v.clone().query_text());
+        }
+        self
+    }
+
+    pub fn push(&mut self, key: &str, value: &str) -> &mut Self {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0.push_str(&encode_component(key));
+        self.0.push('=');
+        self.0.push_str(&encode_component(value));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `path` or `path?query`.
+    pub fn with_path(&self, path: &str) -> String {
+        if self.0.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{}", self.0)
+        }
+    }
+}
+
+impl std::fmt::Display for QueryString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A received query string, decoded; values that were not validly percent-encoded are
+/// reported when asked for.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct QueryParams(Vec<(String, Option<String>)>);
+
+impl QueryParams {
+    pub fn parse(raw: Option<&str>) -> Self {
+        let pairs = raw
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|part| {
+                let (k, v) = part.split_once('=').unwrap_or((part, ""));
+                (decode_component(k).unwrap_or_else(|| k.to_string()), decode_component(v))
+            })
+            .collect();
+        QueryParams(pairs)
+    }
+
+    /// Every value of a (possibly repeated) key, in order.
+    pub fn all(&self, key: &str) -> Result<Vec<String>, Violation> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone().ok_or_else(|| Violation::new(key, "is not validly percent-encoded")))
+            .collect()
+    }
+
+    /// A single text value; empty means not given, twice is a violation.
+    pub fn text(&self, key: &str) -> Result<Option<String>, Violation> {
+        let mut values = self.all(key)?;
+        if values.len() > 1 {
+            return Err(Violation::new(key, "must be given at most once"));
+        }
+        Ok(values.pop().filter(|v| !v.is_empty()))
+    }
+
+    /// A single integer value; empty means not given.
+    pub fn int<T: std::str::FromStr>(&self, key: &str) -> Result<Option<T>, Violation> {
+        match self.text(key)? {
+            None => Ok(None),
+            Some(v) => v.trim().parse().map(Some).map_err(|_| Violation::new(key, "must be an integer")),
+        }
+    }
+}
+
 /// A field of a query-parameter struct: how it is written and read back.
 pub trait QueryField {
     fn encode(&self, key: &str, q: &mut QueryBuilder);
@@ -193,5 +323,21 @@ mod tests {
         assert_eq!(Sample::from_query(Some("name=%zz")).unwrap_err().parameter, "name");
         assert_eq!(Sample::from_query(Some("name=a&name=b")).unwrap_err().parameter, "name");
         assert_eq!(Sample::from_query(None).unwrap(), Sample::default());
+    }
+
+    #[test]
+    fn query_string_and_params() {
+        let mut q = QueryString::new();
+        let id = String::from("a b");
+        q.opt("id", Some(&id)).opt("status", Some(0)).opt::<i64>("limit", None).list("t", &["1", "2"]);
+        assert_eq!(q.to_string(), "id=a%20b&status=0&t=1&t=2");
+        assert_eq!(q.with_path("/p"), "/p?id=a%20b&status=0&t=1&t=2");
+        let p = QueryParams::parse(Some(&q.to_string()));
+        assert_eq!(p.text("id").unwrap().as_deref(), Some("a b"));
+        assert_eq!(p.int::<i32>("status").unwrap(), Some(0));
+        assert_eq!(p.all("t").unwrap(), vec!["1", "2"]);
+        assert_eq!(p.text("t").unwrap_err().parameter, "t");
+        assert_eq!(QueryParams::parse(Some("x=%zz")).text("x").unwrap_err().parameter, "x");
+        assert_eq!(QueryParams::parse(Some("x=")).text("x").unwrap(), None);
     }
 }
