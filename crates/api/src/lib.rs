@@ -13,6 +13,7 @@ pub mod orders;
 pub mod page;
 pub mod profile;
 pub mod query;
+pub mod sheet;
 pub mod time;
 pub mod validate;
 pub mod whitelist;

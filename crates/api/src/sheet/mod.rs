@@ -1,0 +1,46 @@
+//! Spreadsheets in and out of the browser: reading CSV and XLSX files people upload (whitelist
+//! import) and writing XLSX (templates, exports). Pure Rust on bytes and strings, so the app
+//! and native tests share it; the browser decodes a legacy-encoded CSV (GB18030) to text first.
+
+mod csv_read;
+mod xlsx;
+mod xml;
+mod zip;
+
+pub use csv_read::read_csv;
+pub use xlsx::{read_xlsx, write_xlsx, Cell};
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetError {
+    /// Not a ZIP/XLSX file at all (or a truncated one).
+    NotXlsx,
+    /// A ZIP entry is compressed in a way we do not read, or corrupt.
+    Corrupt(String),
+    /// The workbook has no worksheet.
+    NoSheet,
+    /// A quoted CSV field never ends.
+    UnterminatedQuote { line: usize },
+}
+
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetError::NotXlsx => write!(f, "not an .xlsx file"),
+            SheetError::Corrupt(what) => write!(f, "the file is damaged: {what}"),
+            SheetError::NoSheet => write!(f, "the workbook has no worksheet"),
+            SheetError::UnterminatedQuote { line } => write!(f, "a quoted field starting on line {line} never ends"),
+        }
+    }
+}
+
+/// Rows as read: every row a list of cell texts, trailing empty rows dropped.
+pub type Rows = Vec<Vec<String>>;
+
+/// Drops rows whose cells are all blank at the end of a sheet (Excel leaves formatted rows).
+pub(crate) fn trim_trailing_blank_rows(mut rows: Rows) -> Rows {
+    while rows.last().is_some_and(|r| r.iter().all(|c| c.trim().is_empty())) {
+        rows.pop();
+    }
+    rows
+}
