@@ -17,6 +17,7 @@ pub mod sheet;
 pub mod time;
 pub mod validate;
 pub mod whitelist;
+pub mod whitelist_file;
 
 pub use error::{ApiError, ErrorKind};
 pub use money::Amount;

@@ -1,0 +1,210 @@
+//! Reading a whitelist file in the browser, before anything is sent: find the columns by their
+//! zh-CN or en header, turn rows into [`UploadRow`]s, and report per-row problems with the
+//! row number people see in their spreadsheet (the header is row 1). Also the templates.
+
+use crate::sheet::{Cell, Rows};
+use crate::whitelist::{codes, RowError, UploadRow, MAX_UPLOAD_ROWS};
+
+/// Column headers in both languages: (zh-CN, en).
+pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
+pub const HEADER_ACCOUNT_NAME: (&str, &str) = ("账号名", "Account name");
+pub const HEADER_REMARK: (&str, &str) = ("备注", "Remark");
+const MAX_FIELD: usize = 64;
+const MAX_REMARK: usize = 256;
+
+/// Why the file as a whole cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    Empty,
+    /// Neither a customer-id nor an account-name column was found in the first row.
+    NoKnownColumns {
+        found: Vec<String>,
+    },
+    TooManyRows {
+        rows: usize,
+        max: usize,
+    },
+}
+
+/// The rows to upload and the rows that cannot be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedFile {
+    pub rows: Vec<UploadRow>,
+    pub errors: Vec<RowError>,
+}
+
+fn normalise(h: &str) -> String {
+    h.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '_', '-'], "")
+}
+
+fn column(header: &[String], names: (&str, &str), extra: &[&str]) -> Option<usize> {
+    let wanted: Vec<String> = [names.0, names.1].iter().chain(extra).map(|n| normalise(n)).collect();
+    header.iter().position(|h| wanted.contains(&normalise(h)))
+}
+
+/// Reads the rows of a CSV or XLSX file (already decoded into cells).
+pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
+    let Some(header) = rows.first() else { return Err(FileProblem::Empty) };
+    let id_col = column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]);
+    let name_col = column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]);
+    let remark_col = column(header, HEADER_REMARK, &["remark", "memo"]);
+    if id_col.is_none() && name_col.is_none() {
+        return Err(FileProblem::NoKnownColumns {
+            found: header.iter().filter(|h| !h.trim().is_empty()).cloned().collect(),
+        });
+    }
+    let data = &rows[1..];
+    let non_blank = data.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
+    if non_blank > MAX_UPLOAD_ROWS {
+        return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_UPLOAD_ROWS });
+    }
+
+    let cell = |row: &Vec<String>, col: Option<usize>| {
+        col.and_then(|c| row.get(c)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    };
+    let mut parsed = ParsedFile::default();
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for (i, row) in data.iter().enumerate() {
+        let row_no = i as u32 + 2;
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
+        let problem = |code: &str, msg: &str, value: Option<String>| RowError {
+            row_no,
+            error_code: code.to_string(),
+            error_msg: msg.to_string(),
+            value,
+        };
+        if id.is_none() && name.is_none() {
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "neither customer ID nor account name", None));
+            continue;
+        }
+        if let Some(v) = id.iter().chain(name.iter()).find(|v| v.chars().count() > MAX_FIELD) {
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.clone())));
+            continue;
+        }
+        if remark.as_ref().is_some_and(|r| r.chars().count() > MAX_REMARK) {
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "remark longer than 256 characters", remark));
+            continue;
+        }
+        // The same customer twice (by the key that identifies it: id wins over name).
+        let key = match (&id, &name) {
+            (Some(id), _) => format!("id:{id}"),
+            (None, Some(n)) => format!("name:{}", n.to_lowercase()),
+            _ => unreachable!("checked above"),
+        };
+        if let Some(first) = seen.get(&key) {
+            parsed.errors.push(problem(codes::DUPLICATE_ROW, "duplicate of an earlier row", Some(first.to_string())));
+            continue;
+        }
+        seen.insert(key, row_no);
+        parsed.rows.push(UploadRow { row_no, customer_id: id, account_name: name, remark });
+    }
+    Ok(parsed)
+}
+
+/// The template: a header in the chosen language and one example row.
+pub fn template(zh: bool) -> Vec<Vec<Cell>> {
+    let pick = |h: (&str, &str)| Cell::Text(if zh { h.0 } else { h.1 }.to_string());
+    vec![
+        vec![pick(HEADER_CUSTOMER_ID), pick(HEADER_ACCOUNT_NAME), pick(HEADER_REMARK)],
+        vec![
+            Cell::Text("0a1b2c3d4e5f60718293a4b5c6d7e8f9".into()),
+            Cell::Text("example_account".into()),
+            Cell::Text(
+                if zh {
+                    "示例:填写客户ID或账号名之一即可"
+                } else {
+                    "Example: a customer ID or an account name is enough"
+                }
+                .into(),
+            ),
+        ],
+    ]
+}
+
+/// The template as CSV text (with BOM, for Excel).
+pub fn template_csv(zh: bool) -> String {
+    let rows: Vec<Vec<String>> = template(zh)
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| match c {
+                    Cell::Text(t) | Cell::Number(t) => t,
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = String::from(crate::csv::BOM);
+    for r in rows {
+        let fields: Vec<String> = r.iter().map(|f| crate::csv::field(f).into_owned()).collect();
+        out.push_str(&fields.join(","));
+        out.push_str(crate::csv::CRLF);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::{read_csv, read_xlsx, write_xlsx};
+
+    fn rows(text: &str) -> Rows {
+        read_csv(text).unwrap()
+    }
+
+    #[test]
+    fn headers_in_either_language_and_row_numbers() {
+        let p = parse(&rows("Account Name,Customer ID,Remark\nacme,,vip\n,c2,\n\nbeta,c3,x\n")).unwrap();
+        assert_eq!(p.errors, vec![]);
+        assert_eq!(p.rows.len(), 3);
+        assert_eq!((p.rows[0].row_no, p.rows[0].account_name.as_deref()), (2, Some("acme")));
+        assert_eq!((p.rows[1].row_no, p.rows[1].customer_id.as_deref()), (3, Some("c2")));
+        assert_eq!(p.rows[2].row_no, 5, "blank lines keep the spreadsheet's numbering");
+        let p = parse(&rows("客户ID,备注\nc1,重点\n")).unwrap();
+        assert_eq!(p.rows[0].remark.as_deref(), Some("重点"));
+    }
+
+    #[test]
+    fn per_row_problems() {
+        let long = "x".repeat(65);
+        let p = parse(&rows(&format!("客户ID,账号名\n,\nc1,a\n{long},\nc1,b\n,A\n,a\n"))).unwrap();
+        // Row 2 is blank (skipped); row 3 ok; 4 too long; 5 duplicate id of row 3; 6 ok (name A);
+        // 7 duplicate name of row 6 (case-insensitive).
+        let found: Vec<(u32, &str, Option<&str>)> =
+            p.errors.iter().map(|e| (e.row_no, e.error_code.as_str(), e.value.as_deref())).collect();
+        assert_eq!(
+            found,
+            vec![(4, "CBC.0100", Some(long.as_str())), (5, "CBC.50000061", Some("3")), (7, "CBC.50000061", Some("6"))]
+        );
+        assert_eq!(p.rows.iter().map(|r| r.row_no).collect::<Vec<_>>(), vec![3, 6]);
+        let p = parse(&rows("客户ID,账号名,备注\n,,only a remark\n")).unwrap();
+        assert_eq!(p.errors[0].row_no, 2);
+    }
+
+    #[test]
+    fn file_level_problems() {
+        assert_eq!(parse(&vec![]), Err(FileProblem::Empty));
+        assert_eq!(
+            parse(&rows("name,phone\nx,1")),
+            Err(FileProblem::NoKnownColumns { found: vec!["name".into(), "phone".into()] })
+        );
+        let big = format!("客户ID\n{}", (0..10_001).map(|i| format!("c{i}\n")).collect::<String>());
+        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 10_001, max: 10_000 }));
+    }
+
+    #[test]
+    fn templates_read_back_through_the_importer() {
+        for zh in [true, false] {
+            let csv = template_csv(zh);
+            assert!(csv.starts_with('\u{feff}'));
+            let p = parse(&read_csv(&csv).unwrap()).unwrap();
+            assert_eq!(p.rows.len(), 1);
+            let p = parse(&read_xlsx(&write_xlsx("t", &template(zh))).unwrap()).unwrap();
+            assert_eq!(p.rows[0].account_name.as_deref(), Some("example_account"));
+        }
+        assert!(template_csv(true).contains("客户ID,账号名,备注"));
+        assert!(template_csv(false).contains("Customer ID,Account name,Remark"));
+    }
+}
