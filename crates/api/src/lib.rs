@@ -4,6 +4,7 @@
 //! the sandbox server and native tests alike.
 
 pub mod auth;
+pub mod coupons;
 pub mod csv;
 pub mod customers;
 pub mod error;
@@ -13,6 +14,8 @@ pub mod orders;
 pub mod page;
 pub mod profile;
 pub mod query;
+pub mod quotas;
+pub mod resellers;
 pub mod sheet;
 pub mod time;
 pub mod validate;

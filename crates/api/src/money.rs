@@ -114,6 +114,28 @@ pub fn parse_input_amount(s: &str) -> Result<Amount, AmountProblem> {
     Ok(a)
 }
 
+/// Validates an amount received as a number: > 0, at most 2 decimals (§1.8).
+pub fn check_input_amount(a: Amount) -> Result<Amount, AmountProblem> {
+    if !a.is_positive() {
+        return Err(AmountProblem::NotPositive);
+    }
+    if a.decimals() > 2 {
+        return Err(AmountProblem::TooManyDecimals);
+    }
+    Ok(a)
+}
+
+impl AmountProblem {
+    /// The `error_msg` tail for a violation naming the amount parameter.
+    pub fn reason(self) -> &'static str {
+        match self {
+            AmountProblem::NotANumber => "must be a number",
+            AmountProblem::NotPositive => "must be greater than 0",
+            AmountProblem::TooManyDecimals => "must have at most 2 decimals",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +187,10 @@ mod tests {
         assert_eq!(parse_input_amount("-3"), Err(AmountProblem::NotPositive));
         assert_eq!(parse_input_amount("1.234"), Err(AmountProblem::TooManyDecimals));
         assert_eq!(parse_input_amount("abc"), Err(AmountProblem::NotANumber));
+        assert_eq!(check_input_amount(Amount::parse("0.01").unwrap()), Ok(Amount::from_cents(1)));
+        assert_eq!(check_input_amount(Amount::parse("1E+2").unwrap()), Ok(Amount::from_cents(10000)));
+        assert_eq!(check_input_amount(Amount::ZERO), Err(AmountProblem::NotPositive));
+        assert_eq!(check_input_amount(Amount::parse("0.001").unwrap()), Err(AmountProblem::TooManyDecimals));
+        assert_eq!(AmountProblem::TooManyDecimals.reason(), "must have at most 2 decimals");
     }
 }

@@ -302,12 +302,8 @@ mod tests {
 
     #[test]
     fn encodes_like_the_official_clients() {
-        let s = Sample {
-            name: Some("a b/c+d".into()),
-            kinds: vec!["1".into(), "2".into()],
-            offset: Some(0),
-            limit: None,
-        };
+        let s =
+            Sample { name: Some("a b/c+d".into()), kinds: vec!["1".into(), "2".into()], offset: Some(0), limit: None };
         assert_eq!(s.to_query_string(), "name=a%20b%2Fc%2Bd&kinds=1&kinds=2&offset=0");
         assert_eq!(Sample::from_query(Some(&s.to_query_string())).unwrap(), s);
         assert_eq!(Sample::default().url("/x"), "/x");
