@@ -8,6 +8,7 @@ pub mod coupons;
 pub mod csv;
 pub mod customers;
 pub mod error;
+pub mod issuance;
 pub mod money;
 pub mod opportunities;
 pub mod orders;
