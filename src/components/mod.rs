@@ -1,6 +1,5 @@
 //! Shared UI: the shell around every page, the table, filters, notices and dialogs.
 
-pub mod data_table;
 pub mod error_notice;
 pub mod filters;
 pub mod pager;
@@ -10,5 +9,6 @@ pub mod session_warning;
 pub mod shell;
 pub mod side_nav;
 pub mod site_banner;
+pub mod table;
 pub mod top_bar;
 pub mod version_notice;

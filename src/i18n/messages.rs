@@ -15,6 +15,16 @@ macro_rules! messages {
                     Locale::En => match self { $(Msg::$key => $en),* },
                 }
             }
+
+            /// The text with `{n}` replaced (counts in labels).
+            pub fn with_n(self, locale: Locale, n: impl std::fmt::Display) -> String {
+                self.text(locale).replace("{n}", &n.to_string())
+            }
+
+            /// The text with `{n}` and `{t}` replaced ("{n} of {t}").
+            pub fn with_n_t(self, locale: Locale, n: impl std::fmt::Display, t: impl std::fmt::Display) -> String {
+                self.with_n(locale, n).replace("{t}", &t.to_string())
+            }
         }
     };
 }
@@ -116,4 +126,60 @@ messages! {
     CustomerId => "客户 ID", "Customer ID";
     Opportunities => "商机", "Opportunities";
     NoOpportunities => "该客户暂无商机。", "This customer has no opportunities.";
+    TableTotal => "共 {n} 条", "{n} rows";
+    CustomersTotal => "共 {n} 个客户", "{n} customers";
+    SelectedCount => "已选 {n} 项", "{n} selected";
+    SelectAllMatching => "选择全部 {n} 条符合条件的记录", "Select all {n} matching the filter";
+    ClearSelection => "清除选择", "Clear selection";
+    SelectPage => "选择本页全部行", "Select all rows on this page";
+    SelectAllRows => "选择全部行", "Select all rows";
+    SelectRow => "选择此行", "Select this row";
+    PreparingSelection => "正在准备所选行 {n} / {t}", "Preparing the selected rows: {n} of {t}";
+    Columns => "列设置", "Columns";
+    ColumnsTitle => "显示和排列列", "Show and arrange columns";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    ResetColumns => "恢复默认", "Reset to default";
+    Close => "关闭", "Close";
+    ResizeColumn => "调整列宽", "Resize column";
+    SortHint => "单击排序,Shift+单击添加次要排序", "Click to sort; Shift+click adds a secondary sort";
+    ExportCsv => "导出 CSV", "Export CSV";
+    ExportPreparing => "正在准备导出…", "Preparing the export…";
+    ExportProgress => "已导出 {n} / {t} 行", "Exported {n} of {t} rows";
+    ExportDone => "已导出 {n} 行", "Exported {n} rows";
+    ExportFailed => "导出失败", "The export failed";
+    ExportCancelled => "已取消导出", "Export cancelled";
+    CancelExport => "取消导出", "Cancel export";
+    Actions => "操作", "Actions";
+    ViewDetails => "详情", "Details";
+    ShowValue => "显示完整内容", "Show the full value";
+    HideValue => "隐藏内容", "Hide the value";
+    ShowColumnValues => "显示整列完整内容", "Show all values in this column";
+    HideColumnValues => "隐藏整列内容", "Hide all values in this column";
+    Copy => "复制", "Copy";
+    Copied => "已复制", "Copied";
+    CopyFailed => "复制失败", "Copy failed";
+    DevTableTitle => "表格演示(开发用)", "Table demo (development)";
+    DevTableIntro => "在浏览器中生成的客户端数据,用于表格的端到端测试和性能基准。", "Client-side rows generated in the browser, for the table's end-to-end tests and benchmarks.";
+    DevColId => "资源 ID", "Resource ID";
+    DevColName => "名称", "Name";
+    DevColEmail => "邮箱", "E-mail";
+    DevColPhone => "手机号", "Phone";
+    DevColStatus => "状态", "Status";
+    DevColAmount => "金额", "Amount";
+    DevColRegion => "区域", "Region";
+    DevColFlag => "标记", "Flag";
+    DevStatusRunning => "运行中", "Running";
+    DevStatusStopped => "已停止", "Stopped";
+    DevStatusFrozen => "已冻结", "Frozen";
+    DevStatusExpired => "已过期", "Expired";
+    DevFilterName => "名称/邮箱", "Name or e-mail";
+    DevFilterNamePlaceholder => "输入名称或邮箱搜索", "Search by name or e-mail";
+    DevFlag => "标记", "Flag";
+    DevFlagged => "已标记 {n} 行", "Flagged {n} rows";
+    DevOpen => "打开", "Open";
+    DevOpened => "已打开:{n}", "Opened: {n}";
+    DevEmptyNone => "还没有数据。", "There are no rows yet.";
+    DevEmptyFiltered => "没有符合筛选条件的行。", "No rows match these filters.";
+    DevEmptyRestricted => "您的角色无权查看这些行。", "Your role does not allow you to see these rows.";
 }

@@ -138,7 +138,7 @@ test('a deep link with filters reproduces the view, and back/forward work', asyn
   await page.waitForURL(/page=3/);
 
   // Sorting by a column header goes into the URL too.
-  await page.click('[data-testid=sort-customer]');
+  await page.click('[data-testid=sort-account]');
   await page.waitForURL(/sort=account_name/);
   assert.doesNotMatch(page.url(), /page=3/, 'a new sort starts at page 1');
   assertNoPageErrors(page);

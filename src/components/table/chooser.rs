@@ -21,7 +21,7 @@ pub fn ColumnChooser(
     let headers = StoredValue::new(headers);
     let close = move || {
         open.set(false);
-        if let Some(b) = button.get_untracked() {
+        if let Some(b) = button.try_get_untracked().flatten() {
             let _ = b.focus();
         }
     };
@@ -30,7 +30,7 @@ pub fn ColumnChooser(
         if open.get() {
             request_animation_frame(move || {
                 if let Some(first) =
-                    panel.get_untracked().and_then(|p| p.query_selector("input, button").ok().flatten())
+                    panel.try_get_untracked().flatten().and_then(|p| p.query_selector("input, button").ok().flatten())
                 {
                     use wasm_bindgen::JsCast;
                     if let Ok(el) = first.dyn_into::<web_sys::HtmlElement>() {
@@ -40,6 +40,22 @@ pub fn ColumnChooser(
             });
         }
     });
+
+    // The list is rebuilt on every change: focus goes back to the control that was used.
+    let refocus = move |test_id: String| {
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let Some(p) = panel.try_get_untracked().flatten() else { return };
+            let el = p
+                .query_selector(&format!("[data-testid=\"{test_id}\"]:not(:disabled)"))
+                .ok()
+                .flatten()
+                .or_else(|| p.query_selector("[data-testid=chooser-close]").ok().flatten());
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    };
 
     let rows = move || {
         let l = i18n.get();
@@ -65,6 +81,7 @@ pub fn ColumnChooser(
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     layout.update(|lay| lay.set_hidden(col, !on));
+                                    refocus(format!("chooser-visible-{id}"));
                                 }
                             />
                             <span>{name}</span>
@@ -77,7 +94,10 @@ pub fn ColumnChooser(
                                 aria-label=format!("{}: {name}", Msg::MoveUp.text(l))
                                 title=Msg::MoveUp.text(l)
                                 disabled=pos == 0
-                                on:click=move |_| layout.update(|lay| lay.shift(col, -1))
+                                on:click=move |_| {
+                                    layout.update(|lay| lay.shift(col, -1));
+                                    refocus(format!("chooser-up-{id}"));
+                                }
                             >"↑"</button>
                             <button
                                 type="button"
@@ -86,7 +106,10 @@ pub fn ColumnChooser(
                                 aria-label=format!("{}: {name}", Msg::MoveDown.text(l))
                                 title=Msg::MoveDown.text(l)
                                 disabled=pos + 1 == n
-                                on:click=move |_| layout.update(|lay| lay.shift(col, 1))
+                                on:click=move |_| {
+                                    layout.update(|lay| lay.shift(col, 1));
+                                    refocus(format!("chooser-down-{id}"));
+                                }
                             >"↓"</button>
                         </span>
                     </li>

@@ -114,11 +114,6 @@ impl<T> Column<T> {
         self
     }
 
-    pub fn asc_first(mut self) -> Self {
-        self.desc_first = false;
-        self
-    }
-
     pub fn view(mut self, view: fn(&T, Locale) -> AnyView) -> Self {
         self.view = Some(view);
         self

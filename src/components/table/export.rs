@@ -164,9 +164,8 @@ fn finish(export: Export, w: CsvWriter, name: &str) {
 /// Saves text as a UTF-8 CSV file through a Blob and a temporary object URL.
 pub fn download(text: &str, file_name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    // The BOM at the start tells spreadsheets the encoding; the name gives the type.
+    let blob = web_sys::Blob::new_with_str_sequence(&parts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = document();
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;

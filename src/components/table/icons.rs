@@ -69,3 +69,32 @@ pub fn refresh() -> AnyView {
     }
     .into_any()
 }
+
+pub fn lock() -> AnyView {
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.2">
+            <rect x="3" y="7" width="10" height="7" rx="1" />
+            <path d="M5 7V5a3 3 0 0 1 6 0v2" />
+        </svg>
+    }
+    .into_any()
+}
+
+pub fn filter() -> AnyView {
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.2">
+            <path d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z" />
+        </svg>
+    }
+    .into_any()
+}
+
+pub fn inbox() -> AnyView {
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.2">
+            <path d="M1.5 9l2-6h9l2 6v4h-13z" />
+            <path d="M1.5 9h4l1 2h3l1-2h4" />
+        </svg>
+    }
+    .into_any()
+}

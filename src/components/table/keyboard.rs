@@ -70,3 +70,32 @@ pub fn focus_cell(grid: &web_sys::Element, pos: Pos) -> bool {
         None => false,
     }
 }
+
+/// Controls inside cells (links, buttons, checkboxes, resize handles) are in the tab order only
+/// in the active cell, so Tab enters the grid once and then leaves it (WAI-ARIA grid).
+pub fn sync_inner_tabindex(grid: &web_sys::Element, active: Pos) {
+    for el in query_all(grid, "[data-c] a[href], [data-c] button, [data-c] input, [data-c] .col-resize") {
+        let inside = el.closest("[data-c]").ok().flatten().and_then(|cell| {
+            let r: i64 = cell.get_attribute("data-r")?.parse().ok()?;
+            let c: usize = cell.get_attribute("data-c")?.parse().ok()?;
+            Some((r, c) == active)
+        });
+        let want = if inside == Some(true) { "0" } else { "-1" };
+        if el.get_attribute("tabindex").as_deref() != Some(want) {
+            let _ = el.set_attribute("tabindex", want);
+        }
+    }
+}
+
+/// `el.querySelectorAll(selector)` as elements.
+fn query_all(el: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsValue;
+    let list = js_sys::Reflect::get(el, &JsValue::from_str("querySelectorAll"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(el, &JsValue::from_str(selector)).ok());
+    match list {
+        Some(list) => js_sys::Array::from(&list).iter().filter_map(|v| v.dyn_into().ok()).collect(),
+        None => Vec::new(),
+    }
+}

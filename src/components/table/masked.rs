@@ -102,7 +102,14 @@ impl Reveal {
 
 /// A masked value with its eye button (and a copy button when asked).
 #[component]
-pub fn MaskedCell(value: String, mask: Mask, copy: bool, col: &'static str, row_key: String, reveal: Reveal) -> impl IntoView {
+pub fn MaskedCell(
+    value: String,
+    mask: Mask,
+    copy: bool,
+    col: &'static str,
+    row_key: String,
+    reveal: Reveal,
+) -> impl IntoView {
     let i18n = use_i18n();
     let masked = self::mask(mask, &value);
     let differs = masked != value;
@@ -124,6 +131,7 @@ pub fn MaskedCell(value: String, mask: Mask, copy: bool, col: &'static str, row_
                     type="button"
                     class="icon-button"
                     data-testid="cell-eye"
+                    tabindex="-1"
                     aria-pressed=move || shown().to_string()
                     aria-label=eye_label
                     title=eye_label
@@ -146,10 +154,11 @@ pub fn CopyButton(value: String) -> impl IntoView {
     let value = StoredValue::new(value);
     let copy = move |_| {
         let text = value.get_value();
-        let Some(window) = web_sys::window() else { return };
-        let promise = window.navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let ok = match write_clipboard(&text) {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
             state.try_set(if ok { 1 } else { 2 });
             set_timeout(
                 move || {
@@ -173,6 +182,7 @@ pub fn CopyButton(value: String) -> impl IntoView {
             class="icon-button copy-button"
             class:copied=move || state.get() == 1
             data-testid="cell-copy"
+            tabindex="-1"
             data-copied=move || (state.get() == 1).to_string()
             aria-label=label
             title=label
@@ -186,6 +196,16 @@ pub fn CopyButton(value: String) -> impl IntoView {
     }
 }
 
+/// `navigator.clipboard.writeText(text)` (absent outside secure contexts).
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+    let write: js_sys::Function = write.dyn_into().ok()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+}
+
 /// The header eye: reveals or hides every masked value of a column.
 #[component]
 pub fn ColumnEye(col: &'static str, reveal: Reveal) -> impl IntoView {
@@ -197,6 +217,7 @@ pub fn ColumnEye(col: &'static str, reveal: Reveal) -> impl IntoView {
             type="button"
             class="icon-button column-eye"
             data-testid=format!("col-eye-{col}")
+            tabindex="-1"
             aria-pressed=move || on().to_string()
             aria-label=label
             title=label

@@ -49,10 +49,6 @@ impl Selection {
         self.all = false;
         self.keys.clear();
     }
-
-    pub fn is_empty(&self, total: u64) -> bool {
-        self.count(total) == 0
-    }
 }
 
 /// What a bulk action is run on.

@@ -27,15 +27,6 @@ pub struct SortKey {
 }
 
 impl SortKey {
-    /// From the API's `order_by` form (`-key` = descending).
-    pub fn from_order_by(s: &str) -> Option<SortKey> {
-        let (key, desc) = match s.strip_prefix('-') {
-            Some(k) => (k, true),
-            None => (s, false),
-        };
-        (!key.is_empty()).then(|| SortKey { key: key.to_string(), desc })
-    }
-
     pub fn order_by(&self) -> String {
         if self.desc {
             format!("-{}", self.key)
@@ -143,6 +134,12 @@ pub struct ServerSource<T> {
     pub multi_sort: bool,
 }
 
+impl<T> Clone for ServerSource<T> {
+    fn clone(&self) -> Self {
+        ServerSource { query: self.query.clone(), view: self.view, multi_sort: self.multi_sort }
+    }
+}
+
 /// How client rows are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paging {
@@ -156,7 +153,7 @@ pub enum Paging {
 pub type Predicate<T> = Arc<dyn Fn(&T) -> bool + Send + Sync>;
 
 /// Rows already in memory.
-pub struct ClientSource<T> {
+pub struct ClientSource<T: Send + Sync + 'static> {
     pub rows: Signal<Arc<Vec<T>>>,
     /// Reads the page's filters (reactively) and returns the predicate rows must pass.
     pub filter: Arc<dyn Fn() -> Option<Predicate<T>> + Send + Sync>,
@@ -166,6 +163,20 @@ pub struct ClientSource<T> {
     pub error: Signal<Option<ApiError>>,
     /// Loads the rows again (Refresh, Retry).
     pub reload: Option<Callback<()>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ClientSource<T> {
+    fn clone(&self) -> Self {
+        ClientSource {
+            rows: self.rows,
+            filter: self.filter.clone(),
+            view: self.view,
+            paging: self.paging,
+            loading: self.loading,
+            error: self.error,
+            reload: self.reload,
+        }
+    }
 }
 
 impl<T: Send + Sync + 'static> ClientSource<T> {
@@ -195,9 +206,18 @@ impl<T: Send + Sync + 'static> ClientSource<T> {
     }
 }
 
-pub enum Source<T> {
+pub enum Source<T: Send + Sync + 'static> {
     Server(ServerSource<T>),
     Client(ClientSource<T>),
+}
+
+impl<T: Send + Sync + 'static> Clone for Source<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Source::Server(s) => Source::Server(s.clone()),
+            Source::Client(c) => Source::Client(c.clone()),
+        }
+    }
 }
 
 impl<T: Send + Sync + 'static> Source<T> {

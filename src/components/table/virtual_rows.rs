@@ -31,19 +31,21 @@ impl Scroll {
 
     /// Reads the container's scroll offset and size.
     pub fn measure(&self, wrap: &web_sys::Element) {
-        self.top.set(wrap.scroll_top() as f64);
+        if self.top.try_set(wrap.scroll_top() as f64).is_some() {
+            return; // the table is gone
+        }
         let h = wrap.client_height() as f64;
         if h > 0.0 && (h - self.viewport.get_untracked()).abs() > 0.5 {
             self.viewport.set(h);
         }
         if let Some(head) = wrap.query_selector("thead").ok().flatten() {
-            let hh = head.get_bounding_client_rect().height();
+            let hh = height(&head);
             if hh > 0.0 && (hh - self.header_h.get_untracked()).abs() > 0.5 {
                 self.header_h.set(hh);
             }
         }
         if let Some(row) = wrap.query_selector("tbody tr[data-testid=row]").ok().flatten() {
-            let rh = row.get_bounding_client_rect().height();
+            let rh = height(&row);
             if rh > 0.0 && (rh - self.row_h.get_untracked()).abs() > 0.5 {
                 self.row_h.set(rh);
             }
@@ -90,6 +92,16 @@ pub fn window(n: usize, top: f64, viewport: f64, row_h: f64, header_h: f64) -> (
     let start = first.saturating_sub(OVERSCAN).min(n);
     let end = (first + count + OVERSCAN).min(n);
     (start, end.max(start))
+}
+
+/// Rendered height in px (layout, not transformed).
+pub fn height(el: &web_sys::Element) -> f64 {
+    el.dyn_ref::<web_sys::HtmlElement>().map_or(0.0, |e| e.offset_height() as f64)
+}
+
+/// Rendered width in px.
+pub fn width(el: &web_sys::Element) -> f64 {
+    el.dyn_ref::<web_sys::HtmlElement>().map_or(0.0, |e| e.offset_width() as f64)
 }
 
 /// The element an event happened on, as an Element.

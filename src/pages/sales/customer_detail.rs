@@ -1,9 +1,9 @@
 //! One customer with all of its opportunities.
 
 use crate::api::use_api;
-use crate::components::data_table::{Column, DataTable};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
+use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Source};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
 use crate::routes::{safe_next, CUSTOMERS};
@@ -11,68 +11,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use partner_api::opportunities::{detail_path, CustomerOpportunitiesResponse, Opportunity};
+use std::sync::Arc;
+
+type C = Column<Opportunity>;
 
 fn columns() -> Vec<Column<Opportunity>> {
     vec![
-        Column {
-            id: "name",
-            header: Msg::ColOpportunity,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, _| o.name.clone().into_any(),
-        },
-        Column {
-            id: "type",
-            header: Msg::ColOpportunityType,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, l| code_label(CodeKind::OpportunityType, &o.opportunity_type, l).into_any(),
-        },
-        Column {
-            id: "confidence",
-            header: Msg::ColConfidence,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, l| code_label(CodeKind::Confidence, &o.confidence, l).into_any(),
-        },
-        Column {
-            id: "stage",
-            header: Msg::ColStage,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, l| {
+        C::text("name", Msg::ColOpportunity, |o, _| o.name.clone()).sort("name").width(220),
+        C::text("type", Msg::ColOpportunityType, |o, l| code_label(CodeKind::OpportunityType, &o.opportunity_type, l))
+            .width(110),
+        C::text("confidence", Msg::ColConfidence, |o, l| code_label(CodeKind::Confidence, &o.confidence, l)).width(90),
+        C::text("stage", Msg::ColStage, |o, l| code_label(CodeKind::Stage, &o.stage, l))
+            .view(|o, l| {
                 let class = format!("tag tag-{}", o.stage.to_ascii_lowercase());
                 view! { <span class=class>{code_label(CodeKind::Stage, &o.stage, l)}</span> }.into_any()
-            },
-        },
-        Column {
-            id: "revenue",
-            header: Msg::ColRevenue,
-            sort_key: None,
-            desc_first: false,
-            numeric: true,
-            cell: |o, _| format::money(&o.expected_monthly_revenue, &o.currency).into_any(),
-        },
-        Column {
-            id: "created",
-            header: Msg::ColCreated,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, _| format::date_time(&o.created_time).into_any(),
-        },
-        Column {
-            id: "last-update",
-            header: Msg::ColLastUpdate,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |o, _| format::date_time(&o.last_update_time).into_any(),
-        },
+            })
+            .width(100),
+        C::money("revenue", Msg::ColRevenue, |o| Some((o.expected_monthly_revenue, o.currency.as_str())))
+            .sort("revenue")
+            .width(160),
+        C::date_time("created", Msg::ColCreated, |o| Some(o.created_time)).sort("created").width(150),
+        C::date_time("last-update", Msg::ColLastUpdate, |o| Some(o.last_update_time)).sort("last_update").width(150),
     ]
 }
 
@@ -95,8 +54,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let api = api.clone();
         async move { api.get::<CustomerOpportunitiesResponse>(&format!("{}?offset=0&limit=100", detail_path(&id))).await }
     });
-    let opportunities =
-        Signal::derive(move || remote.data.with(|d| d.as_ref().map(|d| d.opportunities.clone()).unwrap_or_default()));
+    let opportunities = Memo::new(move |_| {
+        Arc::new(remote.data.with(|d| d.as_ref().map(|d| d.opportunities.clone()).unwrap_or_default()))
+    });
+    // The notice above the facts reports errors; the table only shows loading.
+    let source = Source::Client(ClientSource::new(opportunities, Paging::Virtual, Vec::new()).remote(
+        remote.loading.into(),
+        Signal::stored(None),
+        Callback::new(move |_| remote.reload()),
+    ));
 
     let facts = move || {
         remote.data.with(|d| {
@@ -141,14 +107,13 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 <div class="card table-card">
                     <h2 class="card-title">{tr(Msg::Opportunities)}</h2>
                     <DataTable
-                        columns=columns()
-                        rows=opportunities
-                        loading=remote.loading
-                        sort=Signal::derive(|| (String::new(), false))
-                        on_sort=Callback::new(|_| {})
-                        empty=ViewFn::from(move || view! { <div class="empty-state">{tr(Msg::NoOpportunities)}</div> })
+                        id="customer-opportunities"
                         test_id="opportunities-table"
                         label=Signal::derive(move || Msg::Opportunities.text(i18n.get()).to_string())
+                        columns=columns()
+                        source=source.clone()
+                        row_key=|o: &Opportunity| o.opportunity_id.clone()
+                        empty=Empty::new(EmptyReason::NoData, Msg::NoOpportunities)
                     />
                 </div>
             </Show>

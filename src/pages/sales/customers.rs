@@ -3,143 +3,112 @@
 
 use super::customer_filters::{CustomerFilters, PAGE_SIZES};
 use crate::api::{use_api, use_auth};
-use crate::components::data_table::{Column, DataTable};
-use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::{CodeMultiSelect, DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::pager::Pager;
-use crate::components::remote::use_remote;
-use crate::format;
+use crate::components::table::{
+    loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, SortKey, Source, TableView,
+};
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::CUSTOMERS;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use partner_api::opportunities::{
-    scope, CustomerOpportunity, OpportunityListResponse, CONFIDENCES, INDUSTRIES, OPPORTUNITY_TYPES, QUERY_PATH, STAGES,
+    encode_path_segment, scope, CustomerOpportunity, OpportunityListResponse, CONFIDENCES, INDUSTRIES,
+    OPPORTUNITY_TYPES, QUERY_PATH, STAGES,
 };
 use partner_api::profile::{partner_type, role};
 
-fn dash() -> AnyView {
-    view! { <span class="muted">"—"</span> }.into_any()
+/// The customer's detail page; the list's own query travels along, so "Back to list" returns
+/// to this view.
+fn detail_path(r: &CustomerOpportunity) -> String {
+    let back = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    format!(
+        "{CUSTOMERS}/{}?from={}",
+        encode_path_segment(&r.customer_id),
+        js_sys::encode_uri_component(&format!("{CUSTOMERS}{back}"))
+    )
 }
 
-fn opportunity_code(r: &CustomerOpportunity, kind: CodeKind, l: Locale) -> AnyView {
-    match &r.opportunity {
-        None => dash(),
-        Some(o) => {
-            let code = match kind {
-                CodeKind::OpportunityType => &o.opportunity_type,
-                CodeKind::Confidence => &o.confidence,
-                _ => &o.stage,
-            };
+fn code_of(r: &CustomerOpportunity, kind: CodeKind) -> Option<&str> {
+    r.opportunity.as_ref().map(|o| match kind {
+        CodeKind::OpportunityType => o.opportunity_type.as_str(),
+        CodeKind::Confidence => o.confidence.as_str(),
+        _ => o.stage.as_str(),
+    })
+}
+
+fn code_text(r: &CustomerOpportunity, kind: CodeKind, l: Locale) -> String {
+    code_of(r, kind).map(|c| code_label(kind, c, l)).unwrap_or_default()
+}
+
+fn code_tag(r: &CustomerOpportunity, kind: CodeKind, l: Locale) -> AnyView {
+    match code_of(r, kind) {
+        None => view! { <span class="muted">"—"</span> }.into_any(),
+        Some(code) => {
             let class = format!("tag tag-{}", code.to_ascii_lowercase());
-            view! { <span class=class data-code=code.clone()>{code_label(kind, code, l)}</span> }.into_any()
+            view! { <span class=class data-code=code.to_string()>{code_label(kind, code, l)}</span> }.into_any()
         }
     }
 }
 
+type C = Column<CustomerOpportunity>;
+
 fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
     let mut cols = vec![
-        Column {
-            id: "customer",
-            header: Msg::ColCustomer,
-            sort_key: Some("account_name"),
-            desc_first: false,
-            numeric: false,
-            cell: |r: &CustomerOpportunity, _| {
-                // The list's own query travels along, so "Back to list" returns to this view.
-                let back = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-                let href = format!(
-                    "{}/{}?from={}",
-                    crate::routes::href(CUSTOMERS),
-                    partner_api::opportunities::encode_path_segment(&r.customer_id),
-                    js_sys::encode_uri_component(&format!("{CUSTOMERS}{back}"))
-                );
-                view! {
-                    <a class="cell-title" href=href data-testid="customer-link">{r.customer.clone()}</a>
-                    <div class="cell-sub">{r.account_name.clone()}</div>
-                }
-                .into_any()
-            },
-        },
-        Column {
-            id: "industry",
-            header: Msg::ColIndustry,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| code_label(CodeKind::Industry, &r.industry, l).into_any(),
-        },
-        Column {
-            id: "type",
-            header: Msg::ColOpportunityType,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| opportunity_code(r, CodeKind::OpportunityType, l),
-        },
-        Column {
-            id: "confidence",
-            header: Msg::ColConfidence,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| opportunity_code(r, CodeKind::Confidence, l),
-        },
-        Column {
-            id: "stage",
-            header: Msg::ColStage,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| opportunity_code(r, CodeKind::Stage, l),
-        },
-        Column {
-            id: "revenue",
-            header: Msg::ColRevenue,
-            sort_key: Some("expected_monthly_revenue"),
-            desc_first: true,
-            numeric: true,
-            cell: |r, _| match &r.opportunity {
-                Some(o) => format::money(&o.expected_monthly_revenue, &o.currency).into_any(),
-                None => dash(),
-            },
-        },
-        Column {
-            id: "last-update",
-            header: Msg::ColLastUpdate,
-            sort_key: Some("last_update_time"),
-            desc_first: true,
-            numeric: false,
-            cell: |r, _| match &r.opportunity {
-                Some(o) => format::date_time(&o.last_update_time).into_any(),
-                None => dash(),
-            },
-        },
-        Column {
-            id: "account-manager",
-            header: Msg::ColAccountManager,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| match &r.account_manager {
-                Some(p) => view! { <span data-testid="cell-am" data-am=p.account_name.clone()>{p.name.clone()}</span> }
-                    .into_any(),
-                None => view! { <span class="muted">{Msg::Unassigned.text(l)}</span> }.into_any(),
-            },
-        },
+        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(200).view(|r, _| {
+            let href = crate::routes::href(&detail_path(r));
+            view! { <a class="cell-title" href=href data-testid="customer-link">{r.customer.clone()}</a> }.into_any()
+        }),
+        C::text("account", Msg::Account, |r, _| r.account_name.clone())
+            .sort("account_name")
+            .masked(Mask::Sensitive)
+            .copyable()
+            .width(150),
+        C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone())
+            .masked(Mask::Id)
+            .copyable()
+            .width(170)
+            .hidden(),
+        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(110),
+        C::text("type", Msg::ColOpportunityType, |r, l| code_text(r, CodeKind::OpportunityType, l))
+            .view(|r, l| code_tag(r, CodeKind::OpportunityType, l))
+            .width(124),
+        C::text("confidence", Msg::ColConfidence, |r, l| code_text(r, CodeKind::Confidence, l))
+            .view(|r, l| code_tag(r, CodeKind::Confidence, l))
+            .width(96),
+        C::text("stage", Msg::ColStage, |r, l| code_text(r, CodeKind::Stage, l))
+            .view(|r, l| code_tag(r, CodeKind::Stage, l))
+            .width(120),
+        C::money("revenue", Msg::ColRevenue, |r| {
+            r.opportunity.as_ref().map(|o| (o.expected_monthly_revenue, o.currency.as_str()))
+        })
+        .sort("expected_monthly_revenue")
+        .width(150),
+        C::date_time("last-update", Msg::ColLastUpdate, |r| r.opportunity.as_ref().map(|o| o.last_update_time))
+            .sort("last_update_time")
+            .width(140),
+        C::number("opportunities", Msg::Opportunities, |r| Some(r.opportunity_count as f64)).width(90).hidden(),
+        C::text("account-manager", Msg::ColAccountManager, |r, l| {
+            r.account_manager.as_ref().map_or_else(|| Msg::Unassigned.text(l).to_string(), |p| p.name.clone())
+        })
+        .view(|r, l| match &r.account_manager {
+            Some(p) => {
+                view! { <span data-testid="cell-am" data-am=p.account_name.clone()>{p.name.clone()}</span> }.into_any()
+            }
+            None => view! { <span class="muted">{Msg::Unassigned.text(l)}</span> }.into_any(),
+        })
+        .width(110),
     ];
     if distributor {
-        cols.push(Column {
-            id: "reseller",
-            header: Msg::ColReseller,
-            sort_key: None,
-            desc_first: false,
-            numeric: false,
-            cell: |r, l| match &r.indirect_partner_name {
+        cols.push(
+            C::text("reseller", Msg::ColReseller, |r, l| {
+                r.indirect_partner_name.clone().unwrap_or_else(|| Msg::OwnReseller.text(l).to_string())
+            })
+            .view(|r, l| match &r.indirect_partner_name {
                 Some(n) => n.clone().into_any(),
                 None => view! { <span class="muted">{Msg::OwnReseller.text(l)}</span> }.into_any(),
-            },
-        });
+            })
+            .width(150),
+        );
     }
     cols
 }
@@ -153,17 +122,27 @@ pub fn CustomersPage() -> impl IntoView {
     let navigate = use_navigate();
     let current = Memo::new(move |_| query.with(CustomerFilters::from_query));
 
-    let profile = auth.profile.get_untracked();
-    let is_distributor = profile.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR);
-    let can_pick_manager = profile.as_ref().is_some_and(|p| p.role != role::ACCOUNT_MANAGER);
-    let managers: Vec<(String, String)> = profile
-        .as_ref()
-        .map(|p| p.account_managers.iter().map(|m| (m.account_name.clone(), m.name.clone())).collect())
-        .unwrap_or_default();
-    let resellers: Vec<(String, String)> = profile
-        .as_ref()
-        .map(|p| p.indirect_partners.iter().map(|r| (r.indirect_partner_id.clone(), r.name.clone())).collect())
-        .unwrap_or_default();
+    // The profile may arrive just after the page is built (the shell shows the page once it is
+    // loaded, and hands it over in an effect): what depends on it follows it.
+    let is_distributor = Memo::new(move |_| {
+        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
+    });
+    let can_pick_manager =
+        Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role != role::ACCOUNT_MANAGER)));
+    let managers = Signal::derive(move || {
+        auth.profile.with(|p| {
+            p.as_ref()
+                .map(|p| p.account_managers.iter().map(|m| (m.account_name.clone(), m.name.clone())).collect())
+                .unwrap_or_default()
+        })
+    });
+    let resellers = Signal::derive(move || {
+        auth.profile.with(|p| {
+            p.as_ref()
+                .map(|p| p.indirect_partners.iter().map(|r| (r.indirect_partner_id.clone(), r.name.clone())).collect())
+                .unwrap_or_default()
+        })
+    });
 
     // The filter bar edits a draft; Search puts it in the URL. The draft follows the URL
     // (back/forward, deep links).
@@ -230,49 +209,55 @@ pub fn CustomersPage() -> impl IntoView {
         go_reset(CustomerFilters { size: base.size, page: 1, ..Default::default() });
     };
 
-    let remote = use_remote(move || {
-        let request = current.get().to_request();
-        let api = api.clone();
-        async move { api.query::<_, OpportunityListResponse>(QUERY_PATH, &request).await }
-    });
-
-    let rows = Signal::derive(move || {
-        remote.data.with(|d| d.as_ref().map(|d| d.customer_opportunities.clone()).unwrap_or_default())
-    });
-    let total = Signal::derive(move || remote.data.with(|d| d.as_ref().map_or(0, |d| d.total_count)));
-    let scope_now = move || remote.data.with(|d| d.as_ref().map(|d| d.visibility_scope.clone()));
-
+    // Sort, page and size live in the URL.
     let go_sort = go.clone();
-    let on_sort = Callback::new(move |order: String| {
-        go_sort(CustomerFilters { sort: order, page: 1, ..current.get_untracked() });
-    });
     let go_page = go.clone();
-    let on_page = Callback::new(move |page: u64| go_page(CustomerFilters { page, ..current.get_untracked() }));
     let go_size = go.clone();
-    let on_size = Callback::new(move |size: u32| go_size(CustomerFilters { size, page: 1, ..current.get_untracked() }));
+    let view = TableView {
+        sort: Signal::derive(move || {
+            let (key, desc) = current.with(CustomerFilters::sort_key);
+            vec![SortKey { key, desc }]
+        }),
+        page: Signal::derive(move || current.with(|f| f.page)),
+        size: Signal::derive(move || current.with(|f| f.size)),
+        sizes: PAGE_SIZES,
+        set_sort: Callback::new(move |keys: Vec<SortKey>| {
+            let sort = keys.first().map(SortKey::order_by).unwrap_or_default();
+            go_sort(CustomerFilters { sort, page: 1, ..current.get_untracked() });
+        }),
+        set_page: Callback::new(move |page: u64| go_page(CustomerFilters { page, ..current.get_untracked() })),
+        set_size: Callback::new(move |size: u32| go_size(CustomerFilters { size, page: 1, ..current.get_untracked() })),
+    };
+
+    // The server pages, sorts (one order_by) and filters; the table asks for the slices.
+    let scope_now = RwSignal::new(None::<String>);
+    let source = Source::server(view, move || {
+        let filters = applied.get();
+        let api = api.clone();
+        loader(move |slice: Slice| {
+            let mut request = filters.to_request();
+            request.offset = Some(slice.offset as i64);
+            request.limit = Some(slice.limit as i64);
+            request.order_by = slice.sort.first().map(SortKey::order_by);
+            let api = api.clone();
+            async move {
+                let r = api.query::<_, OpportunityListResponse>(QUERY_PATH, &request).await?;
+                scope_now.try_set(Some(r.visibility_scope));
+                Ok(Rows { rows: r.customer_opportunities, total: r.total_count })
+            }
+        })
+    });
+
     let go_clear = go.clone();
-    let empty = ViewFn::from(move || {
-        let filtered = current.with_untracked(CustomerFilters::has_filters);
-        let own = scope_now().as_deref() == Some(scope::OWN);
-        let go_clear = go_clear.clone();
-        let msg = if filtered {
-            Msg::EmptyFiltered
-        } else if own {
-            Msg::EmptyOwn
+    let clear =
+        Callback::new(move |_| go_clear(CustomerFilters { size: current.get_untracked().size, ..Default::default() }));
+    let empty = Signal::derive(move || {
+        if current.with(CustomerFilters::has_filters) {
+            Empty::new(EmptyReason::Filtered, Msg::EmptyFiltered).action(Msg::ClearFilters, clear)
+        } else if scope_now.with(|s| s.as_deref() == Some(scope::OWN)) {
+            Empty::new(EmptyReason::Restricted, Msg::EmptyOwn)
         } else {
-            Msg::EmptyNone
-        };
-        view! {
-            <div class="empty-state" data-testid="empty-state">
-                <div class="empty-icon" aria-hidden="true">"∅"</div>
-                <p>{tr(msg)}</p>
-                <Show when=move || filtered>
-                    <button class="button" data-testid="clear-filters" on:click={
-                        let go_clear = go_clear.clone();
-                        move |_| go_clear(CustomerFilters { size: current.get_untracked().size, ..Default::default() })
-                    }>{tr(Msg::ClearFilters)}</button>
-                </Show>
-            </div>
+            Empty::new(EmptyReason::NoData, Msg::EmptyNone)
         }
     });
 
@@ -286,11 +271,11 @@ pub fn CustomersPage() -> impl IntoView {
                     <TextFilter label=Msg::FilterKeyword placeholder=Msg::FilterKeywordPlaceholder value=keyword test_id="filter-keyword" />
                     <CodeMultiSelect label=Msg::ColIndustry kind=CodeKind::Industry options=INDUSTRIES selected=industries test_id="filter-industry" />
                     <CodeMultiSelect label=Msg::ColStage kind=CodeKind::Stage options=STAGES selected=stages test_id="filter-stage" />
-                    {can_pick_manager.then(|| view! {
-                        <SelectFilter label=Msg::ColAccountManager options=managers.clone() selected=manager test_id="filter-account-manager" />
+                    {move || can_pick_manager.get().then(|| view! {
+                        <SelectFilter label=Msg::ColAccountManager options=managers selected=manager test_id="filter-account-manager" />
                     })}
-                    {is_distributor.then(|| view! {
-                        <SelectFilter label=Msg::ColReseller options=resellers.clone() selected=reseller test_id="filter-reseller" />
+                    {move || is_distributor.get().then(|| view! {
+                        <SelectFilter label=Msg::ColReseller options=resellers selected=reseller test_id="filter-reseller" />
                     })}
                 </div>
                 <Show when=move || more_open.get()>
@@ -309,45 +294,31 @@ pub fn CustomersPage() -> impl IntoView {
                 </div>
             </form>
 
-            {move || match scope_now().as_deref() {
+            {move || match scope_now.get().as_deref() {
                 Some(scope::OWN) => Some(view! { <div class="notice notice-info" data-testid="scope-notice" data-scope="OWN">{tr(Msg::ScopeOwn)}</div> }),
                 Some(scope::TEAM) => Some(view! { <div class="notice notice-info" data-testid="scope-notice" data-scope="TEAM">{tr(Msg::ScopeTeam)}</div> }),
                 _ => None,
             }}
 
             <div class="card table-card">
-                <div class="table-toolbar">
-                    <span class="muted" data-testid="total-count" data-total=move || total.get().to_string() class:hidden=move || remote.error.with(Option::is_some)>
-                        {move || match i18n.get() {
-                            Locale::ZhCn => format!("共 {} 个客户", total.get()),
-                            Locale::En => format!("{} customers", total.get()),
-                        }}
-                    </span>
-                    <button class="button" data-testid="refresh" on:click=move |_| remote.reload()>{tr(Msg::Refresh)}</button>
-                </div>
-                {move || remote.error.get().map(|e| view! {
-                    <ErrorNotice error=e on_retry=Callback::new(move |_| remote.reload()) />
-                })}
-                <Show when=move || remote.error.with(Option::is_none)>
-                    <DataTable
-                        columns=columns(is_distributor)
-                        rows=rows
-                        loading=remote.loading
-                        sort=Signal::derive(move || current.with(CustomerFilters::sort_key))
-                        on_sort=on_sort
-                        empty=empty.clone()
-                        test_id="customers-table"
-                        label=Signal::derive(move || Msg::CustomersTitle.text(i18n.get()).to_string())
-                    />
-                    <Pager
-                        total=total
-                        page=Signal::derive(move || current.with(|f| f.page))
-                        size=Signal::derive(move || current.with(|f| f.size))
-                        sizes=PAGE_SIZES
-                        on_page=on_page
-                        on_size=on_size
-                    />
-                </Show>
+                // Rebuilt only if the partner type turns out different once the profile is in.
+                {move || {
+                    let distributor = is_distributor.get();
+                    view! {
+                        <DataTable
+                            id="customers"
+                            test_id="customers-table"
+                            label=Signal::derive(move || Msg::CustomersTitle.text(i18n.get()).to_string())
+                            columns=columns(distributor)
+                            source=source.clone()
+                            row_key=|r: &CustomerOpportunity| r.customer_id.clone()
+                            row_actions=vec![RowAction::link("details", Msg::ViewDetails, detail_path).keyboard_only()]
+                            selectable=true
+                            empty=empty
+                            total_label=Msg::CustomersTotal
+                        />
+                    }
+                }}
             </div>
         </section>
     }
