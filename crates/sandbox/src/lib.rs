@@ -1,5 +1,5 @@
 //! The partner API sandbox: a real HTTP server that emulates the partner API contract
-//! (PARTNER_API.md §1–2 plus our own profile and opportunity contracts) over seeded,
+//! (PARTNER_API.md §1–2, the orders of §8 plus our own profile and opportunity contracts) over seeded,
 //! deterministic data, with role visibility, token expiry, CORS and fault injection.
 
 pub mod auth;
@@ -9,10 +9,12 @@ pub mod customers;
 pub mod errors;
 pub mod faults;
 pub mod opportunities;
+pub mod orders;
 pub mod prng;
 pub mod profile;
 pub mod request_id;
 pub mod seed;
+pub mod seed_orders;
 pub mod static_app;
 pub mod store;
 pub mod visibility;
@@ -75,6 +77,10 @@ pub fn app(state: AppState) -> Router {
         .route(LIST_PATH, post(customers::query))
         .route(QUERY_PATH, post(opportunities::query))
         .route(DETAIL_ROUTE, get(opportunities::detail))
+        .route(partner_api::orders::LIST_PATH, get(orders::list))
+        .route(orders::DETAIL_ROUTE, get(orders::detail))
+        .route(partner_api::orders::RESOURCES_PATH, post(orders::resources))
+        .route(partner_api::orders::ON_DEMAND_PATH, post(orders::on_demand))
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
     let control = Router::new()
         .route("/__sandbox/faults", get(faults::get_faults).post(faults::set_faults).delete(faults::clear_faults))

@@ -375,6 +375,8 @@ pub fn generate(customer_count: usize, seed: u64) -> Data {
             data.users[am].customers.push(ix);
         }
     }
+    // Orders come from their own streams, so they leave the customers above unchanged.
+    data.orders = crate::seed_orders::index(&data, seed);
     data
 }
 

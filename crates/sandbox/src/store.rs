@@ -101,6 +101,8 @@ pub struct Data {
     pub users: Vec<User>,
     pub customers: Vec<Customer>,
     pub customer_by_id: HashMap<String, CustomerIx>,
+    /// Compact order rows and their id index; details are rebuilt per customer on demand.
+    pub orders: crate::seed_orders::OrderIndex,
 }
 
 impl Data {
