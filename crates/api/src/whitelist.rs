@@ -121,6 +121,47 @@ pub struct CommitResponse {
     pub version_no: u32,
 }
 
+/// `change` of the changes listing.
+pub mod change {
+    pub const ADDED: &str = "added";
+    pub const REMOVED: &str = "removed";
+    pub const UNCHANGED: &str = "unchanged";
+    pub const ALL: &[&str] = &[ADDED, REMOVED, UNCHANGED];
+}
+
+/// Uploads expire this long after staging.
+pub const UPLOAD_TTL_SECS: i64 = 30 * 60;
+
+crate::query_params! {
+    /// `GET /v2/partners/coupon-whitelist/versions`
+    pub struct VersionsQuery {
+        pub offset: Option<i64>,
+        pub limit: Option<i64>,
+    }
+}
+
+crate::query_params! {
+    /// `GET /v2/partners/coupon-whitelist/entries` (`version_no` absent = current).
+    pub struct EntriesQuery {
+        pub version_no: Option<i64>,
+        pub keyword: Option<String>,
+        pub offset: Option<i64>,
+        pub limit: Option<i64>,
+    }
+}
+
+crate::query_params! {
+    /// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/changes`
+    pub struct ChangesQuery {
+        pub change: Option<String>,
+        pub offset: Option<i64>,
+        pub limit: Option<i64>,
+    }
+}
+
+/// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
+pub type RollbackRequest = CommitRequest;
+
 pub fn changes_path(upload_id: &str) -> String {
     format!("{UPLOADS_PATH}/{}/changes", crate::opportunities::encode_path_segment(upload_id))
 }
@@ -147,6 +188,15 @@ mod tests {
             serde_json::to_string(&r).unwrap(),
             r#"{"file_name":"wl.csv","rows":[{"row_no":2,"account_name":"acme"}]}"#
         );
+    }
+
+    #[test]
+    fn queries() {
+        let q = EntriesQuery { keyword: Some("acme co".into()), version_no: Some(2), ..Default::default() };
+        assert_eq!(q.url(ENTRIES_PATH), "/v2/partners/coupon-whitelist/entries?version_no=2&keyword=acme%20co");
+        assert_eq!(EntriesQuery::from_query(Some("version_no=2&keyword=acme%20co")).unwrap(), q);
+        let c = ChangesQuery { change: Some(change::ADDED.into()), limit: Some(100), ..Default::default() };
+        assert_eq!(c.to_query_string(), "change=added&limit=100");
     }
 
     #[test]

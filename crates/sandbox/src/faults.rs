@@ -29,6 +29,11 @@ pub enum FaultKind {
     Throttle,
     /// The connection is cut without any response.
     Drop,
+    /// The request is fully processed (coupons issued, records written), then the client
+    /// gets 500 `CBC.0999`: an ambiguous outcome to reconcile through V3/V5. `fail_next` only.
+    CommitThenFail,
+    /// Like `commit_then_fail`, but the connection is cut after processing.
+    CommitThenDrop,
 }
 
 fn one() -> u32 {
@@ -152,6 +157,14 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         Some(FaultKind::ServerError) => ApiFailure::server_error("internal error (injected)").into_response(),
         Some(FaultKind::Throttle) => ApiFailure::throttled().into_response(),
         Some(FaultKind::Drop) => dropped(),
+        Some(FaultKind::CommitThenFail) => {
+            let _ = next.run(req).await;
+            ApiFailure::server_error("internal error after the request was processed (injected)").into_response()
+        }
+        Some(FaultKind::CommitThenDrop) => {
+            let _ = next.run(req).await;
+            dropped()
+        }
         None => next.run(req).await,
     }
 }

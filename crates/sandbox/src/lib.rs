@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod coupons;
 pub mod cors;
 pub mod customers;
 pub mod errors;
@@ -12,12 +13,17 @@ pub mod opportunities;
 pub mod orders;
 pub mod prng;
 pub mod profile;
+pub mod quotas;
 pub mod request_id;
+pub mod resellers;
 pub mod seed;
+pub mod seed_coupons;
 pub mod seed_orders;
 pub mod static_app;
 pub mod store;
 pub mod visibility;
+pub mod vouchers;
+pub mod whitelist;
 
 pub use store::AppState;
 
@@ -77,6 +83,7 @@ pub fn app(state: AppState) -> Router {
         .route(LIST_PATH, post(customers::query))
         .route(QUERY_PATH, post(opportunities::query))
         .route(DETAIL_ROUTE, get(opportunities::detail))
+        .merge(voucher_routes())
         .route(partner_api::orders::LIST_PATH, get(orders::list))
         .route(orders::DETAIL_ROUTE, get(orders::detail))
         .route(partner_api::orders::RESOURCES_PATH, post(orders::resources))
@@ -86,7 +93,8 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/faults", get(faults::get_faults).post(faults::set_faults).delete(faults::clear_faults))
         .route("/__sandbox/token-ttl", post(faults::set_token_ttl))
         .route("/__sandbox/expire-tokens", post(faults::expire_tokens))
-        .route("/__sandbox/health", get(faults::health));
+        .route("/__sandbox/health", get(faults::health))
+        .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
         .merge(bss)
@@ -98,6 +106,28 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), cors::layer))
         .layer(from_fn(request_id::layer))
         .with_state(state)
+}
+
+/// R1, V1–V6, Q1–Q4 and the whitelist (docs/contracts/whitelist.md).
+fn voucher_routes() -> Router<AppState> {
+    use partner_api::{coupons as v, quotas as q, whitelist as w};
+    Router::new()
+        .route(partner_api::resellers::LIST_PATH, post(resellers::query))
+        .route(v::QUOTAS_QUERY_PATH, post(coupons::list_quotas))
+        .route(v::PARTNER_COUPONS_PATH, post(coupons::issue).get(coupons::list_issued))
+        .route(v::RECLAIM_PATH, post(coupons::reclaim))
+        .route(v::RECORDS_PATH, get(coupons::records))
+        .route(v::SUB_CUSTOMER_COUPONS_PATH, get(coupons::sub_customer_coupons))
+        .route(q::ISSUE_PATH, post(quotas::issue))
+        .route(q::RECLAIM_PATH, post(quotas::reclaim))
+        .route(q::ISSUED_PATH, get(quotas::issued))
+        .route(q::RECORDS_PATH, get(quotas::records))
+        .route(w::VERSIONS_PATH, get(whitelist::versions))
+        .route(w::ENTRIES_PATH, get(whitelist::entries))
+        .route(w::UPLOADS_PATH, post(whitelist::upload))
+        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/changes", get(whitelist::changes))
+        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/commit", post(whitelist::commit))
+        .route("/v2/partners/coupon-whitelist/versions/{version_no}/rollback", post(whitelist::rollback))
 }
 
 /// A started sandbox.

@@ -138,6 +138,8 @@ pub struct Inner {
     pub faults: Faults,
     /// Exact `Origin` values allowed to call the API from a browser.
     pub allowed_origins: Vec<String>,
+    /// Quotas, coupons, their records and the whitelists (changed by V2/V4/Q1/Q2 and imports).
+    pub vouchers: crate::vouchers::Vouchers,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -153,7 +155,9 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(data: Data, seed: u64, token_ttl_secs: i64, allowed_origins: Vec<String>) -> Self {
+        let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
         AppState(Arc::new(Inner {
+            vouchers,
             data,
             seed,
             sessions: Mutex::new(HashMap::new()),
