@@ -331,10 +331,9 @@ fn seeded_coupon(
         *order_seq += 1;
         let cp = &mut ledger.coupons[ix];
         let left = if all {
-            Amount::ZERO
+            crate::vouchers::yuan(Amount::ZERO)
         } else {
-            let cents = (cp.face_value.0 * rust_decimal::Decimal::new(rng.between(10, 90), 2)).round_dp(2);
-            Amount(cents)
+            crate::vouchers::yuan(Amount(cp.face_value.0 * rust_decimal::Decimal::new(rng.between(10, 90), 2)))
         };
         cp.balance = left;
         cp.last_used_time = Some(when);

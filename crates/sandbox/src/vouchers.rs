@@ -170,11 +170,12 @@ impl Ledger {
 
     /// Issues one coupon out of quota `q` (balance already checked) and writes the V5
     /// record. Returns the coupon's index.
-    pub fn issue(&mut self, q: usize, c: NewCoupon, now: Instant) -> usize {
+    pub fn issue(&mut self, q: usize, mut c: NewCoupon, now: Instant) -> usize {
+        c.face_value = yuan(c.face_value);
         let n = self.next();
         let quota = &mut self.quotas[q];
         debug_assert!(quota.balance >= c.face_value);
-        quota.balance = Amount(quota.balance.0 - c.face_value.0);
+        quota.balance = yuan(Amount(quota.balance.0 - c.face_value.0));
         quota.last_update_time = now;
         let id = format!("CP{}{:08}", now.format("%y%m%d"), n);
         let h = crate::prng::mix(n ^ 0xc0de);
@@ -250,6 +251,7 @@ impl Ledger {
         remark: String,
     ) {
         let id = self.next();
+        let amount = yuan(amount);
         let quota = &self.quotas[q];
         self.coupon_records.push(CouponRecord {
             id,
@@ -272,7 +274,7 @@ impl Ledger {
         let n = self.next();
         let coupon = &mut self.coupons[c];
         let amount = coupon.balance;
-        coupon.balance = Amount::ZERO;
+        coupon.balance = yuan(Amount::ZERO);
         if op == operation_type::EXPIRY_RECLAIM {
             coupon.status = coupon_status::EXPIRED;
         } else {
@@ -294,7 +296,7 @@ impl Ledger {
         };
         if let Some(q) = self.quota(&record.quota_id) {
             let quota = &mut self.quotas[q];
-            quota.balance = Amount(quota.balance.0 + amount.0);
+            quota.balance = yuan(Amount(quota.balance.0 + amount.0));
             quota.last_update_time = now;
         }
         self.coupon_records.push(record);
@@ -313,9 +315,10 @@ impl Ledger {
         now: Instant,
     ) -> usize {
         let id = self.new_quota_id(now);
+        let amount = yuan(amount);
         let p = &mut self.quotas[parent];
         debug_assert!(p.balance >= amount);
-        p.balance = Amount(p.balance.0 - amount.0);
+        p.balance = yuan(Amount(p.balance.0 - amount.0));
         p.last_update_time = now;
         let child = Quota {
             id: id.clone(),
@@ -361,13 +364,13 @@ impl Ledger {
         let n = self.next();
         let c = &mut self.quotas[child];
         let amount = c.balance;
-        c.balance = Amount::ZERO;
+        c.balance = yuan(Amount::ZERO);
         c.status = partner_api::coupons::quota_status::RECLAIMED;
         c.last_update_time = now;
         let (reseller, id, parent_id) = (c.owner, c.id.clone(), c.parent.clone().unwrap_or_default());
         if let Some(p) = self.quota(&parent_id) {
             let p = &mut self.quotas[p];
-            p.balance = Amount(p.balance.0 + amount.0);
+            p.balance = yuan(Amount(p.balance.0 + amount.0));
             p.last_update_time = now;
         }
         self.quota_records.push(QuotaRecord {
@@ -385,6 +388,13 @@ impl Ledger {
         });
         amount
     }
+}
+
+/// The amount with exactly two decimals, as the contract writes money (`0.00`, `100.00`).
+pub fn yuan(a: Amount) -> Amount {
+    let mut d = a.0.round_dp(2);
+    d.rescale(2);
+    Amount(d)
 }
 
 /// The promotion plan partner coupons belong to.

@@ -412,6 +412,9 @@ async fn v3_filters_paging_and_retention() {
     assert!(all.len() > 20);
     let hidden_old = e.state.vouchers.ledger().coupons.iter().filter(|c| c.quota_id == D8_OLD).count();
     assert!(hidden_old > 0 && all.iter().all(|c| c["coupon_id"].as_str().unwrap() != ""));
+    // Money always with two decimals, as JSON numbers.
+    let two = |v: &Value| v.is_number() && v.to_string().split_once('.').is_some_and(|(_, d)| d.len() == 2);
+    assert!(all.iter().all(|c| two(&c["face_value"]) && two(&c["balance"])), "{all:?}");
     // Newest first.
     let times: Vec<&str> = all.iter().map(|c| c["create_time"].as_str().unwrap()).collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]));
