@@ -1,0 +1,300 @@
+//! The whitelist contract (docs/contracts/whitelist.md) through the router: seeded
+//! versions, entries, staged upload with per-row errors and diff, atomic commit with the
+//! base_version_no rule, rollback, expiry, roles, and V2 consulting the current version.
+
+mod voucher_env;
+
+use axum::http::StatusCode;
+use sandbox::seed_coupons::D1;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use voucher_env::*;
+
+fn commit_path(id: &str) -> String {
+    format!("{WL_UPLOADS}/{id}/commit")
+}
+
+fn changes_path(id: &str, change: &str) -> String {
+    format!("{WL_UPLOADS}/{id}/changes?change={change}&limit=100")
+}
+
+fn rows_of(ids: &[String]) -> Vec<Value> {
+    ids.iter().enumerate().map(|(i, id)| json!({"row_no": i + 2, "customer_id": id})).collect()
+}
+
+#[tokio::test]
+async fn seeded_versions_and_entries() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let r = e.get(WL_VERSIONS, &t).await.ok();
+    assert_eq!((r["total_count"].as_u64(), r["current_version_no"].as_u64()), (Some(2), Some(2)));
+    let v = r["versions"].as_array().unwrap();
+    assert_eq!((v[0]["version_no"].as_u64(), v[0]["source"].as_str()), (Some(2), Some("IMPORT")));
+    assert_eq!((v[1]["version_no"].as_u64(), v[1]["source"].as_str()), (Some(1), Some("INITIAL")));
+    assert_eq!(v[0]["file_name"], "客户白名单-2026Q4.xlsx");
+    assert_eq!((v[1]["created_by"].as_str(), v[1]["created_by_name"].as_str()), (Some("admin"), Some("王磊")));
+    let resale = e.customers_of(DIST, |c, _| c.association_type == "2").len() as f64;
+    let current = v[0]["entry_count"].as_u64().unwrap();
+    assert!((0.35..0.65).contains(&(current as f64 / resale)), "{current} of {resale}");
+    let (v1, added, removed) = (
+        v[1]["entry_count"].as_u64().unwrap(),
+        v[0]["added_count"].as_u64().unwrap(),
+        v[0]["removed_count"].as_u64().unwrap(),
+    );
+    assert_eq!(v1 + added - removed, current);
+    assert!(added > 0 && removed > 0);
+
+    let entries = e.all(&t, WL_ENTRIES, "entries").await;
+    assert_eq!(entries.len() as u64, current);
+    assert!(entries.iter().all(|x| x["association_type"] == "2"));
+    let ids: HashSet<&str> = entries.iter().map(|x| x["customer_id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), entries.len());
+    assert!(entries.iter().any(|x| x["added_in_version"] == 2) && entries.iter().any(|x| x["added_in_version"] == 1));
+    let names: Vec<&str> = entries.iter().map(|x| x["account_name"].as_str().unwrap()).collect();
+    assert!(names.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
+    let old = e.all(&t, &format!("{WL_ENTRIES}?version_no=1"), "entries").await;
+    assert_eq!(old.len() as u64, v1);
+    let kw = names[0][..4].to_string();
+    let hits = e.all(&t, &format!("{WL_ENTRIES}?keyword={}", kw.to_uppercase()), "entries").await;
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|x| {
+        let k = kw.to_lowercase();
+        x["account_name"].as_str().unwrap().to_lowercase().contains(&k)
+            || x["customer"].as_str().unwrap().to_lowercase().contains(&k)
+    }));
+    let r = e.get(&format!("{WL_ENTRIES}?version_no=9"), &t).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+    assert!(r.msg().starts_with("parameter 'version_no'"));
+    assert_eq!(e.get(&format!("{WL_ENTRIES}?limit=101"), &t).await.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+
+    // An account manager reads only their own customers, counts included.
+    let li = e.state.data.user_in(e.partner(DIST), "li.na").unwrap();
+    let am = e.token(DIST, "li.na").await;
+    let mine = e.all(&am, WL_ENTRIES, "entries").await;
+    assert!(!mine.is_empty() && mine.len() < entries.len());
+    let own: HashSet<String> =
+        e.customers_of(DIST, |c, _| c.account_manager == Some(li)).into_iter().map(|c| e.id(c)).collect();
+    assert!(mine.iter().all(|x| own.contains(x["customer_id"].as_str().unwrap())));
+    let r = e.get(WL_VERSIONS, &am).await.ok();
+    assert_eq!(r["versions"][0]["entry_count"].as_u64(), Some(mine.len() as u64));
+    // Resellers keep their own list; service partners have none.
+    let rt = e.token(CLOUDBRIDGE, "admin").await;
+    let theirs = e.all(&rt, WL_ENTRIES, "entries").await;
+    let cb: HashSet<String> = e.customers_of(CLOUDBRIDGE, |_, _| true).into_iter().map(|c| e.id(c)).collect();
+    assert!(!theirs.is_empty() && theirs.iter().all(|x| cb.contains(x["customer_id"].as_str().unwrap())));
+    let st = e.token(SERVICE, "admin").await;
+    assert_eq!(e.get(WL_VERSIONS, &st).await.sc(), (StatusCode::FORBIDDEN, "CBC.0151"));
+    assert_eq!(e.get(WL_ENTRIES, &st).await.sc(), (StatusCode::FORBIDDEN, "CBC.0151"));
+}
+
+#[tokio::test]
+async fn upload_preview_commit_and_v2_uses_the_new_version() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let current: Vec<String> = e.eligible(DIST).into_iter().map(|c| e.id(c)).collect();
+    let outside: Vec<String> = e
+        .customers_of(DIST, |c, ix| c.association_type == "2" && !e.whitelisted(DIST, ix))
+        .into_iter()
+        .map(|c| e.id(c))
+        .collect();
+    let referral = e.id(e.customers_of(DIST, |c, _| c.association_type == "1")[0]);
+    let foreign = e.id(e.customers_of(CLOUDBRIDGE, |_, _| true)[0]);
+    let by_name = e.state.data.customer_by_id[&outside[1]];
+    let by_name = e.customer(by_name).account_name.clone();
+    // New list: all current but the first two, plus two outsiders (one by account name).
+    let mut rows = rows_of(&current[2..]);
+    let n = rows.len();
+    rows.push(json!({"row_no": n + 2, "customer_id": outside[0], "remark": "新增"}));
+    rows.push(json!({"row_no": n + 3, "account_name": by_name}));
+    rows.push(json!({"row_no": n + 4}));
+    rows.push(json!({"row_no": n + 5, "customer_id": "no-such-customer"}));
+    rows.push(json!({"row_no": n + 6, "customer_id": foreign}));
+    rows.push(json!({"row_no": n + 7, "customer_id": referral}));
+    rows.push(json!({"row_no": n + 8, "customer_id": outside[0]}));
+    rows.push(json!({"row_no": n + 9, "account_name": "x".repeat(65)}));
+    let r = e.post(WL_UPLOADS, &t, json!({"file_name": "wl.csv", "rows": rows})).await.ok();
+    assert_eq!(r["base_version_no"], 2);
+    assert_eq!((r["total_rows"].as_u64(), r["valid_rows"].as_u64()), (Some(n as u64 + 8), Some(n as u64 + 2)));
+    assert_eq!(
+        (r["added_count"].as_u64(), r["removed_count"].as_u64(), r["unchanged_count"].as_u64()),
+        (Some(2), Some(2), Some(n as u64))
+    );
+    let errs: Vec<(u64, &str)> = r["error_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["row_no"].as_u64().unwrap(), x["error_code"].as_str().unwrap()))
+        .collect();
+    let base = n as u64;
+    assert_eq!(
+        errs,
+        vec![
+            (base + 4, "CBC.0100"),
+            (base + 5, "CBC.5002"),
+            (base + 6, "CBC.99000035"),
+            (base + 7, "CBC.99000014"),
+            (base + 8, "CBC.50000061"),
+            (base + 9, "CBC.0100")
+        ]
+    );
+    assert_eq!(r["error_details"][4]["value"], json!((base + 2).to_string()));
+    assert!(r["expires_at"].as_str().unwrap().starts_with("2026-11-20T00:3"));
+    let upload = r["upload_id"].as_str().unwrap().to_string();
+
+    let added = e.get(&changes_path(&upload, "added"), &t).await.ok();
+    let added_ids: HashSet<&str> =
+        added["entries"].as_array().unwrap().iter().map(|x| x["customer_id"].as_str().unwrap()).collect();
+    assert_eq!(added_ids, HashSet::from([outside[0].as_str(), outside[1].as_str()]));
+    assert!(added["entries"].as_array().unwrap().iter().all(|x| x["added_in_version"] == 3));
+    let removed = e.get(&changes_path(&upload, "removed"), &t).await.ok();
+    let removed_ids: HashSet<&str> =
+        removed["entries"].as_array().unwrap().iter().map(|x| x["customer_id"].as_str().unwrap()).collect();
+    assert_eq!(removed_ids, HashSet::from([current[0].as_str(), current[1].as_str()]));
+    assert_eq!(e.get(&changes_path(&upload, "unchanged"), &t).await.ok()["total_count"].as_u64(), Some(n as u64));
+    let r = e.get(&format!("{WL_UPLOADS}/{upload}/changes"), &t).await;
+    assert!(r.msg().starts_with("parameter 'change'"));
+
+    // The base must be current.
+    let r = e.post(&commit_path(&upload), &t, json!({"base_version_no": 1})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000062"));
+    let r = e.post(&commit_path(&upload), &t, json!({})).await;
+    assert!(r.msg().starts_with("parameter 'base_version_no'"));
+    // Before the commit V2 still uses version 2.
+    let r = e.post(V2, &t, issue_body(D1, std::slice::from_ref(&outside[0]), "10")).await.ok();
+    assert_eq!(r["error_details"][0]["error_code"], "CBC.50000020");
+    let r = e.post(&commit_path(&upload), &t, json!({"base_version_no": 2, "remark": "Q1 refresh"})).await.ok();
+    assert_eq!(r, json!({"version_no": 3}));
+    let r = e.post(&commit_path(&upload), &t, json!({"base_version_no": 3})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+    let v = e.get(WL_VERSIONS, &t).await.ok();
+    assert_eq!(v["current_version_no"], 3);
+    let v3 = &v["versions"][0];
+    assert_eq!(
+        (v3["source"].as_str(), v3["file_name"].as_str(), v3["remark"].as_str()),
+        (Some("IMPORT"), Some("wl.csv"), Some("Q1 refresh"))
+    );
+    assert_eq!((v3["added_count"].as_u64(), v3["removed_count"].as_u64()), (Some(2), Some(2)));
+    let entry = e.get(&format!("{WL_ENTRIES}?keyword={}", outside[0]), &t).await.ok();
+    assert_eq!(entry["entries"][0]["remark"], "新增");
+
+    // V2 now follows version 3.
+    let r = e.post(V2, &t, issue_body(D1, &[outside[0].clone(), current[0].clone()], "10")).await.ok();
+    assert_eq!(r["coupon_infos"][0]["id"], json!(outside[0]));
+    assert_eq!(r["error_details"][0]["id"], json!(current[0]));
+    assert_eq!(r["error_details"][0]["error_code"], "CBC.50000020");
+
+    // Roll back to version 2: a new version 4 with version 2's entries.
+    let r = e.post(&format!("{WL_VERSIONS}/2/rollback"), &t, json!({"base_version_no": 2})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000062"));
+    let r =
+        e.post(&format!("{WL_VERSIONS}/2/rollback"), &t, json!({"base_version_no": 3, "remark": "undo"})).await.ok();
+    assert_eq!(r, json!({"version_no": 4}));
+    let v = e.get(WL_VERSIONS, &t).await.ok();
+    assert_eq!(
+        (v["versions"][0]["source"].as_str(), v["versions"][0]["rollback_of"].as_u64()),
+        (Some("ROLLBACK"), Some(2))
+    );
+    let now: HashSet<String> =
+        e.all(&t, WL_ENTRIES, "entries").await.iter().map(|x| x["customer_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(now, current.iter().cloned().collect::<HashSet<_>>());
+    let r = e.post(V2, &t, issue_body(D1, &[outside[0].clone(), current[0].clone()], "10")).await.ok();
+    assert_eq!(r["coupon_infos"][0]["id"], json!(current[0]));
+    assert_eq!(r["error_details"][0]["error_code"], "CBC.50000020");
+    for (path, param) in [
+        ("/v2/partners/coupon-whitelist/versions/4/rollback", "version_no"),
+        ("/v2/partners/coupon-whitelist/versions/99/rollback", "version_no"),
+        ("/v2/partners/coupon-whitelist/versions/x/rollback", "version_no"),
+    ] {
+        let r = e.post(path, &t, json!({"base_version_no": 4})).await;
+        assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"), "{path}");
+        assert!(r.msg().starts_with(&format!("parameter '{param}'")));
+    }
+}
+
+#[tokio::test]
+async fn uploads_expire_need_valid_rows_and_are_staged_again_after_a_change() {
+    let e = env();
+    let t = e.token(DIST, "zhang.wei").await;
+    let ids: Vec<String> = e.eligible(DIST).into_iter().map(|c| e.id(c)).collect();
+    let r = e
+        .post(WL_UPLOADS, &t, json!({"file_name": "bad.csv", "rows": [{"row_no": 2, "customer_id": "nope"}]}))
+        .await
+        .ok();
+    let bad = r["upload_id"].as_str().unwrap().to_string();
+    assert_eq!(r["valid_rows"], 0);
+    let r = e.post(&commit_path(&bad), &t, json!({"base_version_no": 2})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000064"));
+
+    // Two uploads on the same base: the first commit wins, the second must stage again.
+    let sup_ids: Vec<String> = {
+        let zw = e.state.data.user_in(e.partner(DIST), "zhang.wei").unwrap();
+        e.eligible(DIST)
+            .into_iter()
+            .filter(|&c| e.customer(c).account_manager.is_some_and(|am| e.state.data.users[am].supervisor == Some(zw)))
+            .map(|c| e.id(c))
+            .collect()
+    };
+    let a = e.post(WL_UPLOADS, &t, json!({"file_name": "a.csv", "rows": rows_of(&sup_ids[1..])})).await.ok();
+    let b = e.post(WL_UPLOADS, &t, json!({"file_name": "b.csv", "rows": rows_of(&sup_ids)})).await.ok();
+    // A supervisor's file covers only their team: everyone else stays on the list.
+    assert_eq!((a["removed_count"].as_u64(), a["added_count"].as_u64()), (Some(1), Some(0)));
+    e.post(&commit_path(a["upload_id"].as_str().unwrap()), &t, json!({"base_version_no": 2})).await.ok();
+    let r = e.post(&commit_path(b["upload_id"].as_str().unwrap()), &t, json!({"base_version_no": 3})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000062"));
+    let admin = e.token(DIST, "admin").await;
+    let total = e.all(&admin, WL_ENTRIES, "entries").await.len();
+    assert_eq!(total, ids.len() - 1);
+
+    // Expiry after 30 minutes of the business clock.
+    let c = e.post(WL_UPLOADS, &t, json!({"file_name": "c.csv", "rows": rows_of(&sup_ids)})).await.ok();
+    let c = c["upload_id"].as_str().unwrap().to_string();
+    e.get(&changes_path(&c, "added"), &t).await.ok();
+    e.control("/__sandbox/voucher-clock", json!({"seconds": 31 * 60})).await;
+    assert_eq!(e.get(&changes_path(&c, "added"), &t).await.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+    assert_eq!(
+        e.post(&commit_path(&c), &t, json!({"base_version_no": 3})).await.sc(),
+        (StatusCode::BAD_REQUEST, "CBC.50000063")
+    );
+    assert_eq!(
+        e.post(&commit_path("WLUnope"), &t, json!({"base_version_no": 3})).await.sc(),
+        (StatusCode::BAD_REQUEST, "CBC.50000063")
+    );
+}
+
+#[tokio::test]
+async fn upload_validation_and_roles() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let row = json!([{"row_no": 2, "customer_id": "x"}]);
+    for (body, param) in [
+        (json!({"rows": row}), "file_name"),
+        (json!({"file_name": "a.csv"}), "rows"),
+        (json!({"file_name": "a.csv", "rows": []}), "rows"),
+        (json!({"file_name": "a.csv", "rows": [{"row_no": 2, "remark": "r".repeat(257), "customer_id": "x"}]}), "rows"),
+        (json!({"file_name": "a.csv", "rows": "nope"}), "rows"),
+    ] {
+        let r = e.post(WL_UPLOADS, &t, body.clone()).await;
+        assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"), "{body}");
+        assert!(r.msg().starts_with(&format!("parameter '{param}'")), "{}", r.msg());
+    }
+    let many: Vec<Value> = (0..10_001).map(|i| json!({"row_no": i + 2, "customer_id": "x"})).collect();
+    let r = e.post(WL_UPLOADS, &t, json!({"file_name": "a.csv", "rows": many})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+    let am = e.token(DIST, "li.na").await;
+    assert_eq!(
+        e.post(WL_UPLOADS, &am, json!({"file_name": "a.csv", "rows": row})).await.sc(),
+        (StatusCode::FORBIDDEN, "CBC.0151")
+    );
+    let r = e.post(&format!("{WL_VERSIONS}/1/rollback"), &am, json!({"base_version_no": 2})).await;
+    assert_eq!(r.sc(), (StatusCode::FORBIDDEN, "CBC.0151"));
+    let st = e.token(SERVICE, "admin").await;
+    assert_eq!(
+        e.post(WL_UPLOADS, &st, json!({"file_name": "a.csv", "rows": row})).await.sc(),
+        (StatusCode::FORBIDDEN, "CBC.0151")
+    );
+    // Another partner's upload is unknown here.
+    let r = e.post(WL_UPLOADS, &t, json!({"file_name": "a.csv", "rows": row})).await.ok();
+    let rt = e.token(CLOUDBRIDGE, "admin").await;
+    let r = e.post(&commit_path(r["upload_id"].as_str().unwrap()), &rt, json!({"base_version_no": 2})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+}
