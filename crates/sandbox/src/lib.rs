@@ -4,8 +4,8 @@
 
 pub mod auth;
 pub mod body;
-pub mod coupons;
 pub mod cors;
+pub mod coupons;
 pub mod customers;
 pub mod errors;
 pub mod faults;
