@@ -156,6 +156,7 @@ pub mod codes {
     pub const FACE_VALUE_BELOW_MIN: &str = "CBC.99000018";
     pub const FACE_VALUE_ABOVE_MAX: &str = "CBC.99000019";
     pub const LIMITS_EXCEED_QUOTA: &str = "CBC.99000023";
+    pub const CANNOT_ISSUE_TO_SELF: &str = "CBC.99000025";
     pub const REFERRAL_NO_RECLAIM: &str = "CBC.99000045";
     pub const EXPIRED_OR_RECLAIMED: &str = "CBC.99000048";
     pub const NOT_WHITELISTED: &str = "CBC.50000020";

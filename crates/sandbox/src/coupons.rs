@@ -210,6 +210,11 @@ pub async fn issue(
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
     let acting = acting_partner(&v, req.indirect_partner_id.as_deref())?;
+    // A partner's own account is not one of its customers.
+    if req.customer_ids.iter().any(|id| data.partner_by_id(id).is_some()) {
+        let msg = "a partner of this type cannot issue coupons to itself";
+        return Err(failure(StatusCode::BAD_REQUEST, codes::CANNOT_ISSUE_TO_SELF, msg));
+    }
     let missing =
         || failure(StatusCode::BAD_REQUEST, codes::QUOTA_MISSING, format!("quota {} does not exist", req.quota_id));
     if state.vouchers.ledger().quota(&req.quota_id).is_none() {

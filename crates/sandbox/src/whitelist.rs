@@ -232,20 +232,26 @@ pub async fn entries(
         return Ok(Json(EntryList { total_count: 0, version_no: 0, entries: Vec::new() }));
     };
     let keyword = q.keyword.as_deref().filter(|k| !k.is_empty()).map(str::to_lowercase);
-    let mut rows: Vec<CustomerIx> = ver
+    let mut members: HashMap<CustomerIx, Member> = ver
         .members
-        .keys()
-        .copied()
-        .filter(|&c| {
-            let cu = data.customer(c);
+        .iter()
+        .filter(|(c, _)| {
+            let cu = data.customer(**c);
             v.can_see(cu)
                 && keyword.as_deref().is_none_or(|k| {
                     cu.account_name_lc.contains(k) || cu.customer_lc.contains(k) || cu.id.to_lowercase().contains(k)
                 })
         })
+        .map(|(c, m)| (*c, m.clone()))
         .collect();
+    // Sort outside the lock: V2 consults the whitelist while it debits a quota.
+    drop(wl);
+    let mut rows: Vec<CustomerIx> = members.keys().copied().collect();
     sort_customers(data, &mut rows);
-    let entries = rows[page.range(rows.len())].iter().map(|c| entry(data, *c, &ver.members[c])).collect();
+    let entries = rows[page.range(rows.len())]
+        .iter()
+        .map(|c| entry(data, *c, &members.remove(c).expect("collected above")))
+        .collect();
     Ok(Json(EntryList { total_count: rows.len() as u64, version_no, entries }))
 }
 

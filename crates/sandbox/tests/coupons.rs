@@ -260,6 +260,7 @@ async fn v2_request_level_errors_leave_the_balance_alone() {
         (with(D2, "100", json!({"product_ids": ["00301-999999-0--0"]})), "CBC.50000054"),
         (with(D2, "100", json!({"product_ids": ["00301-261003-0--0"]})), "CBC.99000023"),
         (with(D1, "100", json!({"indirect_partner_id": "nope"})), "CBC.99000037"),
+        (with(D1, "100", json!({"customer_ids": [c[0], e.partner_id(DIST)]})), "CBC.99000025"),
     ] {
         let r = e.post(V2, &t, body.clone()).await;
         assert_eq!(r.sc(), (bad, expect), "{body} → {}", r.text);
