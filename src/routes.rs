@@ -15,12 +15,16 @@ pub struct NavArea {
 }
 
 pub const CUSTOMERS: &str = "/sales/customers";
+pub const ORDERS: &str = "/sales/orders";
 
 pub const AREAS: &[NavArea] = &[
     NavArea { label: Msg::NavHome, items: &[NavItem { path: "/", label: Msg::NavOverview, test_id: "nav-home" }] },
     NavArea {
         label: Msg::NavSales,
-        items: &[NavItem { path: CUSTOMERS, label: Msg::NavCustomers, test_id: "nav-customers" }],
+        items: &[
+            NavItem { path: CUSTOMERS, label: Msg::NavCustomers, test_id: "nav-customers" },
+            NavItem { path: ORDERS, label: Msg::NavOrders, test_id: "nav-orders" },
+        ],
     },
     NavArea { label: Msg::NavBenefits, items: &[] },
     NavArea { label: Msg::NavDelivery, items: &[] },

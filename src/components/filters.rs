@@ -105,8 +105,12 @@ pub fn DateRangeFilter(
     to: RwSignal<String>,
     #[prop(into)] invalid: Signal<bool>,
     test_id: &'static str,
+    /// What is wrong when invalid (default: the start is after the end).
+    #[prop(optional, into)]
+    problem: Option<Signal<Msg>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let problem = problem.unwrap_or_else(|| Signal::stored(Msg::DateRangeInvalid));
     view! {
         <div class="filter" class:field-invalid=move || invalid.get()>
             <span class="filter-label">{move || label.text(i18n.get())}</span>
@@ -128,7 +132,7 @@ pub fn DateRangeFilter(
                 />
             </div>
             <Show when=move || invalid.get()>
-                <div class="field-error" role="alert">{move || Msg::DateRangeInvalid.text(i18n.get())}</div>
+                <div class="field-error" role="alert">{move || problem.get().text(i18n.get())}</div>
             </Show>
         </div>
     }

@@ -11,6 +11,11 @@ pub enum CodeKind {
     Role,
     PartnerType,
     AssociationType,
+    OrderStatus,
+    OrderType,
+    ServiceType,
+    ResourceStatus,
+    ExpirePolicy,
 }
 
 type Table = &'static [(&'static str, &'static str, &'static str)];
@@ -62,6 +67,59 @@ const PARTNER_TYPE: Table = &[
 
 const ASSOCIATION_TYPE: Table = &[("1", "顾问销售", "Referral"), ("2", "代售", "Resale"), ("3", "转售", "Reseller")];
 
+const ORDER_STATUS: Table = &[
+    ("1", "待审核", "Pending review"),
+    ("2", "待退款", "Pending refund"),
+    ("3", "处理中", "Processing"),
+    ("4", "已取消", "Cancelled"),
+    ("5", "已完成", "Completed"),
+    ("6", "待支付", "Pending payment"),
+    ("9", "待确认", "Pending confirmation"),
+    ("10", "待发货", "Pending shipment"),
+    ("11", "待收货", "Pending receipt"),
+    ("12", "待上门取件", "Pending pickup"),
+    ("13", "换新中", "Replacing"),
+];
+
+const ORDER_TYPE: Table = &[
+    ("1", "新购", "New purchase"),
+    ("2", "续订", "Renewal"),
+    ("3", "变更", "Change"),
+    ("4", "退订", "Unsubscription"),
+    ("10", "包年/包月转按需", "Yearly/monthly to pay-per-use"),
+    ("11", "按需转包年/包月", "Pay-per-use to yearly/monthly"),
+    ("13", "试用", "Trial"),
+    ("14", "试用转商用", "Trial to commercial"),
+    ("15", "费用调整", "Fee adjustment"),
+];
+
+const SERVICE_TYPE: Table = &[
+    ("hws.service.type.ec2", "弹性云服务器", "Elastic Cloud Server"),
+    ("hws.service.type.ebs", "云硬盘", "Elastic Volume Service"),
+    ("hws.service.type.rds", "云数据库 RDS", "Relational Database Service"),
+    ("hws.service.type.obs", "对象存储服务", "Object Storage Service"),
+    ("hws.service.type.vpc", "虚拟私有云", "Virtual Private Cloud"),
+    ("hws.service.type.cdn", "内容分发网络", "Content Delivery Network"),
+    ("hws.service.type.dcs", "分布式缓存服务", "Distributed Cache Service"),
+];
+
+const RESOURCE_STATUS: Table =
+    &[("2", "使用中", "In use"), ("3", "已关闭", "Closed"), ("4", "已冻结", "Frozen"), ("5", "已过期", "Expired")];
+
+const EXPIRE_POLICY: Table = &[
+    ("0", "进入宽限期", "Grace period"),
+    ("1", "转按需", "To pay-per-use"),
+    ("2", "自动删除", "Delete"),
+    ("3", "自动续费", "Auto-renew"),
+    ("4", "冻结", "Freeze"),
+    ("5", "保留期后删除", "Delete after retention"),
+];
+
+/// The codes of a kind, in display order (for filter options).
+pub fn codes_of(kind: CodeKind) -> Vec<&'static str> {
+    table(kind).iter().map(|(c, _, _)| *c).collect()
+}
+
 fn table(kind: CodeKind) -> Table {
     match kind {
         CodeKind::Industry => INDUSTRY,
@@ -71,6 +129,11 @@ fn table(kind: CodeKind) -> Table {
         CodeKind::Role => ROLE,
         CodeKind::PartnerType => PARTNER_TYPE,
         CodeKind::AssociationType => ASSOCIATION_TYPE,
+        CodeKind::OrderStatus => ORDER_STATUS,
+        CodeKind::OrderType => ORDER_TYPE,
+        CodeKind::ServiceType => SERVICE_TYPE,
+        CodeKind::ResourceStatus => RESOURCE_STATUS,
+        CodeKind::ExpirePolicy => EXPIRE_POLICY,
     }
 }
 

@@ -5,7 +5,7 @@ mod codes;
 mod errors;
 mod messages;
 
-pub use codes::{code_label, CodeKind};
+pub use codes::{code_label, codes_of, CodeKind};
 pub use errors::error_text;
 pub use messages::Msg;
 

@@ -1,3 +1,6 @@
 pub mod customer_detail;
 mod customer_filters;
 pub mod customers;
+pub mod order_detail;
+mod order_filters;
+pub mod orders;

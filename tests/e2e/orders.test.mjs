@@ -1,0 +1,148 @@
+// S2 Customer orders › Order resource details, end to end against the sandbox: the list with
+// its documented filters and translated enums, the eye toggle on sensitive fields, and the
+// drill from an order to its items and resources.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+
+let sandbox;
+let browser;
+
+before(async () => {
+  sandbox = await startSandbox({ customers: 400 });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+async function apiOrders(query, user = 'admin') {
+  const { token } = await apiSignIn(sandbox.apiUrl, { user });
+  const res = await fetch(new URL(`/v2/orders/customer-orders?${query}`, sandbox.apiUrl), { headers: { 'x-auth-token': token } });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** Waits until the table has settled (not loading) with at least one row. */
+async function waitForRows(page, table = 'orders-table') {
+  await page.locator(`[data-testid=${table}] [data-testid=row]`).first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction(
+    (t) => document.querySelector(`[data-testid=${t}]`)?.closest('[aria-busy]')?.getAttribute('aria-busy') === 'false',
+    table,
+  );
+}
+
+/** Waits until every row's `col` shows only `code` (the reload after a filter change is done). */
+async function waitForCodes(page, col, code) {
+  await page.waitForFunction(
+    ([c, v]) => {
+      const codes = [...document.querySelectorAll(`[data-testid=orders-table] [data-testid=row] [data-col=${c}] [data-code]`)].map((e) => e.dataset.code);
+      return codes.length > 0 && codes.every((x) => x === v);
+    },
+    [col, code],
+  );
+}
+
+async function openOrders(page, query = '') {
+  await page.click('[data-testid=nav-orders]');
+  if (query) {
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }, `/sales/orders${query}`);
+    await page.waitForURL((u) => u.search === query);
+  }
+  await waitForRows(page);
+}
+
+test('the orders list shows what O1 returns, with filters in the URL and translated enums', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openOrders(page);
+  const all = await apiOrders('limit=1');
+  assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), all.total_count);
+
+  await page.selectOption('[data-testid=filter-status]', '5');
+  await page.selectOption('[data-testid=filter-type]', '2');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL(/status=5/);
+  await waitForCodes(page, 'status', '5');
+  await waitForRows(page);
+  const filtered = await apiOrders('status=5&order_type=2&limit=1');
+  assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), filtered.total_count);
+  const statuses = await page.$$eval('[data-testid=orders-table] [data-testid=row] [data-col=status] [data-code]', (els) => [...new Set(els.map((e) => e.dataset.code))]);
+  assert.deepEqual(statuses, ['5']);
+  // Enums are shown translated (the deployment's default language is zh-CN).
+  assert.equal(await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=status] [data-code]'), '已完成');
+  assert.equal(await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=type] [data-code]'), '续订');
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=status] [data-code]'), 'Completed');
+  // O1 names services in Chinese only; the app shows them in the person's language.
+  assert.doesNotMatch(await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=service]'), /[\u3400-\u9fff]/);
+  await screenshot(page, 'orders-en');
+  assertNoPageErrors(page);
+});
+
+test('a date range longer than a year is refused at the field, keeping what was typed', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await signIn(page, sandbox.appUrl);
+  await openOrders(page);
+  await page.fill('[data-testid=filter-created-from]', '2024-01-01');
+  await page.fill('[data-testid=filter-created-to]', '2025-06-01');
+  await page.click('[data-testid=filter-search]');
+  await page.locator('.filter.field-invalid .field-error').waitFor();
+  assert.match(await page.textContent('.filter.field-invalid .field-error'), /一年/);
+  assert.doesNotMatch(page.url(), /from=/, 'nothing was sent');
+  assert.equal(await page.inputValue('[data-testid=filter-created-from]'), '2024-01-01');
+  await screenshot(page, 'orders-range-error-zh');
+  assertNoPageErrors(page);
+});
+
+test('customer ids are masked with an eye toggle; an order drills down to items and resources', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await signIn(page, sandbox.appUrl, { stay: true });
+  // A new-purchase order of an ECS: it opened resources.
+  await openOrders(page, '?type=1&service=hws.service.type.ec2&status=5');
+  await waitForCodes(page, 'type', '1');
+  const cell = page.locator('[data-testid=orders-table] [data-testid=row] [data-col=customer]').first();
+  const masked = await cell.locator('[data-testid=masked-value]').textContent();
+  assert.doesNotMatch(masked, /^[0-9a-f]{32}$/, `masked: ${masked}`);
+  await cell.locator('[data-testid=cell-eye]').click();
+  const full = await cell.locator('[data-testid=masked-value]').textContent();
+  assert.match(full, /^[0-9a-f]{32}$/, `revealed: ${full}`);
+  assert.ok(full.startsWith(masked.slice(0, 4)), 'the masked form is the same id, shortened');
+
+  const orderId = await page.textContent('[data-testid=order-link]');
+  await page.click('[data-testid=order-link]');
+  await page.locator('[data-testid=order-facts]').waitFor();
+  assert.match(await page.textContent('[data-testid=order-title]'), new RegExp(orderId));
+  await waitForRows(page, 'order-items-table');
+  await waitForRows(page, 'order-resources-table');
+  const resourceId = page.locator('[data-testid=order-resources-table] [data-testid=row] [data-col=resource-id] [data-testid=masked-value]').first();
+  assert.doesNotMatch(await resourceId.textContent(), /^(i|vol|eip|rds|obs)-[0-9a-f]{16,}$/, 'resource ids start masked');
+  await screenshot(page, 'order-detail-zh');
+
+  // A reload of the deep link shows the same order.
+  await page.reload();
+  await page.locator('[data-testid=order-facts]').waitFor();
+  await page.click('[data-testid=back-to-list]');
+  await page.waitForURL((u) => u.pathname === '/sales/orders' && u.search.includes('service=hws.service.type.ec2'));
+  assertNoPageErrors(page);
+});
+
+test('an account manager sees only the orders of their own customers', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { user: 'li.na' });
+  await openOrders(page);
+  const own = await apiOrders('limit=1', 'li.na');
+  const admin = await apiOrders('limit=1');
+  assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), own.total_count);
+  assert.ok(own.total_count < admin.total_count);
+  assertNoPageErrors(page);
+});
