@@ -17,6 +17,19 @@ pub fn money(a: &Amount, currency: &str) -> String {
     a.with_currency(currency)
 }
 
+/// A count with thousands separators (`100000` → `100,000`), as both languages write it.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The current instant from the browser clock.
 pub fn now() -> Instant {
     let ms = js_sys::Date::now() as i64;

@@ -67,6 +67,15 @@ impl Api {
         decode(self.run(call).await?)
     }
 
+    /// A write (POST with a JSON body). Never retried automatically (not even on 429 or a
+    /// timeout): the caller decides, since the server may have processed it. A 401 still goes
+    /// through re-sign-in and is sent again: a 401 processed nothing.
+    pub async fn command<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
+        let call = Call { method: Method::POST, base: Base::Api, path: path.into(), body: Some(body), read: false };
+        decode(self.run(call).await?)
+    }
+
     /// A GET with query parameters (already encoded into `path_and_query`).
     pub async fn get<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, ApiError> {
         let call = Call { method: Method::GET, base: Base::Api, path: path_and_query.into(), body: None, read: true };

@@ -9,6 +9,8 @@ use leptos_router::components::A;
 pub fn SideNav() -> impl IntoView {
     let i18n = use_i18n();
     let label = move |m: Msg| m.text(i18n.get());
+    let auth = crate::api::use_auth();
+    let ptype = move || auth.profile.with(|p| p.as_ref().map(|p| p.partner_type.clone()).unwrap_or_default());
     view! {
         <nav class="side-nav" aria-label="Main">
             {AREAS
@@ -19,7 +21,7 @@ pub fn SideNav() -> impl IntoView {
                         <div class="nav-area-title">{move || label(area.label)}</div>
                         <ul>
                             {area.items.iter().map(|item| view! {
-                                <li>
+                                <li style:display=move || if crate::routes::hidden_for(item.path, &ptype()) { "none" } else { "" }>
                                     <A href=crate::routes::href(item.path) attr:data-testid=item.test_id exact=item.path == "/">
                                         {move || label(item.label)}
                                     </A>

@@ -1,0 +1,527 @@
+//! S5 Customer whitelist (客户白名单): the current version's entries, the version history with
+//! any version's entries and roll back, and the import templates. Importing a new version is
+//! its own page with steps ([`super::whitelist_import`]).
+
+use crate::api::{use_api, use_auth};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::filters::TextFilter;
+use crate::components::remote::use_remote;
+use crate::components::table::source::DEFAULT_SIZES;
+use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
+use crate::format;
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::routes::{WHITELIST, WHITELIST_IMPORT};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use partner_api::profile::{partner_type, role};
+use partner_api::whitelist::{
+    codes, rollback_path, source, CommitResponse, EntriesQuery, Entry, RollbackRequest, RowError, Version, VersionList,
+    VersionsQuery, ENTRIES_PATH, VERSIONS_PATH,
+};
+use partner_api::whitelist_file;
+use partner_api::ApiError;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Who may see and change the whitelist, from the signed-in profile.
+#[derive(Clone, Copy)]
+pub struct Rights {
+    /// Distributors and resellers have a whitelist; service partners do not.
+    pub has_whitelist: Memo<bool>,
+    /// ADMIN and SUPERVISOR import and roll back; account managers read.
+    pub can_manage: Memo<bool>,
+}
+
+pub fn use_rights() -> Rights {
+    let auth = use_auth();
+    Rights {
+        has_whitelist: Memo::new(move |_| {
+            auth.profile.with(|p| {
+                p.as_ref().is_some_and(|p| {
+                    p.partner_type == partner_type::DISTRIBUTOR || p.partner_type == partner_type::RESELLER
+                })
+            })
+        }),
+        can_manage: Memo::new(move |_| {
+            auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role == role::ADMIN || p.role == role::SUPERVISOR))
+        }),
+    }
+}
+
+/// The translated reason of a row problem (found by the browser or by the server).
+pub fn row_reason(e: &RowError, l: Locale) -> String {
+    let value = e.value.clone().unwrap_or_default();
+    let msg = match e.error_code.as_str() {
+        codes::DUPLICATE_ROW => return Msg::WlRowDuplicate.with_n(l, value),
+        "CBC.5002" => Msg::WlRowNoCustomer,
+        "CBC.99000035" => Msg::WlRowNotYours,
+        "CBC.99000014" => Msg::WlRowReferral,
+        "CBC.0100" if e.error_msg.contains("remark") => Msg::WlRowRemarkTooLong,
+        "CBC.0100" if e.error_msg.contains("neither") => Msg::WlRowNoKey,
+        "CBC.0100" if e.error_msg.contains("64") => Msg::WlRowTooLong,
+        code => return error_text(code, l).map(str::to_string).unwrap_or_else(|| e.error_msg.clone()),
+    };
+    msg.text(l).to_string()
+}
+
+fn source_label(v: &Version, l: Locale) -> String {
+    match v.source.as_str() {
+        source::INITIAL => Msg::WlSourceInitial.text(l).to_string(),
+        source::ROLLBACK => Msg::WlSourceRollback.with_n(l, v.rollback_of.unwrap_or_default()),
+        _ => Msg::WlSourceImport.text(l).to_string(),
+    }
+}
+
+/// Saves bytes as a file through a Blob and a temporary object URL (the table's
+/// `export::download` takes text only; XLSX is binary).
+fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// The import template in the current language: CSV (text with BOM) or XLSX.
+fn download_template(xlsx: bool, l: Locale) {
+    let zh = l == Locale::ZhCn;
+    let stem = Msg::WlTemplateFile.text(l);
+    let _ = if xlsx {
+        let bytes = partner_api::sheet::write_xlsx(Msg::WlSheetName.text(l), &whitelist_file::template(zh));
+        download_bytes(
+            &bytes,
+            &format!("{stem}.xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    } else {
+        crate::components::table::export::download(&whitelist_file::template_csv(zh), &format!("{stem}.csv"))
+    };
+}
+
+/// The two template buttons.
+#[component]
+pub fn TemplateButtons() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="template-buttons" data-testid="wl-templates">
+            <span class="muted">{tr(Msg::WlDownloadTemplate)}</span>
+            <button class="button" type="button" data-testid="wl-template-csv" on:click=move |_| download_template(false, i18n.locale.get_untracked())>
+                "CSV"
+            </button>
+            <button class="button" type="button" data-testid="wl-template-xlsx" on:click=move |_| download_template(true, i18n.locale.get_untracked())>
+                "XLSX"
+            </button>
+        </div>
+    }
+}
+
+fn entry_columns() -> Vec<Column<Entry>> {
+    type C = Column<Entry>;
+    vec![
+        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(220),
+        C::text("account", Msg::Account, |r, _| r.account_name.clone()).width(170),
+        C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone()).width(280),
+        C::text("association", Msg::WlColAssociation, |r, _| r.association_type.clone()).width(120).hidden(),
+        C::number("since", Msg::WlColSince, |r| Some(r.added_in_version as f64)).width(120),
+        C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(220),
+    ]
+}
+
+/// A version's entries on the shared table, searched by the contract's `keyword`, paged by
+/// the server. `version` None = the current one; `refresh` reloads.
+#[component]
+pub fn EntriesTable(
+    version: Signal<Option<u32>>,
+    refresh: RwSignal<u64>,
+    #[prop(optional)] test_id: Option<&'static str>,
+) -> impl IntoView {
+    let api = use_api();
+    let i18n = use_i18n();
+    let keyword = RwSignal::new(String::new());
+    let applied = RwSignal::new(String::new());
+    let source = Source::server(TableView::local(vec![], 20, DEFAULT_SIZES), move || {
+        refresh.track();
+        let (kw, v) = (applied.get(), version.get());
+        let api = api.clone();
+        loader(move |slice: Slice| {
+            let q = EntriesQuery {
+                version_no: v.map(i64::from),
+                keyword: (!kw.is_empty()).then(|| kw.clone()),
+                offset: Some(slice.offset as i64),
+                limit: Some(slice.limit as i64),
+            };
+            let api = api.clone();
+            async move {
+                let r: partner_api::whitelist::EntryList = api.get(&q.url(ENTRIES_PATH)).await?;
+                Ok(Rows { rows: r.entries, total: r.total_count })
+            }
+        })
+    });
+    let clear = Callback::new(move |_| {
+        keyword.set(String::new());
+        applied.set(String::new());
+    });
+    let empty = Signal::derive(move || {
+        if applied.with(|k| !k.is_empty()) {
+            Empty::new(EmptyReason::Filtered, Msg::EmptyFiltered).action(Msg::ClearFilters, clear)
+        } else {
+            Empty::new(EmptyReason::NoData, Msg::WlEmpty)
+        }
+    });
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        applied.set(keyword.get_untracked().trim().to_string());
+    };
+    view! {
+        <form class="filter-bar wl-search" data-testid="wl-search" on:submit=search>
+            <div class="filter-row">
+                <TextFilter label=Msg::FilterKeyword placeholder=Msg::WlKeywordPlaceholder value=keyword test_id="wl-keyword" />
+                <div class="filter-actions">
+                    <button class="button primary" type="submit" data-testid="wl-search-submit">{tr(Msg::Search)}</button>
+                    <button class="button" type="button" data-testid="wl-search-reset" on:click=move |_| clear.run(())>{tr(Msg::Reset)}</button>
+                </div>
+            </div>
+        </form>
+        <DataTable
+            id="whitelist-entries"
+            test_id=test_id.unwrap_or("wl-entries-table")
+            label=Signal::derive(move || Msg::WlTitle.text(i18n.get()).to_string())
+            columns=entry_columns()
+            source=source
+            row_key=|r: &Entry| r.customer_id.clone()
+            empty=empty
+            total_label=Msg::WlEntriesTotal
+        />
+    }
+}
+
+/// What the history table's action cells need.
+#[derive(Clone, Copy)]
+struct HistoryCtx {
+    current: Memo<u32>,
+    can_manage: Memo<bool>,
+    rollback: RwSignal<Option<Version>>,
+}
+
+fn version_actions(v: &Version, l: Locale) -> AnyView {
+    let ctx = use_context::<HistoryCtx>();
+    let href = crate::routes::href(&format!("{WHITELIST}?version={}", v.version_no));
+    let no = v.version_no;
+    let rollback = ctx.and_then(|c| {
+        (c.can_manage.get_untracked() && no != c.current.get_untracked()).then(|| {
+            let v = v.clone();
+            view! {
+                <button class="link-button" type="button" data-testid="wl-rollback" data-version=no
+                    on:click=move |_| c.rollback.set(Some(v.clone()))>
+                    {Msg::WlRollback.text(l)}
+                </button>
+            }
+        })
+    });
+    view! {
+        <span class="row-links">
+            <a href=href data-testid="wl-view-version" data-version=no>{Msg::WlViewEntries.text(l)}</a>
+            {rollback}
+        </span>
+    }
+    .into_any()
+}
+
+fn version_columns() -> Vec<Column<Version>> {
+    type C = Column<Version>;
+    vec![
+        C::number("version", Msg::WlColVersion, |r| Some(r.version_no as f64))
+            .view(|r, l| {
+                let cur = use_context::<HistoryCtx>().is_some_and(|c| c.current.get_untracked() == r.version_no);
+                view! {
+                    <span data-testid="wl-version-no" data-version=r.version_no>
+                        {format!("V{}", r.version_no)}
+                        {cur.then(|| view! { <span class="tag tag-current">{Msg::WlCurrentTag.text(l)}</span> })}
+                    </span>
+                }
+                .into_any()
+            })
+            .width(120),
+        C::text("source", Msg::WlColSource, source_label).width(150),
+        C::text("file", Msg::WlColFile, |r, _| r.file_name.clone().unwrap_or_default()).width(200),
+        C::number("entries", Msg::WlColEntries, |r| Some(r.entry_count as f64)).width(90),
+        C::number("added", Msg::WlColAdded, |r| Some(r.added_count as f64)).width(90),
+        C::number("removed", Msg::WlColRemoved, |r| Some(r.removed_count as f64)).width(90),
+        C::text("by", Msg::WlColBy, |r, _| format!("{} ({})", r.created_by_name, r.created_by)).width(160),
+        C::date_time("time", Msg::WlColTime, |r| Some(r.create_time)).width(160),
+        C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(160).hidden(),
+        C::text("actions", Msg::Actions, |_, _| String::new()).view(version_actions).width(180),
+    ]
+}
+
+/// The confirmation of a roll back: says what happens, sends it with the current version as
+/// the base, and explains CBC.50000062 (someone changed the list meanwhile).
+#[component]
+fn RollbackDialog(
+    target: Version,
+    current: Memo<u32>,
+    on_done: Callback<u32>,
+    on_close: Callback<()>,
+    refresh: RwSignal<u64>,
+) -> impl IntoView {
+    let api = use_api();
+    let i18n = use_i18n();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let changed = RwSignal::new(false);
+    let remark = RwSignal::new(String::new());
+    let no = target.version_no;
+    let entries = target.entry_count;
+    let text = move || {
+        let l = i18n.get();
+        Msg::WlRollbackText
+            .text(l)
+            .replace("{v}", &no.to_string())
+            .replace("{c}", &current.get().to_string())
+            .replace("{new}", &(current.get() + 1).to_string())
+            .replace("{n}", &format::count(entries))
+    };
+    let confirm = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        changed.set(false);
+        let api = api.clone();
+        let body = RollbackRequest {
+            base_version_no: current.get_untracked(),
+            remark: Some(remark.get_untracked().trim().to_string()).filter(|r| !r.is_empty()),
+        };
+        spawn_local(async move {
+            let r = api.command::<_, CommitResponse>(&rollback_path(no), &body).await;
+            busy.try_set(false);
+            match r {
+                Ok(c) => on_done.run(c.version_no),
+                Err(e) if e.code == codes::VERSION_CHANGED => {
+                    changed.try_set(true);
+                    refresh.try_update(|n| *n += 1);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="wl-rollback-title" data-testid="wl-rollback-dialog">
+                <h2 id="wl-rollback-title">{move || Msg::WlRollbackTitle.with_n(i18n.get(), no)}</h2>
+                <p data-testid="wl-rollback-text">{text}</p>
+                <label class="field">
+                    <span class="field-label">{tr(Msg::WlRemarkOptional)}</span>
+                    <input type="text" maxlength="256" data-testid="wl-rollback-remark"
+                        prop:value=move || remark.get() on:input=move |ev| remark.set(event_target_value(&ev)) />
+                </label>
+                <Show when=move || changed.get()>
+                    <div class="notice notice-error" role="alert" data-testid="wl-changed">{tr(Msg::WlChangedMeanwhile)}</div>
+                </Show>
+                {move || error.get().map(|e| view! { <ErrorNotice error=e /> })}
+                <div class="form-actions">
+                    <button class="button danger" type="button" data-testid="wl-rollback-confirm" disabled=move || busy.get() on:click=confirm>
+                        {tr(Msg::WlRollbackConfirm)}
+                    </button>
+                    <button class="button" type="button" data-testid="wl-rollback-cancel" on:click=move |_| on_close.run(())>{tr(Msg::Cancel)}</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn WhitelistPage() -> impl IntoView {
+    let api = use_api();
+    let i18n = use_i18n();
+    let rights = use_rights();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let tab_history = Memo::new(move |_| query.with(|q| q.get_str("tab") == Some("history")));
+    let viewing = Memo::new(move |_| query.with(|q| q.get_str("version").and_then(|v| v.parse::<u32>().ok())));
+    let committed = Memo::new(move |_| query.with(|q| q.get_str("committed").and_then(|v| v.parse::<u32>().ok())));
+    let refresh = RwSignal::new(0u64);
+
+    // The newest version is the current one (a roll back is a new version too).
+    let summary = use_remote(move || {
+        refresh.track();
+        let api = api.clone();
+        async move {
+            let q = VersionsQuery { offset: Some(0), limit: Some(1) };
+            api.get::<VersionList>(&q.url(VERSIONS_PATH)).await
+        }
+    });
+    let current = Memo::new(move |_| summary.data.with(|d| d.as_ref().map_or(0, |d| d.current_version_no)));
+    let rollback = RwSignal::new(None::<Version>);
+    let rolled = RwSignal::new(None::<u32>);
+    provide_context(HistoryCtx { current, can_manage: rights.can_manage, rollback });
+
+    let api_h = use_api();
+    let api_v = StoredValue::new(use_api());
+    let history = Source::server(TableView::local(vec![], 10, DEFAULT_SIZES), move || {
+        refresh.track();
+        let _ = current.get();
+        let api = api_h.clone();
+        loader(move |slice: Slice| {
+            let q = VersionsQuery { offset: Some(slice.offset as i64), limit: Some(slice.limit as i64) };
+            let api = api.clone();
+            async move {
+                let r: VersionList = api.get(&q.url(VERSIONS_PATH)).await?;
+                Ok(Rows { rows: r.versions, total: r.total_count })
+            }
+        })
+    });
+
+    let history = StoredValue::new(history);
+    let go = Callback::new(move |q: &'static str| navigate(&format!("{WHITELIST}{q}"), Default::default()));
+    let on_done = Callback::new(move |n: u32| {
+        rollback.set(None);
+        rolled.set(Some(n));
+        refresh.update(|r| *r += 1);
+        go.run("");
+    });
+    let entries_version = Signal::derive(move || viewing.get());
+
+    let facts = move || {
+        summary.data.get().map(|d| {
+            let l = i18n.get();
+            match d.versions.first() {
+                None => {
+                    view! { <p class="muted" data-testid="wl-no-version">{Msg::WlNoVersion.text(l)}</p> }.into_any()
+                }
+                Some(v) => view! {
+                    <dl data-testid="wl-current" data-version=d.current_version_no data-entries=v.entry_count>
+                        <dt>{Msg::WlColVersion.text(l)}</dt>
+                        <dd data-testid="wl-current-version">{format!("V{}", d.current_version_no)}</dd>
+                        <dt>{Msg::WlColEntries.text(l)}</dt>
+                        <dd data-testid="wl-current-count">{format::count(v.entry_count)}</dd>
+                        <dt>{Msg::WlColBy.text(l)}</dt>
+                        <dd>{format!("{} ({})", v.created_by_name, v.created_by)}</dd>
+                        <dt>{Msg::WlColTime.text(l)}</dt>
+                        <dd>{format::date_time(&v.create_time)}</dd>
+                        <dt>{Msg::WlColSource.text(l)}</dt>
+                        <dd>{source_label(v, l)}{v.file_name.clone().map(|f| format!(" · {f}"))}</dd>
+                        <dt>{Msg::WlColRemark.text(l)}</dt>
+                        <dd>{v.remark.clone().unwrap_or_else(|| "—".into())}</dd>
+                    </dl>
+                }
+                .into_any(),
+            }
+        })
+    };
+
+    view! {
+        <section class="page" data-testid="page-whitelist">
+            <div class="page-head">
+                <div>
+                    <h1 class="page-title">{tr(Msg::WlTitle)}</h1>
+                    <p class="page-intro">{tr(Msg::WlIntro)}</p>
+                </div>
+                <Show when=move || rights.has_whitelist.get()>
+                    <div class="page-head-actions">
+                        <TemplateButtons />
+                        <Show when=move || rights.can_manage.get()>
+                            <a class="button primary" href=crate::routes::href(WHITELIST_IMPORT) data-testid="wl-import">{tr(Msg::WlImport)}</a>
+                        </Show>
+                    </div>
+                </Show>
+            </div>
+
+            <Show when=move || rights.has_whitelist.get() fallback=|| view! {
+                <div class="notice notice-info" data-testid="wl-not-available">{tr(Msg::WlNotAvailable)}</div>
+            }>
+                <Show when=move || !rights.can_manage.get()>
+                    <div class="notice notice-info" data-testid="wl-read-only">{tr(Msg::WlReadOnly)}</div>
+                </Show>
+                {move || committed.get().or(rolled.get()).map(|n| view! {
+                    <div class="notice notice-success" role="status" data-testid="wl-success" data-version=n>
+                        {Msg::WlNewVersion.with_n(i18n.get(), n)}
+                    </div>
+                })}
+                {move || summary.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| summary.reload()) /> })}
+
+                <div class="card facts" data-testid="wl-summary">
+                    <h2 class="card-title">{tr(Msg::WlCurrentVersion)}</h2>
+                    {facts}
+                </div>
+
+                <div class="tabs" role="tablist">
+                    <button class="tab" role="tab" type="button" data-testid="wl-tab-current"
+                        aria-selected=move || (!tab_history.get()).to_string()
+                        on:click=move |_| go.run("")>
+                        {tr(Msg::WlTabEntries)}
+                    </button>
+                    <button class="tab" role="tab" type="button" data-testid="wl-tab-history"
+                        aria-selected=move || tab_history.get().to_string()
+                        on:click=move |_| go.run("?tab=history")>
+                        {tr(Msg::WlTabHistory)}
+                    </button>
+                </div>
+
+                <Show when=move || !tab_history.get()>
+                    {move || viewing.get().map(|v| {
+                        view! {
+                            <div class="notice notice-info viewing" data-testid="wl-viewing" data-version=v>
+                                <span>{Msg::WlViewingVersion.with_n(i18n.get(), v)}</span>
+                                {move || (rights.can_manage.get() && v != current.get() && current.get() > 0).then(|| view! {
+                                    <button class="button" type="button" data-testid="wl-rollback-viewing" on:click=move |_| {
+                                        let api = api_v.get_value();
+                                        spawn_local(async move {
+                                            // The version's own counts, for the dialog's text.
+                                            let q = VersionsQuery { offset: Some(0), limit: Some(100) };
+                                            if let Ok(list) = api.get::<VersionList>(&q.url(VERSIONS_PATH)).await {
+                                                if let Some(ver) = list.versions.into_iter().find(|x| x.version_no == v) {
+                                                    rollback.try_set(Some(ver));
+                                                }
+                                            }
+                                        });
+                                    }>{tr(Msg::WlRollback)}</button>
+                                })}
+                                <button class="link-button" type="button" data-testid="wl-back-current" on:click=move |_| go.run("")>{tr(Msg::WlBackToCurrent)}</button>
+                            </div>
+                        }
+                    })}
+                    <div class="card table-card">
+                        <EntriesTable version=entries_version refresh=refresh />
+                    </div>
+                </Show>
+                <Show when=move || tab_history.get()>
+                    <div class="card table-card">
+                        <DataTable
+                            id="whitelist-versions"
+                            test_id="wl-versions-table"
+                            label=Signal::derive(move || Msg::WlTabHistory.text(i18n.get()).to_string())
+                            columns=version_columns()
+                            source=history.get_value()
+                            row_key=|r: &Version| r.version_no.to_string()
+                            empty=Signal::derive(|| Empty::new(EmptyReason::NoData, Msg::WlNoVersion))
+                            total_label=Msg::WlVersionsTotal
+                        />
+                    </div>
+                </Show>
+                {move || rollback.get().map(|v| view! {
+                    <RollbackDialog target=v current=current on_done=on_done refresh=refresh
+                        on_close=Callback::new(move |_| rollback.set(None)) />
+                })}
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,390 @@
+// S5 Customer whitelist, end to end: templates, CSV (UTF-8 and GB18030) and XLSX import with
+// per-row problems and the diff preview, commit, version history, roll back, roles, and the
+// concurrent-change (CBC.50000062) and expired-upload (CBC.50000063) paths.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+
+const WL = '/v2/partners/coupon-whitelist';
+let sandbox;
+let browser;
+const dir = mkdtempSync(join(tmpdir(), 'pc-wl-'));
+
+before(async () => {
+  sandbox = await startSandbox({ customers: 800 });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+async function api(method, path, body, who = {}) {
+  const { token } = await apiSignIn(sandbox.apiUrl, who);
+  const res = await fetch(new URL(path, sandbox.apiUrl), {
+    method,
+    headers: { 'content-type': 'application/json', 'x-auth-token': token },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function allEntries(version, who) {
+  const out = [];
+  for (let offset = 0; ; offset += 100) {
+    const q = `${WL}/entries?limit=100&offset=${offset}${version ? `&version_no=${version}` : ''}`;
+    const r = await api('GET', q, undefined, who);
+    out.push(...r.entries);
+    if (out.length >= r.total_count || r.entries.length === 0) return out;
+  }
+}
+
+const current = async () => (await api('GET', `${WL}/versions?limit=1`)).current_version_no;
+
+/** The deployment's default language (zh-CN) wins over the browser's; switch once per context. */
+async function signInAs(page, locale, who = {}) {
+  await signIn(page, sandbox.appUrl, who);
+  const want = locale.startsWith('en') ? 'en' : 'zh-CN';
+  if ((await page.evaluate(() => document.documentElement.lang)) !== want) {
+    await page.click('[data-testid=switch-language]');
+    await page.waitForFunction((l) => document.documentElement.lang === l, want);
+  }
+}
+
+async function openWhitelist(page) {
+  await page.click('[data-testid=nav-whitelist]');
+  await page.locator('[data-testid=wl-current-version]').waitFor({ timeout: 15_000 });
+  await settled(page);
+}
+
+async function settled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('.table-wrap')].every((w) => w.getAttribute('aria-busy') === 'false'));
+}
+
+async function shownVersion(page) {
+  return Number(await page.getAttribute('[data-testid=wl-current]', 'data-version'));
+}
+
+async function download(page, testId) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testId}]`)]);
+  const path = join(dir, `${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path), path };
+}
+
+/** Opens the import page and chooses a file. */
+async function chooseFile(page, path) {
+  await page.click('[data-testid=wl-import]');
+  await page.locator('[data-testid=page-whitelist-import]').waitFor();
+  await page.setInputFiles('[data-testid=wl-file]', path);
+}
+
+async function stage(page) {
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=wl-preview]').waitFor({ timeout: 15_000 });
+  await settled(page);
+}
+
+const count = async (page, kind) => Number(await page.getAttribute(`[data-testid=wl-count-${kind}]`, 'data-count'));
+
+async function problemRows(page) {
+  return page.$$eval('[data-testid=wl-problems-table] tbody tr[data-testid=row]', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+  );
+}
+
+test('templates: CSV and XLSX with zh-CN and en headers and one example row', async () => {
+  for (const [locale, headers] of [
+    ['zh-CN', ['客户ID', '账号名', '备注']],
+    ['en-US', ['Customer ID', 'Account name', 'Remark']],
+  ]) {
+    const page = await browser.newPage({ locale });
+    await signInAs(page, locale);
+    await openWhitelist(page);
+    const csv = await download(page, 'wl-template-csv');
+    assert.match(csv.name, /\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    assert.ok(text.startsWith('\ufeff'), 'CSV starts with a BOM');
+    const lines = text.slice(1).trim().split(/\r\n/);
+    assert.deepEqual(lines[0].split(','), headers);
+    assert.equal(lines.length, 2, 'header and one example row');
+    const xlsx = await download(page, 'wl-template-xlsx');
+    assert.match(xlsx.name, /\.xlsx$/);
+    assert.equal(xlsx.bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    // Stored (uncompressed) entries: the shared strings or inline cells are readable as they are.
+    const raw = xlsx.bytes.toString('utf8');
+    for (const h of headers) assert.ok(raw.includes(h), `XLSX has header ${h}`);
+    assert.ok(raw.includes('example_account'));
+    await screenshot(page, `whitelist-current-${locale}`);
+    assertNoPageErrors(page);
+    await page.context().close();
+  }
+});
+
+test('CSV import: per-row problems with row numbers, diff counts, commit, new content', async () => {
+  const before = await current();
+  const now = await allEntries();
+  const v1 = await allEntries(1);
+  const onNow = new Set(now.map((e) => e.customer_id));
+  const comeBack = v1.find((e) => !onNow.has(e.customer_id));
+  assert.ok(comeBack, 'version 1 has a customer that version 2 removed');
+  const resellerCustomer = (await allEntries(undefined, { account: 'cloudbridge_it', user: 'admin' }))[0];
+  const [a, b] = now;
+  const csv = [
+    'Customer ID,Account name,Remark',
+    `${a.customer_id},,stays`,
+    `,${b.account_name},`,
+    `${comeBack.customer_id},,"back, again"`,
+    ',no_such_account_zz,',
+    `${a.customer_id},,dup`,
+    `${resellerCustomer.customer_id},,`,
+  ].join('\r\n');
+  const path = join(dir, 'whitelist-import.csv');
+  writeFileSync(path, csv);
+
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  assert.equal(await shownVersion(page), before);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '5');
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-invalid'), '1');
+  await screenshot(page, 'whitelist-import-1-chosen-zh-CN');
+  await stage(page);
+  assert.equal(await count(page, 'added'), 1);
+  assert.equal(await count(page, 'unchanged'), 2);
+  assert.equal(await count(page, 'removed'), now.length - 2);
+  const problems = await problemRows(page);
+  assert.deepEqual(problems.map((r) => r[0]), ['5', '6', '7']);
+  assert.match(problems[0][2], /客户不存在/);
+  assert.match(problems[1][2], /与第 2 行重复/);
+  assert.match(problems[2][2], /不是您的子客户/);
+  assert.ok(problems[0][1].includes('no_such_account_zz'));
+  // The added list shows the customer coming back.
+  await page.locator('[data-testid=wl-changes-table] tbody tr[data-testid=row]').first().waitFor();
+  assert.ok((await page.textContent('[data-testid=wl-changes-table]')).includes(comeBack.account_name));
+  await screenshot(page, 'whitelist-import-2-preview-zh-CN');
+  await page.click('[data-testid=wl-count-removed]');
+  await settled(page);
+  assert.ok((await page.textContent('[data-testid=wl-changes-table]')).includes(now[2].account_name) || now.length > 22);
+  await page.fill('[data-testid=wl-remark]', 'e2e import');
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
+  await settled(page);
+  assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), 3);
+  const table = await page.textContent('[data-testid=wl-entries-table]');
+  for (const e of [a, b, comeBack]) assert.ok(table.includes(e.account_name), `${e.account_name} is on the list`);
+  assert.equal(await current(), before + 1);
+  await screenshot(page, 'whitelist-import-3-committed-zh-CN');
+  // Keyword search (the contract's keyword).
+  await page.fill('[data-testid=wl-keyword]', comeBack.account_name);
+  await page.click('[data-testid=wl-search-submit]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.dataset.total === '1');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('GB18030 CSV with Chinese headers imports (English UI)', async () => {
+  const v1 = await allEntries(1);
+  const [x, y] = v1;
+  // "客户ID,备注\r\n" and "华东" in GB18030, precomputed (node has no GB18030 encoder).
+  const header = Buffer.from('bfcdbba749442cb1b8d7a20d0a', 'hex');
+  const east = Buffer.from('bbaab6ab', 'hex');
+  const bytes = Buffer.concat([
+    header,
+    Buffer.from(`${x.customer_id},`),
+    east,
+    Buffer.from(`\r\n${y.customer_id},\r\n`),
+  ]);
+  const path = join(dir, 'gb18030.csv');
+  writeFileSync(path, bytes);
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  const before = await shownVersion(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '2');
+  await screenshot(page, 'whitelist-import-1-chosen-en');
+  await stage(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), '2');
+  await screenshot(page, 'whitelist-import-2-preview-en');
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
+  const entries = await allEntries();
+  assert.deepEqual(new Set(entries.map((e) => e.customer_id)), new Set([x.customer_id, y.customer_id]));
+  assert.equal(entries.find((e) => e.customer_id === x.customer_id).remark, '华东');
+  await screenshot(page, 'whitelist-import-3-committed-en');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('XLSX import: the template itself, whose example row is no customer', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  const before = await shownVersion(page);
+  const xlsx = await download(page, 'wl-template-xlsx');
+  await chooseFile(page, xlsx.path);
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '1');
+  await stage(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), '0');
+  const problems = await problemRows(page);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0][0], '2');
+  assert.match(problems[0][2], /No such customer/);
+  assert.ok(await page.isDisabled('[data-testid=wl-commit]'), 'Commit is disabled with zero valid rows');
+  await page.locator('[data-testid=wl-commit-blocked]').waitFor();
+  await screenshot(page, 'whitelist-import-xlsx-no-valid-rows-en');
+  await page.click('[data-testid=wl-cancel]');
+  await page.locator('[data-testid=page-whitelist]').waitFor();
+  assert.equal(await current(), before, 'Cancel changed nothing');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('a file without known columns shows the headers found and the expected ones', async () => {
+  const path = join(dir, 'wrong.csv');
+  writeFileSync(path, 'name,phone\r\nfoo,123\r\n');
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-file-problem][data-problem=columns]').waitFor();
+  assert.equal(await page.textContent('[data-testid=wl-headers-found]'), 'name, phone');
+  assert.match(await page.textContent('[data-testid=wl-headers-expected]'), /客户ID \/ Customer ID/);
+  assert.equal(await page.locator('[data-testid=wl-stage]').count(), 0);
+  await screenshot(page, 'whitelist-import-no-columns-en');
+  await page.context().close();
+});
+
+test('roll back to a previous version after confirmation creates a new version with its entries', async () => {
+  const before = await current();
+  const target = before - 1;
+  const old = await allEntries(target);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await page.click('[data-testid=wl-tab-history]');
+  await page.locator('[data-testid=wl-versions-table] tbody tr[data-testid=row]').first().waitFor();
+  await settled(page);
+  // The current version offers no roll back.
+  assert.equal(await page.locator(`[data-testid=wl-rollback][data-version="${before}"]`).count(), 0);
+  await screenshot(page, 'whitelist-history-zh-CN');
+  await page.click(`[data-testid=wl-rollback][data-version="${target}"]`);
+  const text = await page.textContent('[data-testid=wl-rollback-text]');
+  assert.ok(text.includes(`V${before + 1}`) && text.includes(`V${target}`) && text.includes(`V${before}`), text);
+  await screenshot(page, 'whitelist-rollback-dialog-zh-CN');
+  await page.click('[data-testid=wl-rollback-confirm]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
+  const now = await allEntries();
+  assert.deepEqual(new Set(now.map((e) => e.customer_id)), new Set(old.map((e) => e.customer_id)));
+  const versions = await api('GET', `${WL}/versions?limit=1`);
+  assert.equal(versions.versions[0].source, 'ROLLBACK');
+  assert.equal(versions.versions[0].rollback_of, target);
+  // View an older version's entries.
+  await page.click('[data-testid=wl-tab-history]');
+  await page.locator(`[data-testid=wl-view-version][data-version="1"]`).click();
+  await page.locator('[data-testid=wl-viewing][data-version="1"]').waitFor();
+  await settled(page);
+  assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), (await allEntries(1)).length);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('English history and roll back dialog', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  await page.click('[data-testid=wl-tab-history]');
+  await page.locator('[data-testid=wl-versions-table] tbody tr[data-testid=row]').first().waitFor();
+  await settled(page);
+  await screenshot(page, 'whitelist-history-en');
+  await page.click('[data-testid=wl-rollback][data-version="1"]');
+  await page.locator('[data-testid=wl-rollback-dialog]').waitFor();
+  await screenshot(page, 'whitelist-rollback-dialog-en');
+  await page.click('[data-testid=wl-rollback-cancel]');
+  await page.context().close();
+});
+
+test('an account manager reads only; a service partner has no whitelist', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { user: 'li.na' });
+  await openWhitelist(page);
+  await page.locator('[data-testid=wl-read-only]').waitFor();
+  assert.equal(await page.locator('[data-testid=wl-import]').count(), 0);
+  await page.click('[data-testid=wl-tab-history]');
+  await page.locator('[data-testid=wl-versions-table] tbody tr[data-testid=row]').first().waitFor();
+  await settled(page);
+  assert.equal(await page.locator('[data-testid=wl-rollback]').count(), 0);
+  await screenshot(page, 'whitelist-account-manager-zh-CN');
+  await page.context().close();
+
+  const sp = await browser.newPage();
+  await signIn(sp, sandbox.appUrl, { account: 'huitong_services' });
+  await sp.locator('[data-testid=nav-customers]').waitFor();
+  assert.equal(await sp.locator('[data-testid=nav-whitelist]').isVisible(), false);
+  await sp.context().close();
+});
+
+test('someone else commits meanwhile: CBC.50000062, stage again from the same file, commit', async () => {
+  const now = await allEntries();
+  const path = join(dir, 'concurrent.csv');
+  writeFileSync(path, `Customer ID\r\n${now[0].customer_id}\r\n`);
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  const before = await shownVersion(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  await stage(page);
+  // Another import through the API, committed first.
+  const other = await api('POST', `${WL}/uploads`, { file_name: 'other.csv', rows: now.slice(0, 2).map((e, i) => ({ row_no: i + 2, customer_id: e.customer_id })) });
+  await api('POST', `${WL}/uploads/${other.upload_id}/commit`, { base_version_no: other.base_version_no });
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-commit-problem][data-problem=changed]').waitFor({ timeout: 15_000 });
+  await screenshot(page, 'whitelist-import-changed-en');
+  await page.click('[data-testid=wl-stage-again]');
+  await page.waitForFunction((b) => document.querySelector('[data-testid=wl-preview]')?.dataset.base === String(b), before + 1);
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  assert.equal(await current(), before + 2);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('an expired upload says so and stages again from the same file', async () => {
+  const now = await allEntries();
+  const path = join(dir, 'expired.csv');
+  writeFileSync(path, `账号名\r\n${now[0].account_name}\r\n`);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  const before = await shownVersion(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  await stage(page);
+  await sandbox.control('POST', '/__sandbox/voucher-clock', { seconds: 31 * 60 });
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-commit-problem][data-problem=expired]').waitFor({ timeout: 15_000 });
+  await screenshot(page, 'whitelist-import-expired-zh-CN');
+  const first = await page.getAttribute('[data-testid=wl-preview]', 'data-upload');
+  await page.click('[data-testid=wl-stage-again]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid=wl-preview]')?.dataset.upload !== id, first);
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  assert.equal(await current(), before + 1);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
