@@ -16,6 +16,14 @@ pub struct NavArea {
 
 pub const CUSTOMERS: &str = "/sales/customers";
 pub const ORDERS: &str = "/sales/orders";
+pub const WHITELIST: &str = "/sales/whitelist";
+pub const WHITELIST_IMPORT: &str = "/sales/whitelist/import";
+
+/// Vouchers, quotas and the whitelist are not for service partners (their API answers 403).
+pub fn hidden_for(path: &str, partner_type: &str) -> bool {
+    partner_type == partner_api::profile::partner_type::SERVICE_PARTNER
+        && ["/sales/vouchers", "/sales/whitelist", "/sales/quotas"].iter().any(|p| path.starts_with(p))
+}
 
 pub const AREAS: &[NavArea] = &[
     NavArea { label: Msg::NavHome, items: &[NavItem { path: "/", label: Msg::NavOverview, test_id: "nav-home" }] },
@@ -24,6 +32,7 @@ pub const AREAS: &[NavArea] = &[
         items: &[
             NavItem { path: CUSTOMERS, label: Msg::NavCustomers, test_id: "nav-customers" },
             NavItem { path: ORDERS, label: Msg::NavOrders, test_id: "nav-orders" },
+            NavItem { path: WHITELIST, label: Msg::NavWhitelist, test_id: "nav-whitelist" },
         ],
     },
     NavArea { label: Msg::NavBenefits, items: &[] },

@@ -4,3 +4,5 @@ pub mod customers;
 pub mod order_detail;
 mod order_filters;
 pub mod orders;
+pub mod whitelist;
+pub mod whitelist_import;
