@@ -46,10 +46,12 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("") view=Overview />
                     <Route path=path!("sales/customers") view=sales::customers::CustomersPage />
                     <Route path=path!("sales/customers/:id") view=sales::customer_detail::CustomerDetailPage />
-                    <Route path=path!("sales/whitelist") view=sales::whitelist::WhitelistPage />
-                    <Route path=path!("sales/whitelist/import") view=sales::whitelist_import::WhitelistImportPage />
                     <Route path=path!("sales/orders") view=sales::orders::OrdersPage />
                     <Route path=path!("sales/orders/:id") view=sales::order_detail::OrderDetailPage />
+                    <Route path=path!("sales/whitelist") view=sales::whitelist::WhitelistPage />
+                    <Route path=path!("sales/whitelist/import") view=sales::whitelist_import::WhitelistImportPage />
+                    <Route path=path!("sales/vouchers/issue") view=sales::vouchers_issue::IssueVouchersPage />
+                    <Route path=path!("sales/vouchers") view=sales::vouchers::VouchersPage />
                     <Route path=path!("dev/table") view=crate::pages::dev::table_demo::TableDemoPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>

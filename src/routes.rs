@@ -16,6 +16,8 @@ pub struct NavArea {
 
 pub const CUSTOMERS: &str = "/sales/customers";
 pub const ORDERS: &str = "/sales/orders";
+pub const ISSUE_VOUCHERS: &str = "/sales/vouchers/issue";
+pub const VOUCHERS: &str = "/sales/vouchers";
 pub const WHITELIST: &str = "/sales/whitelist";
 pub const WHITELIST_IMPORT: &str = "/sales/whitelist/import";
 
@@ -32,6 +34,8 @@ pub const AREAS: &[NavArea] = &[
         items: &[
             NavItem { path: CUSTOMERS, label: Msg::NavCustomers, test_id: "nav-customers" },
             NavItem { path: ORDERS, label: Msg::NavOrders, test_id: "nav-orders" },
+            NavItem { path: ISSUE_VOUCHERS, label: Msg::NavIssueVouchers, test_id: "nav-issue-vouchers" },
+            NavItem { path: VOUCHERS, label: Msg::NavReclaimVouchers, test_id: "nav-vouchers" },
             NavItem { path: WHITELIST, label: Msg::NavWhitelist, test_id: "nav-whitelist" },
         ],
     },

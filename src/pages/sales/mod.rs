@@ -4,5 +4,7 @@ pub mod customers;
 pub mod order_detail;
 mod order_filters;
 pub mod orders;
+pub mod vouchers;
+pub mod vouchers_issue;
 pub mod whitelist;
 pub mod whitelist_import;
