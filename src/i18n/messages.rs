@@ -165,8 +165,8 @@ messages! {
     WlSourceInitial => "初始版本", "Initial";
     WlSourceImport => "文件导入", "File import";
     WlSourceRollback => "回滚至 V{n}", "Roll back to V{n}";
-    WlViewEntries => "查看客户", "View customers";
-    WlRollback => "回滚到此版本", "Roll back to this version";
+    WlViewEntries => "查看客户", "View";
+    WlRollback => "回滚到此版本", "Roll back";
     WlRollbackTitle => "回滚到版本 V{n}", "Roll back to version V{n}";
     WlRollbackText => "将生成新版本 V{new},内容与 V{v} 相同({n} 个客户,含备注)。当前版本 V{c} 不会被删除,仍保留在版本历史中。新版本立即生效:之后发放代金券只能选择 V{v} 中的客户。", "This creates a new version V{new} with the same customers as V{v} ({n} customers, with their remarks). The current version V{c} is not deleted and stays in the history. The new version takes effect at once: vouchers can then only be issued to the customers of V{v}.";
     WlRollbackConfirm => "确认回滚", "Roll back";
@@ -188,7 +188,7 @@ messages! {
     WlHeadersFound => "文件中的表头", "Headers in the file";
     WlHeadersExpected => "应有的表头", "Expected headers";
     WlHeadersHint => "至少需要“客户ID”或“账号名”一列。可下载模板对照。", "At least a Customer ID or an Account name column is needed. Download the template to compare.";
-    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表)。", "Read: {n} rows to upload, {t} rows with problems (below).";
+    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表)。", "File read. Rows to upload: {n}; rows with problems: {t} (listed below).";
     WlStage => "上传并预览", "Upload and preview";
     WlStaging => "正在上传…", "Uploading…";
     WlNoValidRows => "没有有效的行,无法生成新版本。请修改文件后重新选择。", "There are no valid rows, so no version can be created. Fix the file and choose it again.";

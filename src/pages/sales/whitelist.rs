@@ -256,16 +256,16 @@ fn version_columns() -> Vec<Column<Version>> {
                 }
                 .into_any()
             })
-            .width(120),
-        C::text("source", Msg::WlColSource, source_label).width(150),
-        C::text("file", Msg::WlColFile, |r, _| r.file_name.clone().unwrap_or_default()).width(200),
-        C::number("entries", Msg::WlColEntries, |r| Some(r.entry_count as f64)).width(90),
-        C::number("added", Msg::WlColAdded, |r| Some(r.added_count as f64)).width(90),
-        C::number("removed", Msg::WlColRemoved, |r| Some(r.removed_count as f64)).width(90),
-        C::text("by", Msg::WlColBy, |r, _| format!("{} ({})", r.created_by_name, r.created_by)).width(160),
-        C::date_time("time", Msg::WlColTime, |r| Some(r.create_time)).width(160),
+            .width(100),
+        C::text("source", Msg::WlColSource, source_label).width(120),
+        C::text("file", Msg::WlColFile, |r, _| r.file_name.clone().unwrap_or_default()).width(150),
+        C::number("entries", Msg::WlColEntries, |r| Some(r.entry_count as f64)).width(96),
+        C::number("added", Msg::WlColAdded, |r| Some(r.added_count as f64)).width(76),
+        C::number("removed", Msg::WlColRemoved, |r| Some(r.removed_count as f64)).width(92),
+        C::text("by", Msg::WlColBy, |r, _| format!("{} ({})", r.created_by_name, r.created_by)).width(130),
+        C::date_time("time", Msg::WlColTime, |r| Some(r.create_time)).width(140),
         C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(160).hidden(),
-        C::text("actions", Msg::Actions, |_, _| String::new()).view(version_actions).width(180),
+        C::text("actions", Msg::Actions, |_, _| String::new()).view(version_actions).width(176),
     ]
 }
 

@@ -388,6 +388,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
 
     let has_problems = Signal::derive(move || problems.with(|p| !p.is_empty()));
     let can_commit = Signal::derive(move || staged.with(|s| s.as_ref().is_some_and(|s| s.valid_rows > 0)));
+    // After CBC.50000062 / CBC.50000063 only a new upload helps.
+    let stale = Signal::derive(move || {
+        commit_error
+            .with(|e| e.as_ref().is_some_and(|e| e.code == codes::VERSION_CHANGED || e.code == codes::UPLOAD_GONE))
+    });
     let whitelist_href = crate::routes::href(WHITELIST);
 
     view! {
@@ -488,7 +493,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         {commit_problem}
                         <div class="form-actions">
                             <button class="button primary" type="button" data-testid="wl-commit"
-                                disabled=move || committing.get() || !can_commit.get()
+                                disabled=move || committing.get() || !can_commit.get() || stale.get() || staging.get()
                                 on:click=move |_| commit.run(())>
                                 {move || if committing.get() { Msg::WlCommitting } else { Msg::WlCommit }.text(i18n.get())}
                             </button>
