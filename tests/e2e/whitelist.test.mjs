@@ -388,3 +388,31 @@ test('an expired upload says so and stages again from the same file', async () =
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('a dropped file is read; a 401 while staging asks for the password and keeps the file and rows', async () => {
+  const now = await allEntries();
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await page.click('[data-testid=wl-import]');
+  await page.locator('[data-testid=wl-dropzone]').waitFor();
+  // Drag and drop: a DataTransfer carrying a File, dropped on the zone.
+  const handle = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, `客户ID\r\n${now[0].customer_id}\r\n`);
+  await page.dispatchEvent('[data-testid=wl-dropzone]', 'drop', { dataTransfer: handle });
+  await page.locator('[data-testid=wl-read-summary][data-valid="1"]').waitFor();
+  assert.equal(await page.textContent('[data-testid=wl-file-name]'), 'dropped.csv');
+  await sandbox.expireTokens();
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=reauth-dialog]').waitFor({ timeout: 15_000 });
+  await page.fill('[data-testid=reauth-dialog] [data-testid=signin-password]', 'Partner@2026');
+  await page.click('[data-testid=reauth-dialog] [data-testid=signin-submit]');
+  await page.locator('[data-testid=reauth-dialog]').waitFor({ state: 'detached' });
+  await page.locator('[data-testid=wl-preview][data-valid="1"]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.textContent('[data-testid=wl-file-name]'), 'dropped.csv');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
