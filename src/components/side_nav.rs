@@ -22,7 +22,7 @@ pub fn SideNav() -> impl IntoView {
                         <ul>
                             {area.items.iter().map(|item| view! {
                                 <li style:display=move || if crate::routes::hidden_for(item.path, &ptype()) { "none" } else { "" }>
-                                    <A href=crate::routes::href(item.path) attr:data-testid=item.test_id exact=item.path == "/">
+                                    <A href=crate::routes::href(item.path) attr:data-testid=item.test_id exact=item.path == "/" || item.path == crate::routes::VOUCHERS>
                                         {move || label(item.label)}
                                     </A>
                                 </li>

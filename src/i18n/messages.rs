@@ -376,4 +376,23 @@ messages! {
     VoResumeFound => "额度 {q} 还有 {n} 位客户的发放未完成。继续时会先根据发放记录核对,不会重复发放。", "{n} customers of quota {q} are not finished yet. Resuming first checks the issue records, so nobody is issued twice.";
     VoResume => "继续发放", "Resume";
     VoDiscard => "放弃", "Discard";
+    VoReclaimIntro => "已发放的代金券和现金券。只有可使用的券可以回收,回收后客户将不再看到该券,剩余金额退回额度。", "Vouchers and cash coupons you issued. Only usable coupons can be reclaimed; the customer no longer sees a reclaimed coupon and its remaining balance returns to the quota.";
+    VoReclaimableHint => "可勾选多张券批量回收;不可回收的券(未激活、已使用、已过期、已回收)会被跳过。", "Select coupons to reclaim several at once; those that cannot be reclaimed (not activated, used, expired, reclaimed) are skipped.";
+    VoCouponId => "券 ID", "Coupon ID";
+    VoCouponBalance => "券余额", "Coupon balance";
+    VoExpires => "失效时间", "Expires";
+    VoStatusNotActivated => "未激活", "Not activated";
+    VoStatusUsable => "可使用", "Usable";
+    VoStatusUsed => "已使用", "Used";
+    VoStatusExpired => "已过期", "Expired";
+    VoStatusReclaimed => "已回收", "Reclaimed";
+    VoReclaim => "回收", "Reclaim";
+    VoReclaimSelected => "批量回收", "Reclaim selected";
+    VoReclaimConfirm => "确定回收 {n} 张券,共 {t}?", "Reclaim {n} coupons, {t} in total?";
+    VoReclaimSkipped => "另有 {n} 张所选的券不可回收,将跳过。", "{n} other selected coupons cannot be reclaimed and are skipped.";
+    VoReclaimWarning => "回收后客户将无法再使用这些券,此操作不能撤销。", "Customers can no longer use these coupons. This cannot be undone.";
+    VoNothingReclaimable => "所选的券都不可回收(只有可使用的券可以回收)。", "None of the selected coupons can be reclaimed (only usable coupons can).";
+    VoReclaimResults => "回收结果", "Reclaim results";
+    VoReclaimed => "已回收", "reclaimed";
+    VoNoCoupons => "没有符合条件的券。", "No coupons match.";
 }

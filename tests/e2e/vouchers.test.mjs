@@ -277,12 +277,78 @@ test('a reload mid-plan resumes by reconciling: no duplicates', async () => {
   await page.context().close();
 });
 
+/** Issues one voucher of `face` to each customer through the API (V2). */
+async function issueByApi(customers, face) {
+  const r = await api('POST', COUPONS, { quota_id: Q_VOUCHER, customer_ids: customers.map((e) => e.customer_id), face_value: face });
+  assert.equal(r.coupon_infos.length, customers.length, JSON.stringify(r));
+  return r.coupon_infos.map((c) => c.coupon_id);
+}
+
+async function couponStatus(id) {
+  const r = await api('GET', `${COUPONS}?coupon_id=${encodeURIComponent(id)}&limit=10&offset=0`);
+  return r.user_coupons[0]?.status;
+}
+
+test('reclaim: single and bulk with a confirmation stating count and total; statuses become reclaimed', async () => {
+  const [one, ...two] = fresh(3);
+  const [single, ...bulk] = await issueByApi([one, ...two], 15.79);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.click('[data-testid=nav-vouchers]');
+  const table = page.locator('[data-testid=vouchers-table]');
+  await table.locator('tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+  await screenshot(page, 'vouchers-reclaim-zh');
+
+  // Single: filter to the customer, reclaim from the row.
+  await page.fill('[data-testid=filter-customer]', one.customer_id);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('[data-testid=vouchers-table] tbody tr[data-testid=row]').length < 20);
+  await table.locator('tbody tr[data-testid=row]', { hasText: single }).locator('[data-testid=action-reclaim]').click();
+  const dialog = page.locator('[data-testid=reclaim-dialog]');
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('data-count'), '1');
+  assert.match(await dialog.locator('[data-testid=reclaim-summary]').textContent(), /1.*CNY 15\.79/);
+  await screenshot(page, 'vouchers-reclaim-confirm-zh');
+  await page.click('[data-testid=reclaim-confirm]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=reclaim-results]')?.dataset.state === 'done');
+  assert.equal(await page.getAttribute(`[data-testid=reclaim-result][data-coupon="${single}"]`, 'data-ok'), 'true');
+  assert.equal(await couponStatus(single), 5);
+  await table.locator('tbody tr[data-testid=row]', { hasText: single }).locator('[data-testid=coupon-status][data-status="5"]').waitFor();
+
+  // Bulk: the two newest coupons (newest first), plus the reclaimed one, which is skipped.
+  await page.click('[data-testid=filter-reset]');
+  await page.waitForFunction((id) => [...document.querySelectorAll('[data-testid=vouchers-table] tbody tr[data-testid=row]')].length > 3, null);
+  for (const id of [single, ...bulk]) await table.locator('tbody tr[data-testid=row]', { hasText: id }).locator('[data-testid=row-select]').check();
+  await page.click('[data-testid=bulk-reclaim]');
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('data-count'), '2');
+  assert.match(await dialog.locator('[data-testid=reclaim-summary]').textContent(), /2.*CNY 31\.58/);
+  assert.ok(await dialog.locator('[data-testid=reclaim-skipped]').isVisible());
+  await page.click('[data-testid=reclaim-confirm]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=reclaim-result][data-ok=true]').length === 2 && document.querySelector('[data-testid=reclaim-results]')?.dataset.state === 'done');
+  for (const id of bulk) assert.equal(await couponStatus(id), 5);
+  await toEnglish(page);
+  await screenshot(page, 'vouchers-reclaim-en');
+  await page.click('[data-testid=nav-issue-vouchers]');
+  await page.locator('[data-testid=quota-option]').first().waitFor();
+  await screenshot(page, 'vouchers-issue-en');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('a service partner sees no voucher pages', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'huitong_services' });
   await page.waitForTimeout(300);
   assert.equal(await page.locator('[data-testid=nav-issue-vouchers]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=nav-vouchers]').isVisible(), false);
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/sales/vouchers/issue';
+    document.body.appendChild(a);
+    a.click();
+  });
+  await page.locator('[data-testid=not-for-service-partner]').waitFor();
   assertNoPageErrors(page);
   await page.context().close();
 });
