@@ -256,6 +256,7 @@ test('a reload mid-plan resumes by reconciling: no duplicates', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.dataset.state === 'stopped', null, { timeout: 20_000 });
   assert.deepEqual((await results(page)).map((r) => r.state), ['unknown', 'unknown']);
   await screenshot(page, 'vouchers-stopped-zh');
+  assert.ok(await page.isDisabled('[data-testid=new-issue]'), 'no new issuance while a batch is unresolved');
   for (const e of chosen) assert.equal((await couponsOf(e.customer_id, 14.68)).length, 1, 'the server did issue');
   await page.reload();
   await sandbox.clearFaults();

@@ -473,7 +473,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
                         <button class="button" type="button" data-testid="continue-plan"
                             disabled=move || { running.get() || stopped.with(Option::is_none) }
                             on:click=continue_plan>{tr(Msg::VoContinue)}</button>
-                        <button class="button primary" type="button" data-testid="new-issue" disabled=move || running.get() on:click=new_issue>{tr(Msg::VoNewIssue)}</button>
+                        <button class="button primary" type="button" data-testid="new-issue" disabled=move || { running.get() || plan.with(|p| p.as_ref().is_some_and(|p| p.tally().unknown > 0)) } on:click=new_issue>{tr(Msg::VoNewIssue)}</button>
                     </div>
                 }.into_any(),
                 None => view! {
