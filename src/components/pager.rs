@@ -1,6 +1,6 @@
 //! Pagination under a table: total, "showing a–b of n", previous/next and page size.
 
-use crate::i18n::{use_i18n, Locale, Msg};
+use crate::i18n::{tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use partner_api::page::page_count;
 
@@ -19,6 +19,7 @@ pub fn Pager(
         let (t, p, s) = (total.get(), page.get(), size.get() as u64);
         let first = if t == 0 { 0 } else { (p - 1) * s + 1 };
         let last = (p * s).min(t);
+        let (t, first, last) = (crate::format::count(t), crate::format::count(first), crate::format::count(last));
         match i18n.get() {
             Locale::ZhCn => format!("共 {t} 条,显示第 {first}–{last} 条"),
             Locale::En => format!("Showing {first}–{last} of {t}"),
@@ -28,7 +29,7 @@ pub fn Pager(
         <div class="pager" data-testid="pager">
             <span class="pager-summary" data-testid="pager-summary">{summary}</span>
             <label class="pager-size">
-                {move || Msg::PageSize.text(i18n.get())}
+                {tr(Msg::PageSize)}
                 <select
                     data-testid="page-size"
                     on:change=move |ev| {
@@ -45,15 +46,15 @@ pub fn Pager(
             <button
                 class="button"
                 data-testid="page-prev"
-                aria-label=move || Msg::PrevPage.text(i18n.get())
+                aria-label=tr(Msg::PrevPage)
                 disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >"‹"</button>
-            <span class="pager-pages" data-testid="page-current">{move || format!("{} / {}", page.get(), pages())}</span>
+            <span class="pager-pages" data-testid="page-current">{move || format!("{} / {}", page.get(), crate::format::count(pages()))}</span>
             <button
                 class="button"
                 data-testid="page-next"
-                aria-label=move || Msg::NextPage.text(i18n.get())
+                aria-label=tr(Msg::NextPage)
                 disabled=move || { page.get() >= pages() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >"›"</button>

@@ -257,6 +257,7 @@ messages! {
     SelectAllRows => "选择全部行", "Select all rows";
     SelectRow => "选择此行", "Select this row";
     PreparingSelection => "正在准备所选行 {n} / {t}", "Preparing the selected rows: {n} of {t}";
+    ColOpportunityCount => "商机数", "Opportunities";
     Columns => "列设置", "Columns";
     ColumnsTitle => "显示和排列列", "Show and arrange columns";
     MoveUp => "上移", "Move up";

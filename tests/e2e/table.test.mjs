@@ -279,8 +279,9 @@ test('column chooser: hide, reorder (keyboard too) and resize, persisted across 
   // From the keyboard: the button keeps focus after a move, so Enter moves again.
   await page.focus('[data-testid=chooser-down-customer]');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'chooser-down-customer');
+  await page.waitForFunction(() => document.activeElement.dataset.testid === 'chooser-down-customer');
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.dataset.testid === 'chooser-down-customer');
   await screenshot(page, 'table-chooser-zh');
   await page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });
@@ -556,8 +557,10 @@ test('virtual scrolling: 100,000 client rows with only the visible rows in the D
     });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
+  // Generous (debug builds, busy CI): this catches rendering all rows, not jank; bench/ measures.
   const elapsed = Date.now() - started;
-  assert.ok(elapsed < 8000, `40 scroll steps took ${elapsed} ms`);
+  assert.ok(elapsed < 30_000, `40 scroll steps took ${elapsed} ms`);
+  console.log(`virtual scroll: 40 steps of 2000 px in ${elapsed} ms`);
   const top = await wrap.evaluate((w) => w.scrollTop);
   const firstIndex = Number(await page.getAttribute(`${grid} ${ROWS} >> nth=0`, 'aria-rowindex'));
   assert.ok(Math.abs(firstIndex - (top / 40 + 2)) < 20, `rows follow the scroll: row ${firstIndex} at ${top}px`);

@@ -4,7 +4,7 @@
 
 use super::icons;
 use super::prefs::Layout;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
 
 #[component]
@@ -41,20 +41,10 @@ pub fn ColumnChooser(
         }
     });
 
-    // The list is rebuilt on every change: focus goes back to the control that was used.
+    // The list is rebuilt on every change: once it is, focus goes back to the control that was
+    // used, now at its column's new place.
     let refocus = move |test_id: String| {
-        request_animation_frame(move || {
-            use wasm_bindgen::JsCast;
-            let Some(p) = panel.try_get_untracked().flatten() else { return };
-            let el = p
-                .query_selector(&format!("[data-testid=\"{test_id}\"]:not(:disabled)"))
-                .ok()
-                .flatten()
-                .or_else(|| p.query_selector("[data-testid=chooser-close]").ok().flatten());
-            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        });
+        request_animation_frame(move || refocus_now(panel, &test_id));
     };
 
     let rows = move || {
@@ -130,7 +120,7 @@ pub fn ColumnChooser(
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {icons::columns()}
-                {move || Msg::Columns.text(i18n.get())}
+                {tr(Msg::Columns)}
             </button>
             <Show when=move || open.get()>
                 <div class="popover-backdrop" on:click=move |_| close()></div>
@@ -139,7 +129,7 @@ pub fn ColumnChooser(
                     role="dialog"
                     node_ref=panel
                     data-testid="column-chooser-panel"
-                    aria-label=move || Msg::ColumnsTitle.text(i18n.get())
+                    aria-label=tr(Msg::ColumnsTitle)
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
                             ev.prevent_default();
@@ -147,18 +137,31 @@ pub fn ColumnChooser(
                         }
                     }
                 >
-                    <div class="popover-title">{move || Msg::ColumnsTitle.text(i18n.get())}</div>
+                    <div class="popover-title">{tr(Msg::ColumnsTitle)}</div>
                     <ul class="chooser-list">{rows}</ul>
                     <div class="popover-actions">
                         <button type="button" class="link-button" data-testid="chooser-reset" on:click=move |_| on_reset.run(())>
-                            {move || Msg::ResetColumns.text(i18n.get())}
+                            {tr(Msg::ResetColumns)}
                         </button>
                         <button type="button" class="button" data-testid="chooser-close" on:click=move |_| close()>
-                            {move || Msg::Close.text(i18n.get())}
+                            {tr(Msg::Close)}
                         </button>
                     </div>
                 </div>
             </Show>
         </div>
+    }
+}
+
+fn refocus_now(panel: NodeRef<leptos::html::Div>, test_id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(p) = panel.try_get_untracked().flatten() else { return };
+    let el = p
+        .query_selector(&format!("[data-testid=\"{test_id}\"]:not(:disabled)"))
+        .ok()
+        .flatten()
+        .or_else(|| p.query_selector("[data-testid=chooser-close]").ok().flatten());
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

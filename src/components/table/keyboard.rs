@@ -71,9 +71,21 @@ pub fn focus_cell(grid: &web_sys::Element, pos: Pos) -> bool {
     }
 }
 
-/// Controls inside cells (links, buttons, checkboxes, resize handles) are in the tab order only
-/// in the active cell, so Tab enters the grid once and then leaves it (WAI-ARIA grid).
+/// Roving tabindex: the active cell is the grid's one tab stop, and controls inside cells
+/// (links, buttons, checkboxes, resize handles) are in the tab order only in the active cell,
+/// so Tab enters the grid once and then leaves it (WAI-ARIA grid). Done on the DOM after each
+/// render rather than as a reactive attribute on every cell (much less code).
 pub fn sync_inner_tabindex(grid: &web_sys::Element, active: Pos) {
+    // The tab stop itself: one cell.
+    let stop = format!("[data-r=\"{}\"][data-c=\"{}\"]", active.0, active.1);
+    for cell in query_all(grid, "[data-c][tabindex=\"0\"]") {
+        if !cell.matches(&stop).unwrap_or(false) {
+            let _ = cell.set_attribute("tabindex", "-1");
+        }
+    }
+    if let Some(cell) = grid.query_selector(&stop).ok().flatten() {
+        let _ = cell.set_attribute("tabindex", "0");
+    }
     for el in query_all(grid, "[data-c] a[href], [data-c] button, [data-c] input, [data-c] .col-resize") {
         let inside = el.closest("[data-c]").ok().flatten().and_then(|cell| {
             let r: i64 = cell.get_attribute("data-r")?.parse().ok()?;

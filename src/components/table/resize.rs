@@ -14,7 +14,7 @@ pub fn ResizeHandle(
     id: &'static str,
     layout: RwSignal<Layout>,
     default_width: u32,
-    #[prop(into)] label: Signal<String>,
+    label: String,
 ) -> impl IntoView {
     // (pointer x, column width) when the drag started.
     let drag = StoredValue::new(None::<(f64, f64)>);
@@ -26,8 +26,8 @@ pub fn ResizeHandle(
             aria-orientation="vertical"
             tabindex="-1"
             data-testid=format!("resize-{id}")
-            aria-label=move || label.get()
-            title=move || label.get()
+            aria-label=label.clone()
+            title=label
             aria-valuenow=move || width().to_string()
             aria-valuemin=super::prefs::MIN_WIDTH.to_string()
             aria-valuemax=super::prefs::MAX_WIDTH.to_string()

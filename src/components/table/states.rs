@@ -3,7 +3,7 @@
 //! or a role that may not see them (the page knows which and passes it).
 
 use super::icons;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 pub const SKELETON_ROWS: usize = 6;
@@ -57,15 +57,14 @@ impl Empty {
 
 #[component]
 pub fn EmptyState(empty: Empty) -> impl IntoView {
-    let i18n = use_i18n();
     let Empty { reason, message, action } = empty;
     view! {
         <div class="empty-state" data-testid="empty-state" data-reason=reason.tag()>
             <div class="empty-icon" aria-hidden="true">{reason.icon()}</div>
-            <p>{move || message.text(i18n.get())}</p>
+            <p>{tr(message)}</p>
             {action.map(|(label, run)| view! {
                 <button type="button" class="button" data-testid="clear-filters" on:click=move |_| run.run(())>
-                    {move || label.text(i18n.get())}
+                    {tr(label)}
                 </button>
             })}
         </div>

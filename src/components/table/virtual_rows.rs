@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 /// Expected row height in px (`.data-table.virtual td`); the rendered height wins.
 pub const ROW_HEIGHT: f64 = 40.0;
 /// Rows rendered beyond each edge of the viewport.
-pub const OVERSCAN: usize = 8;
+pub const OVERSCAN: usize = 6;
 
 #[derive(Clone, Copy)]
 pub struct Scroll {

@@ -232,7 +232,7 @@ pub fn TableDemoPage() -> impl IntoView {
             </form>
             {move || flagged_now.get().map(|k| view! {
                 <div class="notice notice-info" role="status" data-testid="bulk-result" data-count=k.to_string()>
-                    {Msg::DevFlagged.with_n(i18n.get(), k)}
+                    {Msg::DevFlagged.with_n(i18n.get(), crate::format::count(k as u64))}
                 </div>
             })}
             {move || opened.get().map(|id| view! {

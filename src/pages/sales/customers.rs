@@ -68,13 +68,13 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
             .copyable()
             .width(170)
             .hidden(),
-        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(110),
+        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(120),
         C::text("type", Msg::ColOpportunityType, |r, l| code_text(r, CodeKind::OpportunityType, l))
             .view(|r, l| code_tag(r, CodeKind::OpportunityType, l))
             .width(124),
         C::text("confidence", Msg::ColConfidence, |r, l| code_text(r, CodeKind::Confidence, l))
             .view(|r, l| code_tag(r, CodeKind::Confidence, l))
-            .width(96),
+            .width(104),
         C::text("stage", Msg::ColStage, |r, l| code_text(r, CodeKind::Stage, l))
             .view(|r, l| code_tag(r, CodeKind::Stage, l))
             .width(120),
@@ -86,7 +86,7 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
         C::date_time("last-update", Msg::ColLastUpdate, |r| r.opportunity.as_ref().map(|o| o.last_update_time))
             .sort("last_update_time")
             .width(140),
-        C::number("opportunities", Msg::Opportunities, |r| Some(r.opportunity_count as f64)).width(90).hidden(),
+        C::number("opportunities", Msg::ColOpportunityCount, |r| Some(r.opportunity_count as f64)).width(90).hidden(),
         C::text("account-manager", Msg::ColAccountManager, |r, l| {
             r.account_manager.as_ref().map_or_else(|| Msg::Unassigned.text(l).to_string(), |p| p.name.clone())
         })
