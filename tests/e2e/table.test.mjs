@@ -672,6 +672,8 @@ test('states: error with retry, empty because of no data, filters or role; refre
 });
 
 test('layout at 1280 and 1920 px; frozen first column on narrow screens; both languages', async () => {
+  const csp = (await fetch(sandbox.appUrl)).headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'the app is served under the strict CSP');
   for (const [width, locale] of [
     [1280, 'zh-CN'],
     [1920, 'en-US'],
@@ -702,6 +704,8 @@ test('layout at 1280 and 1920 px; frozen first column on narrow screens; both la
     await wrap.evaluate((w) => {
       w.scrollTop = 0;
     });
+    // The sandbox serves the strict CSP: icons (CSS masks, data: URIs) and styles must pass it.
+    assert.deepEqual(page.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
     const lang = locale.startsWith('zh') ? 'zh' : 'en';
     await screenshot(page, `table-customers-${width}-${lang}`);
     if (lang === 'en') {
@@ -722,6 +726,7 @@ test('layout at 1280 and 1920 px; frozen first column on narrow screens; both la
     if (locale === 'en-US') await english(page);
     await page.locator(`[data-testid=dev-table] ${ROWS} >> nth=1 >> [data-testid=row-select]`).check();
     await screenshot(page, `table-dev-${locale.slice(0, 2)}`);
+    assert.deepEqual(page.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
     assertNoPageErrors(page);
     await page.context().close();
   }
