@@ -10,7 +10,14 @@ pub fn SideNav() -> impl IntoView {
     let i18n = use_i18n();
     let label = move |m: Msg| m.text(i18n.get());
     let auth = crate::api::use_auth();
-    let ptype = move || auth.profile.with(|p| p.as_ref().map(|p| p.partner_type.clone()).unwrap_or_default());
+    // Until the profile is known, items some partners may not use stay hidden, so they never
+    // flash up for a service partner.
+    let ptype = move || {
+        auth.profile.with(|p| {
+            p.as_ref()
+                .map_or(partner_api::profile::partner_type::SERVICE_PARTNER.to_string(), |p| p.partner_type.clone())
+        })
+    };
     view! {
         <nav class="side-nav" aria-label="Main">
             {AREAS
