@@ -5,10 +5,10 @@ use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
 use crate::embed::{Embed, EmbedBridge};
 use crate::i18n::I18n;
-use crate::pages::{home::overview::Overview, not_found::NotFound, sales, sign_in::SignIn};
+use crate::pages::{home::overview::Overview, lazy, not_found::NotFound, sign_in::SignIn};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Whether a navigation is still being resolved (a lazy page's code is being fetched).
+#[derive(Clone, Copy)]
+pub struct RouteLoading(pub RwSignal<bool>);
+
 #[component]
 fn Root(config: RuntimeConfig) -> impl IntoView {
     let embed = Embed::init(&config);
@@ -36,23 +40,26 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
     provide_context(i18n);
     provide_context(auth);
     provide_context(Api::new(config, auth, i18n.locale));
+    // True while the router resolves a navigation, e.g. fetches a lazy page's code (shell.rs).
+    let routing = RouteLoading(RwSignal::new(false));
+    provide_context(routing);
 
     view! {
-        <Router base=crate::routes::router_base()>
+        <Router base=crate::routes::router_base() set_is_routing=routing.0.write_only()>
             <EmbedBridge />
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/signin") view=SignIn />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Overview />
-                    <Route path=path!("sales/customers") view=sales::customers::CustomersPage />
-                    <Route path=path!("sales/customers/:id") view=sales::customer_detail::CustomerDetailPage />
-                    <Route path=path!("sales/orders") view=sales::orders::OrdersPage />
-                    <Route path=path!("sales/orders/:id") view=sales::order_detail::OrderDetailPage />
-                    <Route path=path!("sales/whitelist") view=sales::whitelist::WhitelistPage />
-                    <Route path=path!("sales/whitelist/import") view=sales::whitelist_import::WhitelistImportPage />
-                    <Route path=path!("sales/vouchers/issue") view=sales::vouchers_issue::IssueVouchersPage />
-                    <Route path=path!("sales/vouchers") view=sales::vouchers::VouchersPage />
-                    <Route path=path!("dev/table") view=crate::pages::dev::table_demo::TableDemoPage />
+                    <Route path=path!("sales/customers") view={Lazy::<lazy::Customers>::new()} />
+                    <Route path=path!("sales/customers/:id") view={Lazy::<lazy::CustomerDetail>::new()} />
+                    <Route path=path!("sales/orders") view={Lazy::<lazy::Orders>::new()} />
+                    <Route path=path!("sales/orders/:id") view={Lazy::<lazy::OrderDetail>::new()} />
+                    <Route path=path!("sales/whitelist") view={Lazy::<lazy::Whitelist>::new()} />
+                    <Route path=path!("sales/whitelist/import") view={Lazy::<lazy::WhitelistImport>::new()} />
+                    <Route path=path!("sales/vouchers/issue") view={Lazy::<lazy::IssueVouchers>::new()} />
+                    <Route path=path!("sales/vouchers") view={Lazy::<lazy::Vouchers>::new()} />
+                    <Route path=path!("dev/table") view={Lazy::<lazy::TableDemo>::new()} />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

@@ -67,6 +67,7 @@ pub fn Shell() -> impl IntoView {
                     <SessionWarning />
                 })}
                 <VersionNotice />
+                <RouteProgress />
                 <div class="app-body">
                     {(!embedded).then(|| view! { <SideNav /> })}
                     <main class="content" id="main">
@@ -82,5 +83,17 @@ pub fn Shell() -> impl IntoView {
                 {(!embedded).then(|| view! { <ReauthDialog /> })}
             </div>
         </Show>
+    }
+}
+
+/// A thin bar at the top while a page's code is fetched, so a slow network shows progress
+/// instead of a page that seems not to react.
+#[component]
+fn RouteProgress() -> impl IntoView {
+    let routing = use_context::<crate::app::RouteLoading>().map(|r| r.0);
+    move || {
+        routing.is_some_and(|r| r.get()).then(|| {
+            view! { <div class="route-progress" role="progressbar" aria-label=tr(Msg::Loading) data-testid="route-progress"></div> }
+        })
     }
 }

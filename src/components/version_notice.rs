@@ -1,6 +1,10 @@
 //! Notices a new deployment while the app is open: `version.json` (never cached) carries the
 //! build id; when it differs from the one this page started with, offer a reload. Nothing is
 //! reloaded automatically, so a form in progress is never lost.
+//!
+//! The same notice answers a page whose code could not be downloaded (pages are lazily loaded
+//! wasm modules; the chunk loader fires `pc-chunk-failed` after its retries, see
+//! xtask/split-wasm.mjs): the page stays as it was and a reload is offered.
 
 use crate::api::use_api;
 use crate::i18n::{tr, Msg};
@@ -27,6 +31,8 @@ pub fn VersionNotice() -> impl IntoView {
     let interval = use_api().config().version_check_interval_ms;
     let started_with = StoredValue::new(None::<String>);
     let newer = RwSignal::new(false);
+    let code_failed = RwSignal::new(false);
+    let chunk_failed = window_event_listener_untyped("pc-chunk-failed", move |_| code_failed.set(true));
     let check = move || {
         spawn_local(async move {
             let Some(build) = current_build().await else { return };
@@ -52,14 +58,15 @@ pub fn VersionNotice() -> impl IntoView {
             t.clear();
         }
         visible.remove();
+        chunk_failed.remove();
     });
     let reload = |_| {
         let _ = window().location().reload();
     };
     view! {
-        <Show when=move || newer.get()>
+        <Show when=move || newer.get() || code_failed.get()>
             <div class="version-notice" role="status" data-testid="version-notice">
-                <span>{tr(Msg::NewVersion)}</span>
+                <span>{move || if code_failed.get() { tr(Msg::PageCodeFailed) } else { tr(Msg::NewVersion) }}</span>
                 <button class="button primary" data-testid="version-reload" on:click=reload>{tr(Msg::Reload)}</button>
             </div>
         </Show>

@@ -79,6 +79,7 @@ messages! {
     ErrorThrottledTitle => "请求过于频繁", "Too many requests";
     ErrorFieldPrefix => "请检查:", "Please check: ";
     NewVersion => "伙伴中心已发布新版本。保存正在编辑的内容后,重新加载即可使用新版本。", "A new version of Partner Center is available. Save what you are editing, then reload to use it.";
+    PageCodeFailed => "这个页面的程序未能下载(网络中断,或已发布新版本)。请重新加载后再试。", "This page's code could not be downloaded (the network dropped, or a new version was deployed). Reload to try again.";
     Reload => "重新加载", "Reload";
     EmbedWaiting => "正在等待门户完成登录…", "Waiting for the portal to sign you in…";
     NavOrders => "客户订单", "Customer orders";

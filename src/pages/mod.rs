@@ -3,6 +3,7 @@
 
 pub mod dev;
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod sales;
 pub mod sign_in;

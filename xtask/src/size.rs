@@ -1,4 +1,4 @@
-//! The size benchmark: brotli sizes of the release build, via `bench/size.sh`.
+//! The size benchmark: brotli sizes of the release build, via `bench/size.mjs` (first load, per lazy route, all chunks).
 
 use crate::{build, cmd, flags, run, tools, Result};
 
@@ -15,5 +15,5 @@ pub fn command(args: &[String]) -> Result {
 /// Measures `dist/` (expected to hold a release build) into `bench/results/size.json`.
 /// Reports the budget; never fails on it.
 pub fn measure() -> Result {
-    run(cmd("bash", &["bench/size.sh", "dist"]))
+    run(cmd("node", &["bench/size.mjs", "dist"]))
 }

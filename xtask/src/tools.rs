@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// Splits the wasm into lazily loaded chunks; the version leptos 0.8's wasm_split_helpers pairs with.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -24,14 +26,14 @@ pub fn build_tools() -> Result {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
+    wasm_split()?;
     node()?;
     binaryen()
 }
 
-/// What the tests need beyond the build: brotli (size benchmark) and, for the end-to-end
-/// tests, Debian's Chromium, ChromeDriver and CJK fonts.
+/// What the end-to-end tests need beyond the build: Debian's Chromium, ChromeDriver and CJK fonts.
 pub fn test_tools(e2e: bool) -> Result {
-    let mut wanted = vec![("brotli", Path::new("/usr/bin/brotli").exists())];
+    let mut wanted = Vec::new();
     if e2e {
         wanted.push(("chromium", Path::new(CHROMIUM).exists()));
         wanted.push(("chromium-driver", Path::new("/usr/bin/chromedriver").exists()));
@@ -102,6 +104,27 @@ fn trunk() -> Result {
     }
     println!("installing {want} (cargo install, a few minutes)");
     run(cargo(&["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// wasm-split-cli cuts the lazy routes out of the main wasm (xtask/post-build.mjs). It has no
+/// `--version`, so `cargo install --list` tells which version is installed.
+fn wasm_split() -> Result {
+    let want = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    let listed = output(cargo(&["install", "--list"])).unwrap_or_default();
+    if listed.lines().any(|l| l.trim() == want) && output(cmd("wasm-split-cli", &["--help"])).is_some() {
+        println!("ok: wasm-split-cli {WASM_SPLIT_VERSION}");
+        return Ok(());
+    }
+    println!("installing wasm-split-cli {WASM_SPLIT_VERSION} (cargo install, a few minutes)");
+    run(cargo(&[
+        "install",
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--locked",
+        "--features",
+        "build-binary",
+    ]))
 }
 
 /// wasm-bindgen-cli must match the `wasm-bindgen` crate in Cargo.lock exactly.
