@@ -52,6 +52,8 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("sales/whitelist/import") view=sales::whitelist_import::WhitelistImportPage />
                     <Route path=path!("sales/vouchers/issue") view=sales::vouchers_issue::IssueVouchersPage />
                     <Route path=path!("sales/vouchers") view=sales::vouchers::VouchersPage />
+                    <Route path=path!("sales/quotas") view=sales::quotas::QuotasPage />
+                    <Route path=path!("sales/quotas/records") view=sales::quota_records::QuotaRecordsPage />
                     <Route path=path!("dev/table") view=crate::pages::dev::table_demo::TableDemoPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>

@@ -45,6 +45,29 @@ pub fn plan(amount_text: &str, resellers: usize, balance: Option<Amount>) -> Res
     Ok(Plan { amount, resellers, total, balance_after: Amount(balance.0 - total.0) })
 }
 
+/// Every problem of the input at once (a form shows each at its field); empty when [`plan`]
+/// succeeds.
+pub fn problems(amount_text: &str, resellers: usize, balance: Option<Amount>) -> Vec<PlanProblem> {
+    let mut out = Vec::new();
+    if balance.is_none() {
+        out.push(PlanProblem::NoQuota);
+    }
+    if resellers == 0 {
+        out.push(PlanProblem::NoResellers);
+    } else if resellers > MAX_BATCH {
+        out.push(PlanProblem::TooManyResellers);
+    }
+    if let Err(p) = parse_input_amount(amount_text) {
+        out.push(PlanProblem::Amount(p));
+    }
+    if out.is_empty() {
+        if let Err(p) = plan(amount_text, resellers, balance) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// Q2 reclaims child quotas in these statuses (normal, invalid, frozen); adjusting and
 /// already reclaimed ones cannot be.
 pub fn reclaimable(status: i32) -> bool {
@@ -138,6 +161,16 @@ mod tests {
         assert_eq!(plan("10", 0, Some(a("5000"))), Err(PlanProblem::NoResellers));
         assert_eq!(plan("10", 101, Some(a("5000000"))), Err(PlanProblem::TooManyResellers));
         assert_eq!(plan("10", 1, None), Err(PlanProblem::NoQuota));
+    }
+
+    #[test]
+    fn problems_are_reported_together() {
+        assert_eq!(
+            problems("", 0, None),
+            vec![PlanProblem::NoQuota, PlanProblem::NoResellers, PlanProblem::Amount(AmountProblem::NotANumber)]
+        );
+        assert_eq!(problems("3000", 2, Some(a("5000"))), vec![PlanProblem::OverBalance]);
+        assert!(problems("2500", 2, Some(a("5000"))).is_empty());
     }
 
     #[test]
