@@ -115,12 +115,11 @@ messages! {
     QtTotal => "共 {n} 个额度", "{n} quotas";
     QtDialogIntro => "从您的一个额度中,向所选的每个二级经销商发放相同金额的额度。经销商的额度与来源额度的有效期和适用范围相同。", "Give each selected reseller the same amount out of one of your quotas. The resellers' quotas have the source quota's validity and scope.";
     QtPickSource => "请选择一个可用的来源额度。", "Choose a usable source quota.";
-    QtSourceUnusable => "不可发放", "cannot issue";
     QtSearchResellers => "按账号名搜索经销商", "Search resellers by account name";
     QtNoResellersFound => "没有符合条件的经销商。", "No resellers match.";
     QtPickResellers => "请至少选择一个经销商。", "Choose at least one reseller.";
     QtTooManyResellers => "一次最多向 100 个经销商发放。", "At most 100 resellers at a time.";
-    QtSelectedResellers => "已选 {n} 个经销商", "{n} resellers chosen";
+    QtSelectedResellers => "已选 {n} 个经销商", "Resellers chosen: {n}";
     QtAmountEach => "每个经销商的额度", "Amount for each reseller";
     QtAmountNotNumber => "请输入数字金额", "Enter the amount as a number";
     QtAmountNotPositive => "金额必须大于 0", "The amount must be greater than 0";

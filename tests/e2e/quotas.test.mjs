@@ -332,3 +332,23 @@ test('English: the quota page and the issue dialog', async () => {
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('a refused Q1 (a supervisor may not issue quota) explains why and keeps the form', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { user: 'zhang.wei' });
+  await openQuotas(page);
+  await openIssueDialog(page);
+  await page.click(`[data-testid=source-quota][data-quota=${D1}]`);
+  await page.click(`[data-testid=reseller-option][data-reseller="${CLOUDBRIDGE}"] input`);
+  await page.fill('[data-testid=quota-amount]', '88.8');
+  await page.click('[data-testid=issue-quota-submit]');
+  await page.locator('[data-testid=issue-quota-form] [data-testid=error-notice]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.textContent('[data-testid=issue-quota-form] [data-testid=error-code]'), 'CBC.0151');
+  assert.match(await page.textContent('[data-testid=issue-quota-form] [data-testid=error-detail]'), /没有执行此操作的权限/);
+  assert.equal(await page.inputValue('[data-testid=quota-amount]'), '88.8');
+  assert.ok(await page.isChecked(`[data-testid=reseller-option][data-reseller="${CLOUDBRIDGE}"] input`));
+  assert.equal((await childQuotas(CLOUDBRIDGE, 88.8)).length, 0);
+  await screenshot(page, 'quotas-issue-refused-zh');
+  assertNoPageErrors(page);
+  await page.context().close();
+});

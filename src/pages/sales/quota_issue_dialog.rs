@@ -41,9 +41,29 @@ fn label(r: &IndirectPartner) -> String {
     }
 }
 
-fn usable(q: &CouponQuota) -> bool {
+/// Why a source quota cannot give quota now, if it cannot (the server has the last word).
+fn why_not(q: &CouponQuota) -> Option<Msg> {
     let now = crate::format::now();
-    q.quota_status == quota_status::NORMAL && q.balance.is_positive() && q.effective_time <= now && now < q.expire_time
+    if q.quota_status != quota_status::NORMAL {
+        Some(match q.quota_status {
+            quota_status::ADJUSTING => Msg::VoQuotaAdjusting,
+            quota_status::FROZEN => Msg::VoQuotaFrozen,
+            quota_status::RECLAIMED => Msg::VoQuotaReclaimed,
+            _ => Msg::VoQuotaInvalid,
+        })
+    } else if now < q.effective_time {
+        Some(Msg::VoQuotaNotYetEffective)
+    } else if now >= q.expire_time {
+        Some(Msg::VoQuotaInvalid)
+    } else if !q.balance.is_positive() {
+        Some(Msg::VoQuotaEmpty)
+    } else {
+        None
+    }
+}
+
+fn usable(q: &CouponQuota) -> bool {
+    why_not(q).is_none()
 }
 
 fn day(t: &partner_api::time::Instant) -> String {
@@ -292,9 +312,10 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                                 <span class="quota-main">
                                                     <span class="quota-id">{q.quota_id.clone()}</span>
                                                     <span class="quota-balance">{format!("{} {}", Msg::QtBalance.text(l), q.balance.with_currency(&q.currency))}</span>
+                                                    <span class="muted">{super::quota_labels::type_msg(q.quota_type).text(l)}</span>
                                                     <span class="muted">{format!("{} {} – {}", Msg::QtValidityInherited.text(l), day(&q.effective_time), day(&q.expire_time))}</span>
                                                 </span>
-                                                {(!ok).then(|| view! { <span class="quota-why">{super::quota_labels::status_msg(q.quota_status).text(l)}" · "{Msg::QtSourceUnusable.text(l)}</span> })}
+                                                {why_not(&q).map(|m| view! { <span class="quota-why" data-testid="source-quota-why">{m.text(l)}</span> })}
                                             </label>
                                         }
                                     }).collect_view())}
