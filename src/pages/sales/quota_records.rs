@@ -31,6 +31,10 @@ fn quota_columns() -> Vec<Column<QuotaRecord>> {
     vec![
         Q::date_time("time", Msg::QtOperationTime, |r| Some(r.operation_time)).width(150),
         Q::text("operation", Msg::QtOperation, |r, l| operation_text(&r.operation_type, l)).width(110),
+        Q::money("amount", Msg::QtAmount, |r| Some((r.amount, "CNY"))).width(130),
+        Q::text("result", Msg::QtResult, |r, l| result_text(&r.result, l))
+            .view(|r, l| view! { <span class=format!("tag result-{}", if r.result == result::SUCCESS { "ok" } else { "failed" }) data-testid="record-result" data-result=r.result.clone()>{result_text(&r.result, l)}</span> }.into_any())
+            .width(90),
         Q::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
         Q::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160),
         Q::text("reseller", Msg::QtReseller, |r, _| {
@@ -40,11 +44,7 @@ fn quota_columns() -> Vec<Column<QuotaRecord>> {
             }
         })
         .width(240),
-        Q::money("amount", Msg::QtAmount, |r| Some((r.amount, "CNY"))).width(130),
         Q::text("operator", Msg::QtOperator, |r, _| r.operator.clone()).width(110),
-        Q::text("result", Msg::QtResult, |r, l| result_text(&r.result, l))
-            .view(|r, l| view! { <span class=format!("tag result-{}", if r.result == result::SUCCESS { "ok" } else { "failed" }) data-testid="record-result" data-result=r.result.clone()>{result_text(&r.result, l)}</span> }.into_any())
-            .width(90),
         Q::text("remark", Msg::QtRemarkCol, |r, _| r.remark.clone().unwrap_or_default()).width(160),
     ]
 }
@@ -55,14 +55,14 @@ fn coupon_columns() -> Vec<Column<CouponRecord>> {
     vec![
         V::date_time("time", Msg::QtOperationTime, |r| Some(r.operation_time)).width(150),
         V::text("operation", Msg::QtOperation, |r, l| operation_text(&r.operation_type, l)).width(150),
-        V::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        V::text("quota-type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
-        V::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone().unwrap_or_default()).copyable().width(190),
-        V::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(280),
         V::money("amount", Msg::QtAmount, |r| Some((r.operation_amount, "CNY"))).width(130),
         V::text("result", Msg::QtResult, |r, l| result_text(&r.result, l))
             .view(|r, l| view! { <span class=format!("tag result-{}", if r.result == result::SUCCESS { "ok" } else { "failed" }) data-testid="record-result" data-result=r.result.clone()>{result_text(&r.result, l)}</span> }.into_any())
             .width(90),
+        V::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
+        V::text("quota-type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
+        V::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone().unwrap_or_default()).copyable().width(190),
+        V::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(300),
         V::text("remark", Msg::QtRemarkCol, |r, _| r.remark.clone().unwrap_or_default()).width(200),
     ]
 }

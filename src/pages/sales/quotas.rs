@@ -66,15 +66,15 @@ fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
     vec![
         I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
         I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(260),
-        I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160),
-        I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
         I::text("status", Msg::DevColStatus, |r, l| status_msg(r.quota_status).text(l).to_string())
             .view(|r, l| status_tag(r.quota_status, l))
             .width(100),
-        I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
         I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
+        I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
         I::date_time("effective", Msg::QtEffective, |r| Some(r.effective_time)).width(150),
         I::date_time("expire", Msg::QtExpires, |r| Some(r.expire_time)).width(150),
+        I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160),
+        I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
         I::date_time("created", Msg::QtCreated, |r| Some(r.create_time)).width(150).hidden(),
     ]
 }
