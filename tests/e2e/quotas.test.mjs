@@ -263,7 +263,17 @@ test('operation records: every quota operation with filters in the URL, one quot
     return rows.length === 2 && rows.every((r) => r.textContent.includes('QT260610100005'));
   });
   assert.equal(await page.inputValue('[data-testid=filter-quota]'), 'QT260610100005');
+  assert.equal(await page.inputValue('[data-testid=filter-reseller]'), CLOUDBRIDGE);
   await screenshot(page, 'quota-records-one-quota-zh');
+  // The voucher list keeps the quota and its reseller: what the reseller issued out of it (V5).
+  await page.click('[data-testid=tab-coupon-records]');
+  await page.waitForURL(/kind=coupon&quota=QT260610100005&reseller=/);
+  await page.locator('[data-testid=coupon-records-table]').waitFor();
+  const v5 = await api('GET', `/v2/promotions/benefits/partner-coupons/records/query?quota_id=QT260610100005&indirect_partner_id=${CLOUDBRIDGE}&limit=1`);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=coupon-records-table]')?.closest('.table-card')?.textContent.includes(n === 0 ? '没有符合筛选条件的操作记录' : `共 ${n} 条记录`),
+    v5.total_count,
+  );
 
   // The voucher operations (V5) of one of the distributor's own quotas.
   await page.click('[data-testid=link-back-quotas]');

@@ -137,7 +137,8 @@ fn RecordsContent() -> impl IntoView {
     let reset = move |_| go_reset(RecordFilters { kind: current.get_untracked().kind, ..Default::default() });
     let tab_href = move |kind: Kind| {
         // A quota's log stays on that quota when switching lists.
-        let f = RecordFilters { kind, quota: current.with(|c| c.quota.clone()), ..Default::default() };
+        let (quota, reseller) = current.with(|c| (c.quota.clone(), c.reseller.clone()));
+        let f = RecordFilters { kind, quota, reseller, ..Default::default() };
         href(&format!("{QUOTA_RECORDS}{}", f.to_query()))
     };
     let all_href = move || {

@@ -33,9 +33,10 @@ fn enc(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
 
-/// S9 filtered to one reseller quota (its Q4 issue/reclaim log).
+/// S9 filtered to one reseller quota: its Q4 issue/reclaim log (with the reseller, so the
+/// voucher list shows what the reseller issued out of it).
 pub fn issued_log_href(q: &IssuedCouponQuota) -> String {
-    format!("{QUOTA_RECORDS}?kind=quota&quota={}", enc(&q.quota_id))
+    format!("{QUOTA_RECORDS}?kind=quota&quota={}&reseller={}", enc(&q.quota_id), enc(&q.indirect_partner_id))
 }
 
 /// S9 filtered to one of the partner's own quotas (the vouchers issued from it, V5).
