@@ -86,15 +86,16 @@ fn problem_text(p: PlanProblem, balance: Option<Amount>, total: Option<Amount>, 
     }
 }
 
-/// Every issue record of the source quota, newest first, down to the first one already known
-/// before sending (at most a few pages: new records come first).
+/// The source quota's issue records, newest first: one page (`known` = None, the snapshot
+/// before sending: new records come first), or down to the first record already known.
 async fn records_since(
     api: &crate::api::Api,
     source: &str,
-    known: &HashSet<String>,
+    known: Option<&HashSet<String>>,
 ) -> Result<Vec<QuotaRecord>, ApiError> {
     let mut out = Vec::new();
-    for page in 0..10i64 {
+    let pages = if known.is_some() { 10 } else { 1 };
+    for page in 0..pages {
         let req = ListCouponQuotasRecordsRequest {
             parent_quota_id: Some(source.to_string()),
             operation_type: Some(operation_type::ISSUE_QUOTA.into()),
@@ -104,7 +105,7 @@ async fn records_since(
         };
         let r: ListCouponQuotasRecordsResponse = api.get(&req.url(RECORDS_PATH)).await?;
         let n = r.records.len();
-        let reached = r.records.iter().any(|x| known.contains(&x.id));
+        let reached = known.is_some_and(|k| r.records.iter().any(|x| k.contains(&x.id)));
         out.extend(r.records);
         if reached || n < 100 {
             break;
@@ -190,7 +191,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
         let api = api_send.clone();
         spawn_local(async move {
             // What the records held before: after a lost answer, only newer records count.
-            let known: HashSet<String> = match records_since(&api, &q.quota_id, &HashSet::new()).await {
+            let known: HashSet<String> = match records_since(&api, &q.quota_id, None).await {
                 Ok(r) => r.into_iter().map(|r| r.id).collect(),
                 Err(e) => {
                     failure.try_set(Some(e));
@@ -207,7 +208,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                 Ok(r) => (outcomes(&ids, &r), false),
                 Err(e) if ambiguous(&e) => {
                     phase.try_set(Phase::Reconciling);
-                    match records_since(&api, &q.quota_id, &known).await {
+                    match records_since(&api, &q.quota_id, Some(&known)).await {
                         Ok(after) => (reconcile(&ids, p.amount, &known, &after), true),
                         Err(_) => (ids.iter().map(|id| (id.clone(), Outcome::Unknown)).collect(), false),
                     }
