@@ -59,6 +59,8 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("sales/whitelist/import") view={Lazy::<lazy::WhitelistImport>::new()} />
                     <Route path=path!("sales/vouchers/issue") view={Lazy::<lazy::IssueVouchers>::new()} />
                     <Route path=path!("sales/vouchers") view={Lazy::<lazy::Vouchers>::new()} />
+                    <Route path=path!("sales/quotas") view={Lazy::<lazy::Quotas>::new()} />
+                    <Route path=path!("sales/quotas/records") view={Lazy::<lazy::QuotaRecords>::new()} />
                     <Route path=path!("dev/table") view={Lazy::<lazy::TableDemo>::new()} />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>

@@ -19,6 +19,8 @@ pub const ORDERS: &str = "/sales/orders";
 pub const ISSUE_VOUCHERS: &str = "/sales/vouchers/issue";
 pub const VOUCHERS: &str = "/sales/vouchers";
 pub const WHITELIST: &str = "/sales/whitelist";
+pub const QUOTAS: &str = "/sales/quotas";
+pub const QUOTA_RECORDS: &str = "/sales/quotas/records";
 pub const WHITELIST_IMPORT: &str = "/sales/whitelist/import";
 
 /// Vouchers, quotas and the whitelist are not for service partners (their API answers 403).
@@ -37,6 +39,7 @@ pub const AREAS: &[NavArea] = &[
             NavItem { path: ISSUE_VOUCHERS, label: Msg::NavIssueVouchers, test_id: "nav-issue-vouchers" },
             NavItem { path: VOUCHERS, label: Msg::NavReclaimVouchers, test_id: "nav-vouchers" },
             NavItem { path: WHITELIST, label: Msg::NavWhitelist, test_id: "nav-whitelist" },
+            NavItem { path: QUOTAS, label: Msg::NavQuotas, test_id: "nav-quotas" },
         ],
     },
     NavArea { label: Msg::NavBenefits, items: &[] },

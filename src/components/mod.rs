@@ -3,6 +3,7 @@
 pub mod error_notice;
 pub mod filters;
 pub mod pager;
+pub mod partner_gate;
 pub mod reauth_dialog;
 pub mod remote;
 pub mod session_warning;

@@ -34,6 +34,12 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("CBC.99000048", "券已过期、用完或已回收", "Expired, used up or reclaimed: nothing to reclaim"),
     ("CBC.50000020", "客户不在客户白名单中", "The customer is not on the customer whitelist"),
     ("CBC.50000045", "额度正在进行其他操作,请稍后重试", "The quota is busy with another operation; try again"),
+    ("CBC.50010105", "该经销商正在退出,不能发放额度", "The reseller is leaving: it cannot receive quotas"),
+    (
+        "CBC.50000021",
+        "该额度仅限用于非此经销商的客户",
+        "The quota is restricted to customers that are not this reseller's",
+    ),
     ("CBC.50000054", "产品不存在", "The product does not exist"),
     ("CBC.50000055", "云服务类型不存在", "The cloud service type does not exist"),
     ("401", "账号名、用户名或密码错误", "The account name, user name or password is wrong"),

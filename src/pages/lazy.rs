@@ -96,6 +96,28 @@ impl LazyRoute for Vouchers {
     }
 }
 
+pub struct Quotas;
+#[lazy_route]
+impl LazyRoute for Quotas {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <sales::quotas::QuotasPage /> }.into_any()
+    }
+}
+
+pub struct QuotaRecords;
+#[lazy_route]
+impl LazyRoute for QuotaRecords {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <sales::quota_records::QuotaRecordsPage /> }.into_any()
+    }
+}
+
 pub struct TableDemo;
 #[lazy_route]
 impl LazyRoute for TableDemo {

@@ -15,6 +15,7 @@ pub mod orders;
 pub mod page;
 pub mod profile;
 pub mod query;
+pub mod quota_issue;
 pub mod quotas;
 pub mod resellers;
 pub mod sheet;

@@ -15,6 +15,7 @@ pub mod prng;
 pub mod profile;
 pub mod quotas;
 pub mod request_id;
+pub mod reseller_exit;
 pub mod resellers;
 pub mod seed;
 pub mod seed_coupons;
@@ -94,7 +95,8 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/token-ttl", post(faults::set_token_ttl))
         .route("/__sandbox/expire-tokens", post(faults::expire_tokens))
         .route("/__sandbox/health", get(faults::health))
-        .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock));
+        .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock))
+        .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
         .merge(bss)

@@ -78,6 +78,11 @@ pub async fn issue(
     let mut targets: Vec<(PartnerIx, &String)> = Vec::new();
     for id in &req.indirect_partner_ids {
         match v.reseller(id) {
+            Ok(_) if state.exiting_resellers.contains(id) => resp.error_details.push(ErrorDetail {
+                error_code: partner_api::quotas::codes::RESELLER_EXITING.into(),
+                error_msg: format!("reseller {id} is exiting and cannot receive quotas"),
+                id: id.clone(),
+            }),
             Ok(r) => targets.push((r, id)),
             Err(e) => {
                 resp.error_details.push(ErrorDetail { error_code: e.code.into(), error_msg: e.msg, id: id.clone() })

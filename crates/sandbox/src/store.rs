@@ -140,6 +140,8 @@ pub struct Inner {
     pub allowed_origins: Vec<String>,
     /// Quotas, coupons, their records and the whitelists (changed by V2/V4/Q1/Q2 and imports).
     pub vouchers: crate::vouchers::Vouchers,
+    /// Resellers Q1 refuses with `CBC.50010105` (set through `/__sandbox/exiting-resellers`).
+    pub exiting_resellers: crate::reseller_exit::ExitingResellers,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -164,6 +166,7 @@ impl AppState {
             token_ttl_secs: AtomicI64::new(token_ttl_secs),
             faults: Faults::new(seed),
             allowed_origins,
+            exiting_resellers: Default::default(),
         }))
     }
 

@@ -252,3 +252,34 @@ async fn r1_lists_resellers_with_filters() {
     assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
     assert!(r.msg().starts_with("parameter 'limit'"));
 }
+
+#[tokio::test]
+async fn q1_refuses_an_exiting_reseller_per_item_and_issues_to_the_others() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let (cb, db) = (e.partner_id(CLOUDBRIDGE), e.partner_id(DEEPBLUE));
+    // Only known resellers can be marked; the set is readable and replaced as a whole.
+    let r = e.control("/__sandbox/exiting-resellers", json!({"indirect_partner_ids": ["nope"]})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+    let r = e.control("/__sandbox/exiting-resellers", json!({"indirect_partner_ids": [db]})).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = e.call(axum::http::Method::GET, "/__sandbox/exiting-resellers", None, None).await;
+    assert_eq!(r.json["indirect_partner_ids"], json!([db]));
+
+    let before = e.quota_balance(D1);
+    let r = e.post(Q1, &t, json!({"quota_id": D1, "indirect_partner_ids": [cb, db], "quota_amount": 300})).await.ok();
+    assert_eq!(r["simple_quota_infos"].as_array().unwrap().len(), 1);
+    assert_eq!(r["simple_quota_infos"][0]["id"], json!(cb));
+    assert_eq!(r["error_details"][0]["id"], json!(db));
+    assert_eq!(r["error_details"][0]["error_code"], "CBC.50010105");
+    // Only the reseller that got a quota was charged, and only it has a Q4 record.
+    assert_eq!(e.quota_balance(D1), Amount(before.0 - cents(30_000).0));
+    let theirs =
+        e.all(&t, &format!("{Q4}?indirect_partner_id={db}&parent_quota_id={D1}&operation_type=10"), "records").await;
+    assert!(theirs.iter().all(|rec| amount(&rec["amount"]) != cents(30_000)));
+
+    // Cleared: the reseller can receive quotas again.
+    e.control("/__sandbox/exiting-resellers", json!({"indirect_partner_ids": []})).await;
+    let r = e.post(Q1, &t, json!({"quota_id": D1, "indirect_partner_ids": [db], "quota_amount": 300})).await.ok();
+    assert_eq!(r["error_details"], json!([]));
+}

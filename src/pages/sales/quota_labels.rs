@@ -1,0 +1,63 @@
+//! Labels of the quota and operation-record codes (PARTNER_API.md §6–§7) shared by the quota
+//! and operation-record pages.
+
+use crate::i18n::{Locale, Msg};
+use leptos::prelude::*;
+use partner_api::coupons::{operation_type as coupon_op, quota_status, quota_type, result};
+use partner_api::quotas::operation_type as quota_op;
+
+pub fn status_msg(s: i32) -> Msg {
+    match s {
+        quota_status::NORMAL => Msg::QtStatusNormal,
+        quota_status::INVALID => Msg::QtStatusInvalid,
+        quota_status::ADJUSTING => Msg::QtStatusAdjusting,
+        quota_status::FROZEN => Msg::QtStatusFrozen,
+        _ => Msg::QtStatusReclaimed,
+    }
+}
+
+/// A quota status as a tag (`data-status` keeps the code for tests and styling).
+pub fn status_tag(s: i32, l: Locale) -> AnyView {
+    view! {
+        <span class=format!("tag quota-status-{s}") data-testid="quota-status" data-status=s.to_string()>{status_msg(s).text(l)}</span>
+    }
+    .into_any()
+}
+
+pub fn type_msg(t: i32) -> Msg {
+    if t == quota_type::CASH {
+        Msg::QtTypeCash
+    } else {
+        Msg::QtTypeVoucher
+    }
+}
+
+/// Q4 `operation_type` ("10", "11") and V5 `operation_type` ("1".."9").
+pub fn operation_msg(code: &str) -> Option<Msg> {
+    Some(match code {
+        quota_op::ISSUE_QUOTA => Msg::QtOpIssueQuota,
+        quota_op::RECLAIM_QUOTA => Msg::QtOpReclaimQuota,
+        coupon_op::ISSUE => Msg::QtOpIssue,
+        coupon_op::MANUAL_RECLAIM => Msg::QtOpManualReclaim,
+        coupon_op::UNBIND_RECLAIM => Msg::QtOpUnbindReclaim,
+        coupon_op::EXPIRY_RECLAIM => Msg::QtOpExpiryReclaim,
+        coupon_op::UNSUBSCRIBE_RECLAIM => Msg::QtOpUnsubscribeReclaim,
+        coupon_op::REFUND_REVOKE => Msg::QtOpRefundRevoke,
+        coupon_op::ASSOCIATION_RECLAIM => Msg::QtOpAssociationReclaim,
+        coupon_op::MODE_SWITCH_RECLAIM => Msg::QtOpModeSwitchReclaim,
+        coupon_op::RESELLER_TRANSFER => Msg::QtOpResellerTransfer,
+        _ => return None,
+    })
+}
+
+pub fn operation_text(code: &str, l: Locale) -> String {
+    operation_msg(code).map_or_else(|| code.to_string(), |m| m.text(l).to_string())
+}
+
+pub fn result_text(code: &str, l: Locale) -> String {
+    match code {
+        result::SUCCESS => Msg::QtResultOk.text(l).to_string(),
+        result::FAILURE => Msg::QtResultFailed.text(l).to_string(),
+        other => other.to_string(),
+    }
+}
