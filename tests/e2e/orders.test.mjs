@@ -2,8 +2,10 @@
 // its documented filters and translated enums, the eye toggle on sensitive fields, and the
 // drill from an order to its items and resources.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { formatOf, readXlsx } from './lib/xlsx.mjs';
 
 let sandbox;
 let browser;
@@ -144,5 +146,80 @@ test('an account manager sees only the orders of their own customers', async () 
   const admin = await apiOrders('limit=1');
   assert.equal(Number(await page.getAttribute('[data-testid=total-count]', 'data-total')), own.total_count);
   assert.ok(own.total_count < admin.total_count);
+  assertNoPageErrors(page);
+});
+
+test('XLSX export: every order of the filter through limit-100 pages, typed cells, header in the current language', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await signIn(page, sandbox.appUrl, { stay: true });
+  await openOrders(page, '?status=5');
+  await waitForCodes(page, 'status', '5');
+  const expected = (await apiOrders('status=5&limit=1')).total_count;
+  assert.ok(expected > 100, `needs several API pages: ${expected}`);
+  const calls = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/v2/orders/customer-orders?')) calls.push(new URL(r.url()).searchParams);
+  });
+  await sandbox.faults({ latency_ms: 150 });
+  let download;
+  try {
+    [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.click('[data-testid=export-xlsx]');
+        // Progress while the pages stream in; one export at a time.
+        await page.locator('[data-testid=export-progress]').waitFor();
+        assert.ok(await page.isDisabled('[data-testid=export-csv]'));
+        await screenshot(page, 'orders-xlsx-progress-zh');
+      })(),
+    ]);
+  } finally {
+    await sandbox.clearFaults();
+  }
+  assert.match(download.suggestedFilename(), /^orders-\d{8}-\d{4}\.xlsx$/);
+  await page.locator('[data-testid=export-done]').waitFor();
+  assert.equal(Number(await page.getAttribute('[data-testid=export-done]', 'data-rows')), expected);
+  assert.ok(calls.length >= Math.ceil(expected / 100));
+  assert.ok(calls.every((q) => q.get('limit') === '100' && q.get('status') === '5'));
+
+  const book = readXlsx(readFileSync(await download.path()));
+  assert.match(book.workbook, /<sheet name="客户订单/);
+  const header = book.rows[0].map((c) => c.value);
+  assert.deepEqual(header, ['订单号', '客户 ID', '云服务类型', '订单类型', '订单状态', '官网价', '实付金额', '创建时间', '支付时间']);
+  assert.ok(book.rows[0].every((c) => c.type === 'text'));
+  const body = book.rows.slice(1);
+  assert.equal(body.length, expected, 'every matching order, not only the page');
+  assert.ok(!book.sheet.includes('<f>'), 'no formulas');
+  const col = (name) => header.indexOf(name);
+  for (const r of body) {
+    assert.equal(r[col('订单号')].type, 'text');
+    assert.match(r[col('客户 ID')].value, /^[0-9a-f]{32}$/, 'ids in full (not masked)');
+    assert.equal(r[col('订单状态')].value, '已完成', 'enums translated');
+    const paid = r[col('实付金额')];
+    assert.equal(paid.type, 'number', 'amounts are numbers');
+    assert.match(paid.value, /^-?\d+(\.\d{1,2})?$/);
+    assert.match(formatOf(book.styles, paid.style), /^#,##0\.00 "CNY"$/);
+    const created = r[col('创建时间')];
+    assert.equal(created.type, 'number', 'dates are dates');
+    assert.equal(formatOf(book.styles, created.style), 'yyyy-mm-dd hh:mm');
+  }
+  // The first exported order is the first row of the table (same sort), same amount.
+  const firstId = await page.textContent('[data-testid=order-link]');
+  assert.equal(body[0][col('订单号')].value, firstId);
+  const shown = await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=paid]');
+  assert.equal(Number(shown.replace(/[^\d.-]/g, '')), Number(body[0][col('实付金额')].value));
+  // Dates are local: the serial of the first row matches the time the table shows.
+  const shownAt = (await page.textContent('[data-testid=orders-table] [data-testid=row] [data-col=created]')).trim();
+  const serial = Number(body[0][col('创建时间')].value);
+  const local = new Date(Math.round((serial - 25569) * 86400 * 1000)).toISOString().slice(0, 16).replace('T', ' ');
+  assert.equal(local, shownAt);
+
+  // In English the header follows the language.
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const [en] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+  const enBook = readXlsx(readFileSync(await en.path()));
+  assert.deepEqual(enBook.rows[0].slice(0, 2).map((c) => c.value), ['Order ID', 'Customer ID']);
+  assert.equal(enBook.rows[1][col('订单状态')].value, 'Completed');
   assertNoPageErrors(page);
 });

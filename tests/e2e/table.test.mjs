@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { formatOf, readXlsx } from './lib/xlsx.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
 const QUERY_PATH = '/v2/partners/sub-customers/opportunities/query';
@@ -536,6 +537,43 @@ test('export (client source): all filtered rows, formula-like cells neutralised,
   const filtered = await exportCsv(page);
   assert.equal(filtered.rows.length - 1, running);
   assert.ok(filtered.rows.slice(1).every((r) => r[2] === 'Running'));
+  assertNoPageErrors(page);
+});
+
+test('XLSX export (client source): formula-like text stays text, amounts are numbers, filtered rows only', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await open(page, '/dev/table?rows=1000', 'dev-table');
+  await english(page);
+  const exportXlsx = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    assert.match(download.suggestedFilename(), /^[a-z-]+-\d{8}-\d{4}\.xlsx$/);
+    await page.locator('[data-testid=export-done]').waitFor();
+    return readXlsx(readFileSync(await download.path()));
+  };
+  const book = await exportXlsx();
+  const header = book.rows[0].map((c) => c.value);
+  assert.deepEqual(header, ['Resource ID', 'Name', 'Status', 'Amount', 'E-mail', 'Phone', 'Created', 'Region', 'Flag']);
+  const body = book.rows.slice(1);
+  assert.equal(body.length, 1000);
+  assert.ok(book.rows.flat().every((c) => !c.formula), 'no formula element anywhere');
+  // Formula-like names are plain text cells with their exact text (no quote prefix needed).
+  const names = body.map((r) => r[1]);
+  assert.ok(names.every((c) => c.type === 'text'));
+  for (const v of ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(1)', 'Acme, "Quoted" Ltd.', '第一行\n第二行']) {
+    assert.ok(names.some((c) => c.value === v), `kept as text: ${JSON.stringify(v)}`);
+  }
+  const amounts = body.map((r) => r[3]).filter((c) => c.value !== '');
+  assert.ok(amounts.length > 0);
+  assert.ok(amounts.every((c) => c.type === 'number' && /^#,##0\.00 "[A-Z]{3}"$/.test(formatOf(book.styles, c.style))));
+  assert.equal(body[0][4].value, 'user0@example.com', 'masked columns exported in full');
+
+  await page.selectOption('[data-testid=filter-status]', 'RUNNING');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '1000');
+  const running = await total(page);
+  const filtered = (await exportXlsx()).rows.slice(1);
+  assert.equal(filtered.length, running);
+  assert.ok(filtered.every((r) => r[2].value === 'Running'));
   assertNoPageErrors(page);
 });
 

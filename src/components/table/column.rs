@@ -9,6 +9,7 @@ use super::masked::Mask;
 use crate::format;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
+use partner_api::sheet::Cell;
 use partner_api::time::Instant;
 use partner_api::Amount;
 use std::cmp::Ordering;
@@ -151,6 +152,20 @@ impl<T> Column<T> {
             Value::Money(f) => f(row).map(|(a, c)| format::money(&a, c)).unwrap_or_default(),
             Value::DateTime(f) => f(row).map(|t| format::date_time(&t)).unwrap_or_default(),
             Value::Number(f) => f(row).map(|n| n.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The cell a spreadsheet export writes: amounts and numbers as numbers, instants as
+    /// local dates (the reader's time zone), the rest as text.
+    pub fn cell_of(&self, row: &T, l: Locale) -> Cell {
+        match &self.value {
+            Value::Text(f) => Cell::Text(f(row, l)),
+            Value::Money(f) => f(row).map_or(Cell::Text(String::new()), |(a, c)| Cell::Money(a, c.to_string())),
+            Value::DateTime(f) => f(row).map_or(Cell::Text(String::new()), |t| {
+                let zone = partner_api::time::offset(format::zone_offset_minutes(&t));
+                Cell::DateTime(t.with_timezone(&zone).naive_local())
+            }),
+            Value::Number(f) => f(row).map_or(Cell::Text(String::new()), |n| Cell::Number(n.to_string())),
         }
     }
 

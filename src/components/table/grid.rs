@@ -3,7 +3,7 @@
 //! keyboard, selection, chooser and export UI are not duplicated per row type (wasm size).
 
 use super::chooser::ColumnChooser;
-use super::export::{Export, Progress};
+use super::export::{Export, Format, Progress};
 use super::icons;
 use super::keyboard::{self, KeyAction, Pos};
 use super::masked::{ColumnEye, Mask, Reveal};
@@ -66,8 +66,9 @@ pub trait RowAccess: Send + Sync {
         except: HashSet<String>,
         progress: RwSignal<Option<(u64, u64)>>,
     ) -> LocalBoxFuture<'static, Result<Option<Vec<String>>, ApiError>>;
-    /// Exports every matching row, these columns, in this language.
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale);
+    /// Exports every matching row, these columns, in this language, to this file type; `sheet`
+    /// names the workbook's sheet.
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String);
 }
 
 /// Everything the grid needs, built by `DataTable<T>`.
@@ -304,10 +305,11 @@ pub fn Grid(model: Model) -> impl IntoView {
         });
     };
 
-    let start_export = move || {
+    let start_export = move |format: Format| {
         let vis = visible.get_untracked();
         let l = i18n.locale.get_untracked();
-        rows.with_value(|r| r.export(export, vis, l));
+        let sheet = label.get_untracked();
+        rows.with_value(|r| r.export(export, vis, l, format, sheet));
     };
 
     // Keyboard: the focused cell (roving tabindex) and moving it.
@@ -829,10 +831,20 @@ pub fn Grid(model: Model) -> impl IntoView {
                         class="button"
                         data-testid="export-csv"
                         disabled=move || export.running()
-                        on:click=move |_| start_export()
+                        on:click=move |_| start_export(Format::Csv)
                     >
                         {icons::download()}
                         {tr(Msg::ExportCsv)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="export-xlsx"
+                        disabled=move || export.running()
+                        on:click=move |_| start_export(Format::Xlsx)
+                    >
+                        {icons::download()}
+                        {tr(Msg::ExportXlsx)}
                     </button>
                 </div>
             </div>

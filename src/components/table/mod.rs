@@ -9,7 +9,7 @@
 //! - selection across pages with "select all matching" and bulk actions ([`selection`]);
 //! - masked cells with eye toggles and copy buttons, X6 ([`masked`]);
 //! - the ARIA grid keyboard model ([`keyboard`]);
-//! - CSV export of everything the filter matches ([`export`]);
+//! - CSV and XLSX export of everything the filter matches ([`export`]);
 //! - loading, empty, error and stale states ([`states`]).
 
 pub mod chooser;
@@ -33,7 +33,7 @@ pub use source::{loader, ClientSource, Loader, Paging, Predicate, Rows, Slice, S
 pub use states::{Empty, EmptyReason};
 
 use crate::i18n::{use_i18n, Locale, Msg};
-use export::Export;
+use export::{Export, File, Format};
 use futures::future::LocalBoxFuture;
 use grid::{ActionMeta, ColMeta, Grid, Model, RowAccess};
 use leptos::prelude::*;
@@ -190,16 +190,16 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
         }
     }
 
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale) {
-        let name = self.id.to_string();
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String) {
+        let file = File { format, name: self.id.to_string(), sheet };
         match self.kind {
             Kind::Server(_) => {
                 if let Some(load) = self.server_query.with_value(|q| q.as_ref().map(|q| untrack(|| q()))) {
-                    export.server(load, self.view.sort.get_untracked(), self.columns, cols, l, name);
+                    export.server(load, self.view.sort.get_untracked(), self.columns, cols, l, file);
                 }
             }
             Kind::Client { rows, order, .. } => {
-                export.client(rows.get_untracked(), order.get_untracked().0, self.columns, cols, l, name);
+                export.client(rows.get_untracked(), order.get_untracked().0, self.columns, cols, l, file);
             }
         }
     }
