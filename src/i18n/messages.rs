@@ -234,6 +234,12 @@ messages! {
     ColCreated => "创建时间", "Created";
     LastUpdateTo => "至", "to";
     DateRangeInvalid => "开始日期不能晚于结束日期", "The start date must not be after the end date";
+    RangeMin => "最小值", "Min";
+    RangeMax => "最大值", "Max";
+    RangeNotANumber => "请输入数字,例如 1000 或 2500.50", "Enter a number, e.g. 1000 or 2500.50";
+    RangeNegative => "不能为负数", "Must not be negative";
+    RangeTooManyDecimals => "最多两位小数", "At most two decimals";
+    RangeReversed => "最小值不能大于最大值", "The minimum must not be greater than the maximum";
     OwnReseller => "本级客户", "Own customers";
     Unassigned => "未分配", "Unassigned";
     PageSize => "每页", "Per page";

@@ -2,6 +2,7 @@
 //! back/forward work and a copied link opens the same view.
 
 use leptos_router::params::ParamsMap;
+use partner_api::number_range::parse_amount_range;
 use partner_api::opportunities::{OpportunityQuery, DEFAULT_ORDER_BY};
 use partner_api::time::to_wire;
 
@@ -18,6 +19,9 @@ pub struct CustomerFilters {
     /// Local calendar dates `YYYY-MM-DD` (inclusive).
     pub from: String,
     pub to: String,
+    /// Expected monthly revenue range as typed (`rmin`/`rmax` in the URL).
+    pub revenue_min: String,
+    pub revenue_max: String,
     pub account_manager: String,
     pub reseller: String,
     /// `order_by` of the contract; empty = the default.
@@ -47,6 +51,8 @@ impl CustomerFilters {
             confidences: list(q, "confidence"),
             from: q.get("from").unwrap_or_default(),
             to: q.get("to").unwrap_or_default(),
+            revenue_min: q.get("rmin").unwrap_or_default(),
+            revenue_max: q.get("rmax").unwrap_or_default(),
             account_manager: q.get("am").unwrap_or_default(),
             reseller: q.get("reseller").unwrap_or_default(),
             sort: q.get("sort").unwrap_or_default(),
@@ -70,6 +76,8 @@ impl CustomerFilters {
         push("confidence", &self.confidences.join(","));
         push("from", &self.from);
         push("to", &self.to);
+        push("rmin", self.revenue_min.trim());
+        push("rmax", self.revenue_max.trim());
         push("am", &self.account_manager);
         push("reseller", &self.reseller);
         push("sort", &self.sort);
@@ -95,6 +103,8 @@ impl CustomerFilters {
             && self.confidences.is_empty()
             && self.from.is_empty()
             && self.to.is_empty()
+            && self.revenue_min.trim().is_empty()
+            && self.revenue_max.trim().is_empty()
             && self.account_manager.is_empty()
             && self.reseller.is_empty())
     }
@@ -110,6 +120,8 @@ impl CustomerFilters {
     /// The API request for this view; dates are local days turned into UTC instants.
     pub fn to_request(&self) -> OpportunityQuery {
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        // A range edited by hand in the URL that does not parse is not sent (the field shows why).
+        let revenue = parse_amount_range(&self.revenue_min, &self.revenue_max).unwrap_or_default();
         OpportunityQuery {
             keyword: opt(&self.keyword),
             industries: self.industries.clone(),
@@ -118,6 +130,8 @@ impl CustomerFilters {
             confidences: self.confidences.clone(),
             last_update_begin: crate::format::local_day_start_utc(&self.from, 0).map(|t| to_wire(&t)),
             last_update_end: crate::format::local_day_start_utc(&self.to, 1).map(|t| to_wire(&t)),
+            revenue_min: revenue.min,
+            revenue_max: revenue.max,
             account_manager: opt(&self.account_manager),
             indirect_partner_id: opt(&self.reseller),
             order_by: opt(&self.sort),

@@ -3,7 +3,9 @@
 
 use super::customer_filters::{CustomerFilters, PAGE_SIZES};
 use crate::api::{use_api, use_auth};
-use crate::components::filters::{CodeMultiSelect, DateRangeFilter, SelectFilter, TextFilter};
+use crate::components::filters::{
+    number_range_problem, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
+};
 use crate::components::table::{
     loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, SortKey, Source, TableView,
 };
@@ -153,6 +155,8 @@ pub fn CustomersPage() -> impl IntoView {
     let confidences = RwSignal::new(Vec::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
+    let revenue_min = RwSignal::new(String::new());
+    let revenue_max = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
     let reseller = RwSignal::new(String::new());
     let more_open = RwSignal::new(false);
@@ -168,10 +172,18 @@ pub fn CustomersPage() -> impl IntoView {
         confidences.set(f.confidences.clone());
         from.set(f.from.clone());
         to.set(f.to.clone());
+        revenue_min.set(f.revenue_min.clone());
+        revenue_max.set(f.revenue_max.clone());
         manager.set(f.account_manager.clone());
         reseller.set(f.reseller.clone());
         // Filters that live under "More filters" open it, so nothing applied is hidden.
-        if !(f.types.is_empty() && f.confidences.is_empty() && f.from.is_empty() && f.to.is_empty()) {
+        if !(f.types.is_empty()
+            && f.confidences.is_empty()
+            && f.from.is_empty()
+            && f.to.is_empty()
+            && f.revenue_min.is_empty()
+            && f.revenue_max.is_empty())
+        {
             more_open.set(true);
         }
     });
@@ -184,7 +196,9 @@ pub fn CustomersPage() -> impl IntoView {
     let go_search = go.clone();
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if range_invalid.get_untracked() {
+        if range_invalid.get_untracked()
+            || number_range_problem(&revenue_min.get_untracked(), &revenue_max.get_untracked()).is_some()
+        {
             return;
         }
         let base = current.get_untracked();
@@ -196,6 +210,8 @@ pub fn CustomersPage() -> impl IntoView {
             confidences: confidences.get_untracked(),
             from: from.get_untracked(),
             to: to.get_untracked(),
+            revenue_min: revenue_min.get_untracked().trim().to_string(),
+            revenue_max: revenue_max.get_untracked().trim().to_string(),
             account_manager: manager.get_untracked(),
             reseller: reseller.get_untracked(),
             page: 1,
@@ -283,6 +299,7 @@ pub fn CustomersPage() -> impl IntoView {
                         <CodeMultiSelect label=Msg::ColOpportunityType kind=CodeKind::OpportunityType options=OPPORTUNITY_TYPES selected=types test_id="filter-type" />
                         <CodeMultiSelect label=Msg::ColConfidence kind=CodeKind::Confidence options=CONFIDENCES selected=confidences test_id="filter-confidence" />
                         <DateRangeFilter label=Msg::ColLastUpdate from=from to=to invalid=range_invalid test_id="filter-updated" />
+                        <NumberRangeFilter label=Msg::ColRevenue min=revenue_min max=revenue_max test_id="filter-revenue" />
                     </div>
                 </Show>
                 <div class="filter-actions">
