@@ -273,6 +273,8 @@ messages! {
     ResizeColumn => "调整列宽", "Resize column";
     SortHint => "单击排序,Shift+单击添加次要排序", "Click to sort; Shift+click adds a secondary sort";
     ExportCsv => "导出 CSV", "Export CSV";
+    DevExpiredLocked => "已过期的资源不能标记", "Expired resources cannot be flagged";
+    SelectionSkipsBlocked => "(不可选的行不计入)", "(rows that cannot be selected are left out)";
     ExportXlsx => "导出 Excel", "Export Excel";
     ExportPreparing => "正在准备导出…", "Preparing the export…";
     ExportProgress => "已导出 {n} / {t} 行", "Exported {n} of {t} rows";

@@ -655,6 +655,59 @@ test('bulk action on the client source gets the selection across pages and "all 
   assertNoPageErrors(page);
 });
 
+test('unselectable rows: disabled box with the reason, skipped by the page box and "all matching", never sent to a bulk action', async () => {
+  const page = await browser.newPage();
+  await open(page, '/dev/table?rows=300&mode=pages&lock=1', 'dev-table');
+  const rows = page.locator(`[data-testid=dev-table] ${ROWS}`);
+  const statuses = await page.$$eval(`[data-testid=dev-table] ${ROWS} [data-col=status] [data-code]`, (els) => els.map((e) => e.dataset.code));
+  const lockedIx = statuses.indexOf('EXPIRED');
+  const freeIx = statuses.findIndex((s) => s !== 'EXPIRED');
+  assert.ok(lockedIx >= 0 && freeIx >= 0, 'the first page has both kinds');
+  const locked = rows.nth(lockedIx).locator('[data-testid=row-select]');
+  assert.ok(await locked.isDisabled());
+  assert.equal(await locked.getAttribute('title'), '已过期的资源不能标记');
+  assert.match(await locked.getAttribute('aria-label'), /已过期的资源不能标记/);
+  assert.ok(await rows.nth(freeIx).locator('[data-testid=row-select]').isEnabled());
+  // Space on the locked row's box does nothing.
+  await rows.nth(lockedIx).locator('td.col-select').click({ force: true });
+  await page.keyboard.press(' ');
+  assert.equal(await selected(page), 0);
+  await screenshot(page, 'table-unselectable-zh');
+
+  // The page box selects only the selectable rows of the page.
+  await page.check('[data-testid=select-all-page]');
+  const onPage = statuses.filter((s) => s !== 'EXPIRED').length;
+  assert.equal(await selected(page), onPage);
+  assert.equal(await locked.isChecked(), false);
+  assert.ok(await page.isChecked('[data-testid=select-all-page]'), 'the page counts as fully selected');
+
+  // Only expired rows match: nothing can be selected.
+  await page.selectOption('[data-testid=filter-status]', 'EXPIRED');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '300');
+  assert.equal(await selected(page), 0, 'a new filter starts over');
+  assert.ok(await page.isDisabled('[data-testid=select-all-page]') || !(await page.isChecked('[data-testid=select-all-page]')));
+  const expiredTotal = await total(page);
+  // "All matching" counts and resolves only selectable rows; the bulk action gets exactly those.
+  await page.click('[data-testid=filter-reset]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total === '300');
+  await page.check('[data-testid=select-all-page]');
+  await page.click('[data-testid=select-all-matching]');
+  assert.equal(await selected(page), 300 - expiredTotal);
+  await page.click('[data-testid=bulk-flag]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=bulk-result]')?.dataset.count === String(n), 300 - expiredTotal);
+  // No expired row was flagged.
+  await page.selectOption('[data-testid=filter-status]', 'EXPIRED');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '300');
+  assert.ok((await cellTexts(page, 'dev-table', 'flag')).every((f) => f === '—'));
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await rows.first().locator('[data-testid=row-select]').getAttribute('title'), 'Expired resources cannot be flagged');
+  await screenshot(page, 'table-unselectable-en');
+  assertNoPageErrors(page);
+});
+
 test('states: error with retry, empty because of no data, filters or role; refresh keeps scroll, sort, selection', async () => {
   const page = await browser.newPage();
   await open(page, '/dev/table?rows=2000&fail=1');

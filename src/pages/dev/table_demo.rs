@@ -112,6 +112,15 @@ fn columns() -> Vec<Column<DemoRow>> {
     ]
 }
 
+/// With `?lock=1`, expired rows cannot be flagged.
+fn expired_locked(r: &DemoRow) -> Option<Msg> {
+    (r.status == "EXPIRED").then_some(Msg::DevExpiredLocked)
+}
+
+fn always_selectable(_: &DemoRow) -> Option<Msg> {
+    None
+}
+
 fn simulated_failure() -> ApiError {
     ApiError {
         status: 503,
@@ -131,6 +140,8 @@ pub fn TableDemoPage() -> impl IntoView {
     let restricted = param("restricted") == "1";
     let n = if param("empty") == "1" || restricted { 0 } else { n };
     let fail_first = StoredValue::new(param("fail") == "1");
+    // `?lock=1`: expired rows cannot be selected (the shared unselectable-rows mechanism).
+    let lock_expired = param("lock") == "1";
 
     // The "remote" data: generated, after a short delay, failing once when asked to.
     let rows = RwSignal::new(Arc::new(Vec::<DemoRow>::new()));
@@ -251,6 +262,7 @@ pub fn TableDemoPage() -> impl IntoView {
                     row_actions=vec![open]
                     bulk_actions=vec![flag]
                     empty=empty
+                    unselectable=if lock_expired { expired_locked } else { always_selectable }
                 />
             </div>
         </section>
