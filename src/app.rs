@@ -47,6 +47,7 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("sales/customers") view=sales::customers::CustomersPage />
                     <Route path=path!("sales/customers/:id") view=sales::customer_detail::CustomerDetailPage />
                     <Route path=path!("sales/orders") view=sales::orders::OrdersPage />
+                    <Route path=path!("sales/orders/pay-per-use") view=sales::pay_per_use::PayPerUsePage />
                     <Route path=path!("sales/orders/:id") view=sales::order_detail::OrderDetailPage />
                     <Route path=path!("sales/whitelist") view=sales::whitelist::WhitelistPage />
                     <Route path=path!("sales/whitelist/import") view=sales::whitelist_import::WhitelistImportPage />

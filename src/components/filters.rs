@@ -81,14 +81,22 @@ pub fn SelectFilter(
 
 /// A free-text filter.
 #[component]
-pub fn TextFilter(label: Msg, placeholder: Msg, value: RwSignal<String>, test_id: &'static str) -> impl IntoView {
+pub fn TextFilter(
+    label: Msg,
+    placeholder: Msg,
+    value: RwSignal<String>,
+    test_id: &'static str,
+    /// Most characters (default 64, the API's usual limit).
+    #[prop(optional)]
+    max_len: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="filter filter-wide">
             <span class="filter-label">{move || label.text(i18n.get())}</span>
             <input
                 type="search"
-                maxlength="64"
+                maxlength=max_len.unwrap_or(64)
                 data-testid=test_id
                 placeholder=move || placeholder.text(i18n.get())
                 prop:value=move || value.get()

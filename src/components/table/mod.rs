@@ -26,6 +26,7 @@ pub mod resize;
 pub mod selection;
 pub mod source;
 pub mod states;
+pub mod url_view;
 pub mod virtual_rows;
 
 pub use column::Column;

@@ -218,6 +218,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-orders">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
+            <super::orders_tabs::OrdersTabs current=ORDERS />
             <p class="page-intro">{tr(Msg::OrdersIntro)}</p>
             <form class="filter-bar card" data-testid="order-filters" on:submit=search>
                 <div class="filter-row">
