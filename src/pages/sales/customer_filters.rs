@@ -1,6 +1,8 @@
 //! The customers view as URL state: filters, sort and page live in the query string, so
 //! back/forward work and a copied link opens the same view.
 
+use crate::components::table::url_view::UrlView;
+use crate::components::table::SortKey;
 use leptos_router::params::ParamsMap;
 use partner_api::number_range::parse_amount_range;
 use partner_api::opportunities::{OpportunityQuery, DEFAULT_ORDER_BY};
@@ -138,5 +140,44 @@ impl CustomerFilters {
             offset: Some(((self.page - 1) * self.size as u64) as i64),
             limit: Some(self.size as i64),
         }
+    }
+}
+
+impl UrlView for CustomerFilters {
+    fn from_query(q: &ParamsMap) -> Self {
+        CustomerFilters::from_query(q)
+    }
+
+    fn to_query(&self) -> String {
+        CustomerFilters::to_query(self)
+    }
+
+    fn applied(&self) -> Self {
+        CustomerFilters { page: 1, sort: String::new(), size: 0, ..self.clone() }
+    }
+
+    fn page(&self) -> u64 {
+        self.page
+    }
+
+    fn size(&self) -> u32 {
+        self.size
+    }
+
+    fn sort(&self) -> Vec<SortKey> {
+        let (key, desc) = self.sort_key();
+        vec![SortKey { key, desc }]
+    }
+
+    fn with_page(self, page: u64) -> Self {
+        CustomerFilters { page, ..self }
+    }
+
+    fn with_size(self, size: u32) -> Self {
+        CustomerFilters { size, ..self }
+    }
+
+    fn with_sort(self, sort: Vec<SortKey>) -> Self {
+        CustomerFilters { sort: sort.first().map(SortKey::order_by).unwrap_or_default(), ..self }
     }
 }

@@ -1,5 +1,7 @@
 //! The orders view as URL state (filters, sort, page), so back/forward and copied links work.
 
+use crate::components::table::url_view::UrlView;
+use crate::components::table::SortKey;
 use leptos_router::params::ParamsMap;
 use partner_api::orders::ListCustomerOrdersRequest;
 use partner_api::time::to_wire;
@@ -122,4 +124,42 @@ impl OrderFilters {
 pub enum RangeProblem {
     Reversed,
     TooLong,
+}
+
+impl UrlView for OrderFilters {
+    fn from_query(q: &ParamsMap) -> Self {
+        OrderFilters::from_query(q)
+    }
+
+    fn to_query(&self) -> String {
+        OrderFilters::to_query(self)
+    }
+
+    fn applied(&self) -> Self {
+        OrderFilters::applied(self)
+    }
+
+    fn page(&self) -> u64 {
+        self.page
+    }
+
+    fn size(&self) -> u32 {
+        self.size
+    }
+
+    fn sort(&self) -> Vec<SortKey> {
+        vec![SortKey { key: SORT_KEY.into(), desc: !self.ascending }]
+    }
+
+    fn with_page(self, page: u64) -> Self {
+        OrderFilters { page, ..self }
+    }
+
+    fn with_size(self, size: u32) -> Self {
+        OrderFilters { size, ..self }
+    }
+
+    fn with_sort(self, sort: Vec<SortKey>) -> Self {
+        OrderFilters { ascending: sort.first().is_some_and(|k| !k.desc), ..self }
+    }
 }
