@@ -384,7 +384,7 @@ test('keyboard: arrows, Home/End, Ctrl+End, Space selects, Enter opens; a visibl
       return { r: Number(a.dataset.r), c: Number(a.dataset.c), tab: a.getAttribute('tabindex'), role: a.getAttribute('role') };
     });
   // Tab from the toolbar lands on the grid's one tab stop: the first cell.
-  await page.focus('[data-testid=export-csv]');
+  await page.focus('[data-testid=export-xlsx]');
   await page.keyboard.press('Tab');
   assert.deepEqual(await active(), { r: 0, c: 0, tab: '0', role: 'gridcell' });
   assert.equal(await page.locator('[data-testid=dev-table] [data-c][tabindex="0"]').count(), 1, 'roving tabindex');

@@ -176,12 +176,27 @@ impl<T> Column<T> {
                 if s.is_empty() {
                     SortVal::None
                 } else {
-                    SortVal::Text(s.to_lowercase())
+                    SortVal::Text(lowercase(s))
                 }
             }
             Value::Money(f) => f(row).map_or(SortVal::None, |(a, _)| SortVal::Money(a)),
             Value::DateTime(f) => f(row).map_or(SortVal::None, |t| SortVal::Time(t.timestamp())),
             Value::Number(f) => f(row).map_or(SortVal::None, SortVal::Number),
         }
+    }
+}
+
+/// A sort key's lower case, in place (no second allocation) unless a non-ASCII character
+/// changes case.
+fn lowercase(mut s: String) -> String {
+    let same = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if s.is_ascii() || s.chars().all(|c| c.is_ascii() || same(c)) {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
     }
 }
