@@ -443,6 +443,8 @@ pub fn Grid(model: Model) -> impl IntoView {
                         data-testid="select-all-page"
                         tabindex="-1"
                         aria-label=tr(if virt { Msg::SelectAllRows } else { Msg::SelectPage })
+                        // Nothing on the page can be selected (every row unselectable).
+                        disabled=move || has_unselectable && !virt && page_keys.with(Vec::is_empty)
                         prop:checked=move || page_state.get().0
                         prop:indeterminate=move || {
                             let (all, some) = page_state.get();
