@@ -71,3 +71,44 @@ pub fn use_url_view<F: UrlView>(path: &'static str, sizes: &'static [u32]) -> Ur
     };
     UrlState { current, applied, go, table }
 }
+
+/// A query string built from (key, value) pairs: empty values left out, values URL-encoded.
+#[derive(Default)]
+pub struct QueryString(Vec<String>);
+
+impl QueryString {
+    pub fn push(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            self.0.push(format!("{key}={}", String::from(js_sys::encode_uri_component(value))));
+        }
+    }
+
+    /// `page` (when not the first) and `size` (when not the default).
+    pub fn paging(&mut self, page: u64, size: u32, default_size: u32) {
+        if page > 1 {
+            self.push("page", &page.to_string());
+        }
+        if size != default_size {
+            self.push("size", &size.to_string());
+        }
+    }
+
+    /// `?k=v&…`, or empty.
+    pub fn finish(self) -> String {
+        if self.0.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", self.0.join("&"))
+        }
+    }
+}
+
+/// `page` from a query: 1-based, 1 when absent or invalid.
+pub fn page_param(q: &ParamsMap) -> u64 {
+    q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
+}
+
+/// `size` from a query when it is one of `sizes`, else the default.
+pub fn size_param(q: &ParamsMap, sizes: &[u32], default: u32) -> u32 {
+    q.get("size").and_then(|s| s.parse().ok()).filter(|s| sizes.contains(s)).unwrap_or(default)
+}

@@ -1,7 +1,7 @@
 //! The customers view as URL state: filters, sort and page live in the query string, so
 //! back/forward work and a copied link opens the same view.
 
-use crate::components::table::url_view::UrlView;
+use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
 use crate::components::table::SortKey;
 use leptos_router::params::ParamsMap;
 use partner_api::number_range::parse_amount_range;
@@ -37,14 +37,9 @@ fn list(q: &ParamsMap, key: &str) -> Vec<String> {
     q.get(key).map(|v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
 }
 
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
 impl CustomerFilters {
     pub fn from_query(q: &ParamsMap) -> Self {
-        let size =
-            q.get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE);
+        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
         CustomerFilters {
             keyword: q.get("q").unwrap_or_default(),
             industries: list(q, "industry"),
@@ -58,19 +53,15 @@ impl CustomerFilters {
             account_manager: q.get("am").unwrap_or_default(),
             reseller: q.get("reseller").unwrap_or_default(),
             sort: q.get("sort").unwrap_or_default(),
-            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: page_param(q),
             size,
         }
     }
 
     /// The query string for this view (`?…`), leaving out defaults.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut push = |k: &str, v: &str| {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", enc(v)));
-            }
-        };
+        let mut q = QueryString::default();
+        let mut push = |k: &str, v: &str| q.push(k, v);
         push("q", self.keyword.trim());
         push("industry", &self.industries.join(","));
         push("type", &self.types.join(","));
@@ -83,17 +74,8 @@ impl CustomerFilters {
         push("am", &self.account_manager);
         push("reseller", &self.reseller);
         push("sort", &self.sort);
-        if self.page > 1 {
-            push("page", &self.page.to_string());
-        }
-        if self.size != DEFAULT_PAGE_SIZE {
-            push("size", &self.size.to_string());
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
+        q.finish()
     }
 
     /// True when anything narrows the list (sort and paging do not).

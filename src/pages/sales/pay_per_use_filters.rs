@@ -1,6 +1,6 @@
 //! The pay-per-use resources view (O4) as URL state. O4 needs one customer; it has no sort.
 
-use crate::components::table::url_view::UrlView;
+use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
 use crate::components::table::SortKey;
 use leptos_router::params::ParamsMap;
 use partner_api::orders::{QueryCustomerOnDemandResourcesReq, MAX_ID_LEN, MAX_RESOURCE_IDS};
@@ -23,10 +23,6 @@ pub struct PpuFilters {
     pub reseller: String,
     pub page: u64,
     pub size: u32,
-}
-
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
 }
 
 /// Ids typed in one field: split on commas and white space, duplicates dropped, order kept.
@@ -84,8 +80,7 @@ impl PpuFilters {
 
 impl UrlView for PpuFilters {
     fn from_query(q: &ParamsMap) -> Self {
-        let size =
-            q.get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE);
+        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
         PpuFilters {
             customer_id: q.get("customer").unwrap_or_default(),
             region: q.get("region").unwrap_or_default(),
@@ -95,18 +90,14 @@ impl UrlView for PpuFilters {
             to: q.get("to").unwrap_or_default(),
             resource_ids: q.get("ids").unwrap_or_default(),
             reseller: q.get("reseller").unwrap_or_default(),
-            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: page_param(q),
             size,
         }
     }
 
     fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        let mut push = |k: &str, v: &str| {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", enc(v)));
-            }
-        };
+        let mut q = QueryString::default();
+        let mut push = |k: &str, v: &str| q.push(k, v);
         push("customer", self.customer_id.trim());
         push("region", self.region.trim());
         push("service", &self.service_type);
@@ -115,17 +106,8 @@ impl UrlView for PpuFilters {
         push("to", &self.to);
         push("ids", &split_ids(&self.resource_ids).join(","));
         push("reseller", &self.reseller);
-        if self.page > 1 {
-            push("page", &self.page.to_string());
-        }
-        if self.size != DEFAULT_PAGE_SIZE {
-            push("size", &self.size.to_string());
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
+        q.finish()
     }
 
     fn applied(&self) -> Self {
