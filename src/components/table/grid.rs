@@ -822,6 +822,21 @@ pub fn Grid(model: Model) -> impl IntoView {
         }
     };
 
+    let export_button = move |format: Format, test_id: &'static str, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="button"
+                data-testid=test_id
+                disabled=move || export.running()
+                on:click=move |_| start_export(format)
+            >
+                {icons::download()}
+                {tr(label)}
+            </button>
+        }
+    };
+
     let retry = Callback::new(move |_| {
         if let Some(r) = reload {
             r.run(());
@@ -860,26 +875,8 @@ pub fn Grid(model: Model) -> impl IntoView {
                         </button>
                     })}
                     <ColumnChooser headers=headers layout=layout on_reset=reset_layout />
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="export-csv"
-                        disabled=move || export.running()
-                        on:click=move |_| start_export(Format::Csv)
-                    >
-                        {icons::download()}
-                        {tr(Msg::ExportCsv)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="export-xlsx"
-                        disabled=move || export.running()
-                        on:click=move |_| start_export(Format::Xlsx)
-                    >
-                        {icons::download()}
-                        {tr(Msg::ExportXlsx)}
-                    </button>
+                    {export_button(Format::Csv, "export-csv", Msg::ExportCsv)}
+                    {export_button(Format::Xlsx, "export-xlsx", Msg::ExportXlsx)}
                 </div>
             </div>
             {move || error.get().map(|e| view! { <ErrorNotice error=e on_retry=retry /> })}
