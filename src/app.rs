@@ -54,6 +54,7 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("sales/customers") view={Lazy::<lazy::Customers>::new()} />
                     <Route path=path!("sales/customers/:id") view={Lazy::<lazy::CustomerDetail>::new()} />
                     <Route path=path!("sales/orders") view={Lazy::<lazy::Orders>::new()} />
+                    <Route path=path!("sales/orders/pay-per-use") view={Lazy::<lazy::PayPerUse>::new()} />
                     <Route path=path!("sales/orders/:id") view={Lazy::<lazy::OrderDetail>::new()} />
                     <Route path=path!("sales/whitelist") view={Lazy::<lazy::Whitelist>::new()} />
                     <Route path=path!("sales/whitelist/import") view={Lazy::<lazy::WhitelistImport>::new()} />

@@ -16,6 +16,8 @@ pub struct NavArea {
 
 pub const CUSTOMERS: &str = "/sales/customers";
 pub const ORDERS: &str = "/sales/orders";
+/// S2's second view: a customer's pay-per-use resources (O4).
+pub const ORDERS_PAY_PER_USE: &str = "/sales/orders/pay-per-use";
 pub const ISSUE_VOUCHERS: &str = "/sales/vouchers/issue";
 pub const VOUCHERS: &str = "/sales/vouchers";
 pub const WHITELIST: &str = "/sales/whitelist";

@@ -15,6 +15,7 @@ pub enum CodeKind {
     OrderType,
     ServiceType,
     ResourceStatus,
+    OnDemandStatus,
     ExpirePolicy,
 }
 
@@ -106,6 +107,15 @@ const SERVICE_TYPE: Table = &[
 const RESOURCE_STATUS: Table =
     &[("2", "使用中", "In use"), ("3", "已关闭", "Closed"), ("4", "已冻结", "Frozen"), ("5", "已过期", "Expired")];
 
+const ON_DEMAND_STATUS: Table = &[
+    ("1", "正常", "Normal"),
+    ("2", "宽限期", "Grace period"),
+    ("3", "已冻结", "Frozen"),
+    ("4", "变更中", "Changing"),
+    ("5", "正在关闭", "Closing"),
+    ("6", "已关闭", "Closed"),
+];
+
 const EXPIRE_POLICY: Table = &[
     ("0", "进入宽限期", "Grace period"),
     ("1", "转按需", "To pay-per-use"),
@@ -133,6 +143,7 @@ fn table(kind: CodeKind) -> Table {
         CodeKind::OrderType => ORDER_TYPE,
         CodeKind::ServiceType => SERVICE_TYPE,
         CodeKind::ResourceStatus => RESOURCE_STATUS,
+        CodeKind::OnDemandStatus => ON_DEMAND_STATUS,
         CodeKind::ExpirePolicy => EXPIRE_POLICY,
     }
 }

@@ -41,6 +41,17 @@ impl LazyRoute for Orders {
     }
 }
 
+pub struct PayPerUse;
+#[lazy_route]
+impl LazyRoute for PayPerUse {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <sales::pay_per_use::PayPerUsePage /> }.into_any()
+    }
+}
+
 pub struct OrderDetail;
 #[lazy_route]
 impl LazyRoute for OrderDetail {

@@ -324,3 +324,57 @@ test('the session end is shown and a warning comes before it', async () => {
     await sandbox.setTokenTtl(86400);
   }
 });
+
+test('revenue range filter: validated at the field (typed text kept), kept in the URL, sent to the API', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await signIn(page, sandbox.appUrl, { stay: true });
+  await openCustomers(page);
+  const bodies = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/opportunities/query')) bodies.push(JSON.parse(r.postData() || '{}'));
+  });
+  await page.click('[data-testid=filter-more]');
+  // min above max: refused at the field, nothing is sent, the typed values stay.
+  await page.fill('[data-testid=filter-revenue-min]', '50000');
+  await page.fill('[data-testid=filter-revenue-max]', '1000');
+  await page.locator('[data-testid=filter-revenue].field-invalid .field-error').waitFor();
+  assert.match(await page.textContent('[data-testid=filter-revenue] .field-error'), /最小值不能大于最大值/);
+  await screenshot(page, 'customers-revenue-range-error-zh');
+  const before = bodies.length;
+  await page.click('[data-testid=filter-search]');
+  await page.waitForTimeout(300);
+  assert.equal(bodies.length, before, 'nothing was sent');
+  assert.doesNotMatch(page.url(), /rmin=/);
+  assert.equal(await page.inputValue('[data-testid=filter-revenue-min]'), '50000');
+  // Not a number: the wrong end is highlighted.
+  await page.fill('[data-testid=filter-revenue-min]', '1,000');
+  await page.fill('[data-testid=filter-revenue-max]', '');
+  assert.equal(await page.getAttribute('[data-testid=filter-revenue-min]', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('[data-testid=filter-revenue-max]', 'aria-invalid'), 'false');
+  assert.match(await page.textContent('[data-testid=filter-revenue] .field-error'), /请输入数字/);
+
+  // A valid range: in the URL, in the request, and the total is the API's.
+  await page.fill('[data-testid=filter-revenue-min]', '10000');
+  await page.fill('[data-testid=filter-revenue-max]', '50000.5');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL((u) => u.searchParams.get('rmin') === '10000' && u.searchParams.get('rmax') === '50000.5');
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false');
+  const want = await apiTotal('hz_distributor', 'admin', { revenue_min: 10000, revenue_max: 50000.5 });
+  await page.waitForFunction((n) => document.querySelector('[data-testid=total-count]').dataset.total === String(n), want);
+  const last = bodies.at(-1);
+  assert.equal(last.revenue_min, 10000);
+  assert.equal(last.revenue_max, 50000.5);
+  const amounts = await page.$$eval('[data-testid=customers-table] tbody tr[data-testid=row] td[data-col=revenue]', (tds) =>
+    tds.map((td) => Number(td.textContent.replace(/[^\d.]/g, ''))),
+  );
+  assert.ok(amounts.length > 0 && amounts.every((a) => a >= 10000 && a <= 50000.5), amounts.join());
+  // The deep link reproduces the filter (the field shows it under "More filters").
+  await page.reload();
+  await waitForRows(page);
+  assert.equal(await page.inputValue('[data-testid=filter-revenue-max]'), '50000.5');
+  assert.equal(await shownTotal(page), want);
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await screenshot(page, 'customers-revenue-range-en');
+  assertNoPageErrors(page);
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { formatOf, readXlsx } from './lib/xlsx.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
 const QUERY_PATH = '/v2/partners/sub-customers/opportunities/query';
@@ -383,7 +384,7 @@ test('keyboard: arrows, Home/End, Ctrl+End, Space selects, Enter opens; a visibl
       return { r: Number(a.dataset.r), c: Number(a.dataset.c), tab: a.getAttribute('tabindex'), role: a.getAttribute('role') };
     });
   // Tab from the toolbar lands on the grid's one tab stop: the first cell.
-  await page.focus('[data-testid=export-csv]');
+  await page.focus('[data-testid=export-xlsx]');
   await page.keyboard.press('Tab');
   assert.deepEqual(await active(), { r: 0, c: 0, tab: '0', role: 'gridcell' });
   assert.equal(await page.locator('[data-testid=dev-table] [data-c][tabindex="0"]').count(), 1, 'roving tabindex');
@@ -539,6 +540,43 @@ test('export (client source): all filtered rows, formula-like cells neutralised,
   assertNoPageErrors(page);
 });
 
+test('XLSX export (client source): formula-like text stays text, amounts are numbers, filtered rows only', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await open(page, '/dev/table?rows=1000', 'dev-table');
+  await english(page);
+  const exportXlsx = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    assert.match(download.suggestedFilename(), /^[a-z-]+-\d{8}-\d{4}\.xlsx$/);
+    await page.locator('[data-testid=export-done]').waitFor();
+    return readXlsx(readFileSync(await download.path()));
+  };
+  const book = await exportXlsx();
+  const header = book.rows[0].map((c) => c.value);
+  assert.deepEqual(header, ['Resource ID', 'Name', 'Status', 'Amount', 'E-mail', 'Phone', 'Created', 'Region', 'Flag']);
+  const body = book.rows.slice(1);
+  assert.equal(body.length, 1000);
+  assert.ok(book.rows.flat().every((c) => !c.formula), 'no formula element anywhere');
+  // Formula-like names are plain text cells with their exact text (no quote prefix needed).
+  const names = body.map((r) => r[1]);
+  assert.ok(names.every((c) => c.type === 'text'));
+  for (const v of ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(1)', 'Acme, "Quoted" Ltd.', '第一行\n第二行']) {
+    assert.ok(names.some((c) => c.value === v), `kept as text: ${JSON.stringify(v)}`);
+  }
+  const amounts = body.map((r) => r[3]).filter((c) => c.value !== '');
+  assert.ok(amounts.length > 0);
+  assert.ok(amounts.every((c) => c.type === 'number' && /^#,##0\.00 "[A-Z]{3}"$/.test(formatOf(book.styles, c.style))));
+  assert.equal(body[0][4].value, 'user0@example.com', 'masked columns exported in full');
+
+  await page.selectOption('[data-testid=filter-status]', 'RUNNING');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '1000');
+  const running = await total(page);
+  const filtered = (await exportXlsx()).rows.slice(1);
+  assert.equal(filtered.length, running);
+  assert.ok(filtered.every((r) => r[2].value === 'Running'));
+  assertNoPageErrors(page);
+});
+
 test('virtual scrolling: 100,000 client rows with only the visible rows in the DOM', async () => {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await open(page, '/dev/table?rows=100000', 'dev-table');
@@ -614,6 +652,59 @@ test('bulk action on the client source gets the selection across pages and "all 
   await page.click('[data-testid=bulk-flag]');
   await page.waitForFunction((n) => document.querySelector('[data-testid=bulk-result]').dataset.count === String(n), expired);
   await screenshot(page, 'table-dev-bulk-zh');
+  assertNoPageErrors(page);
+});
+
+test('unselectable rows: disabled box with the reason, skipped by the page box and "all matching", never sent to a bulk action', async () => {
+  const page = await browser.newPage();
+  await open(page, '/dev/table?rows=300&mode=pages&lock=1', 'dev-table');
+  const rows = page.locator(`[data-testid=dev-table] ${ROWS}`);
+  const statuses = await page.$$eval(`[data-testid=dev-table] ${ROWS} [data-col=status] [data-code]`, (els) => els.map((e) => e.dataset.code));
+  const lockedIx = statuses.indexOf('EXPIRED');
+  const freeIx = statuses.findIndex((s) => s !== 'EXPIRED');
+  assert.ok(lockedIx >= 0 && freeIx >= 0, 'the first page has both kinds');
+  const locked = rows.nth(lockedIx).locator('[data-testid=row-select]');
+  assert.ok(await locked.isDisabled());
+  assert.equal(await locked.getAttribute('title'), '已过期的资源不能标记');
+  assert.match(await locked.getAttribute('aria-label'), /已过期的资源不能标记/);
+  assert.ok(await rows.nth(freeIx).locator('[data-testid=row-select]').isEnabled());
+  // Space on the locked row's box does nothing.
+  await rows.nth(lockedIx).locator('td.col-select').click({ force: true });
+  await page.keyboard.press(' ');
+  assert.equal(await selected(page), 0);
+  await screenshot(page, 'table-unselectable-zh');
+
+  // The page box selects only the selectable rows of the page.
+  await page.check('[data-testid=select-all-page]');
+  const onPage = statuses.filter((s) => s !== 'EXPIRED').length;
+  assert.equal(await selected(page), onPage);
+  assert.equal(await locked.isChecked(), false);
+  assert.ok(await page.isChecked('[data-testid=select-all-page]'), 'the page counts as fully selected');
+
+  // Only expired rows match: nothing can be selected.
+  await page.selectOption('[data-testid=filter-status]', 'EXPIRED');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '300');
+  assert.equal(await selected(page), 0, 'a new filter starts over');
+  assert.ok(await page.isDisabled('[data-testid=select-all-page]'), 'no selectable row on the page');
+  const expiredTotal = await total(page);
+  // "All matching" counts and resolves only selectable rows; the bulk action gets exactly those.
+  await page.click('[data-testid=filter-reset]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total === '300');
+  await page.check('[data-testid=select-all-page]');
+  await page.click('[data-testid=select-all-matching]');
+  assert.equal(await selected(page), 300 - expiredTotal);
+  await page.click('[data-testid=bulk-flag]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=bulk-result]')?.dataset.count === String(n), 300 - expiredTotal);
+  // No expired row was flagged.
+  await page.selectOption('[data-testid=filter-status]', 'EXPIRED');
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]').dataset.total !== '300');
+  assert.ok((await cellTexts(page, 'dev-table', 'flag')).every((f) => f === '—'));
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await rows.first().locator('[data-testid=row-select]').getAttribute('title'), 'Expired resources cannot be flagged');
+  await screenshot(page, 'table-unselectable-en');
   assertNoPageErrors(page);
 });
 

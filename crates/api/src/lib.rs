@@ -10,6 +10,7 @@ pub mod customers;
 pub mod error;
 pub mod issuance;
 pub mod money;
+pub mod number_range;
 pub mod opportunities;
 pub mod orders;
 pub mod page;

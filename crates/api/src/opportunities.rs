@@ -50,6 +50,12 @@ pub struct OpportunityQuery {
     pub last_update_begin: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update_end: Option<String>,
+    /// The current opportunity's expected monthly revenue is at least this (≥ 0, 2 dp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_min: Option<crate::Amount>,
+    /// … and at most this; min must not exceed max.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_max: Option<crate::Amount>,
     /// Login name of an account manager (supervisors and admins only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_manager: Option<String>,

@@ -126,16 +126,8 @@ pub fn template(zh: bool) -> Vec<Vec<Cell>> {
 
 /// The template as CSV text (with BOM, for Excel).
 pub fn template_csv(zh: bool) -> String {
-    let rows: Vec<Vec<String>> = template(zh)
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| match c {
-                    Cell::Text(t) | Cell::Number(t) => t,
-                })
-                .collect()
-        })
-        .collect();
+    let rows: Vec<Vec<String>> =
+        template(zh).into_iter().map(|r| r.into_iter().map(Cell::into_text).collect()).collect();
     let mut out = String::from(crate::csv::BOM);
     for r in rows {
         let fields: Vec<String> = r.iter().map(|f| crate::csv::field(f).into_owned()).collect();

@@ -13,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::Uri;
 use axum::{Extension, Json};
 use partner_api::money::MEASURE_YUAN;
+use partner_api::number_range::{check_api_range, AmountRange};
 use partner_api::opportunities::{
     CustomerOpportunitiesResponse, CustomerOpportunity, Opportunity, OpportunityListResponse, OpportunityQuery,
     CONFIDENCES, DEFAULT_ORDER_BY, INDUSTRIES, OPPORTUNITY_TYPES, SORT_KEYS, STAGES,
@@ -35,6 +36,7 @@ enum SortKey {
 
 struct Checked {
     keyword: Option<String>,
+    revenue: AmountRange,
     begin: Option<Instant>,
     end: Option<Instant>,
     key: SortKey,
@@ -77,11 +79,12 @@ fn validate(q: &OpportunityQuery) -> Result<Checked, Violation> {
     let begin = utc_opt("last_update_begin", q.last_update_begin.as_deref())?;
     let end = utc_opt("last_update_end", q.last_update_end.as_deref())?;
     range("last_update_begin", begin, end)?;
+    let revenue = check_api_range("revenue", q.revenue_min, q.revenue_max)?;
     max_len("account_manager", q.account_manager.as_deref(), 64)?;
     max_len("indirect_partner_id", q.indirect_partner_id.as_deref(), 64)?;
     let (key, descending) = order_by(q.order_by.as_deref())?;
     let page = PageRequest::from_raw(q.offset, q.limit)?;
-    Ok(Checked { keyword: q.keyword.as_ref().map(|k| k.to_lowercase()), begin, end, key, descending, page })
+    Ok(Checked { keyword: q.keyword.as_ref().map(|k| k.to_lowercase()), revenue, begin, end, key, descending, page })
 }
 
 fn matches(q: &OpportunityQuery, ck: &Checked, c: &Customer) -> bool {
@@ -98,7 +101,8 @@ fn matches(q: &OpportunityQuery, ck: &Checked, c: &Customer) -> bool {
         || !q.stages.is_empty()
         || !q.confidences.is_empty()
         || ck.begin.is_some()
-        || ck.end.is_some();
+        || ck.end.is_some()
+        || !ck.revenue.is_open();
     if !opp_filtered {
         return true;
     }
@@ -109,6 +113,7 @@ fn matches(q: &OpportunityQuery, ck: &Checked, c: &Customer) -> bool {
             && has(&q.confidences, o.confidence)
             && ck.begin.is_none_or(|b| o.last_update_time >= b)
             && ck.end.is_none_or(|e| o.last_update_time < e)
+            && ck.revenue.contains(o.expected_monthly_revenue)
     })
 }
 

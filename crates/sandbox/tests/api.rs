@@ -581,6 +581,41 @@ async fn opportunity_filters_match_the_current_opportunity() {
 }
 
 #[tokio::test]
+async fn revenue_range_filters_the_current_opportunity_and_is_validated() {
+    let e = env();
+    let t = e.token("hz_distributor", "admin").await;
+    let dist = e.partner("hz_distributor");
+    let visible = |c: &sandbox::store::Customer| c.partner == dist || e.data().partners[c.partner].parent == Some(dist);
+    let amount = |s: &str| partner_api::Amount::parse(s).unwrap();
+
+    let rows = e.all_rows(&t, json!({"revenue_min": 10000, "revenue_max": 50000.50})).await;
+    let want = e.count(|c| {
+        visible(c)
+            && c.current().is_some_and(|o| {
+                o.expected_monthly_revenue >= amount("10000") && o.expected_monthly_revenue <= amount("50000.50")
+            })
+    });
+    assert!(want > 0);
+    assert_eq!(rows.len() as u64, want);
+    let rows = e.all_rows(&t, json!({"revenue_max": 0})).await;
+    assert_eq!(
+        rows.len() as u64,
+        e.count(|c| visible(c) && c.current().is_some_and(|o| o.expected_monthly_revenue.0.is_zero()))
+    );
+
+    for (body, parameter) in [
+        (json!({"revenue_min": 5, "revenue_max": 1}), "revenue_min"),
+        (json!({"revenue_min": -1}), "revenue_min"),
+        (json!({"revenue_max": 1.005}), "revenue_max"),
+    ] {
+        let r = e.post(OPPS, &t, body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+        assert_eq!(r.code(), "CBC.0100");
+        assert!(r.msg().contains(parameter), "{}", r.msg());
+    }
+}
+
+#[tokio::test]
 async fn sorting_is_correct_and_stable_across_pages() {
     let e = env();
     let t = e.token("hz_distributor", "admin").await;

@@ -9,6 +9,7 @@ use super::masked::Mask;
 use crate::format;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
+use partner_api::sheet::Cell;
 use partner_api::time::Instant;
 use partner_api::Amount;
 use std::cmp::Ordering;
@@ -154,6 +155,20 @@ impl<T> Column<T> {
         }
     }
 
+    /// The cell a spreadsheet export writes: amounts and numbers as numbers, instants as
+    /// local dates (the reader's time zone), the rest as text.
+    pub fn cell_of(&self, row: &T, l: Locale) -> Cell {
+        match &self.value {
+            Value::Text(f) => Cell::Text(f(row, l)),
+            Value::Money(f) => f(row).map_or(Cell::Text(String::new()), |(a, c)| Cell::Money(a, c.to_string())),
+            Value::DateTime(f) => f(row).map_or(Cell::Text(String::new()), |t| {
+                let zone = partner_api::time::offset(format::zone_offset_minutes(&t));
+                Cell::DateTime(t.with_timezone(&zone).naive_local())
+            }),
+            Value::Number(f) => f(row).map_or(Cell::Text(String::new()), |n| Cell::Number(n.to_string())),
+        }
+    }
+
     pub fn sort_val(&self, row: &T, l: Locale) -> SortVal {
         match &self.value {
             Value::Text(f) => {
@@ -161,12 +176,27 @@ impl<T> Column<T> {
                 if s.is_empty() {
                     SortVal::None
                 } else {
-                    SortVal::Text(s.to_lowercase())
+                    SortVal::Text(lowercase(s))
                 }
             }
             Value::Money(f) => f(row).map_or(SortVal::None, |(a, _)| SortVal::Money(a)),
             Value::DateTime(f) => f(row).map_or(SortVal::None, |t| SortVal::Time(t.timestamp())),
             Value::Number(f) => f(row).map_or(SortVal::None, SortVal::Number),
         }
+    }
+}
+
+/// A sort key's lower case, in place (no second allocation) unless a non-ASCII character
+/// changes case.
+fn lowercase(mut s: String) -> String {
+    let same = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if s.is_ascii() || s.chars().all(|c| c.is_ascii() || same(c)) {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
     }
 }

@@ -3,7 +3,7 @@
 //! keyboard, selection, chooser and export UI are not duplicated per row type (wasm size).
 
 use super::chooser::ColumnChooser;
-use super::export::{Export, Progress};
+use super::export::{Export, Format, Progress};
 use super::icons;
 use super::keyboard::{self, KeyAction, Pos};
 use super::masked::{ColumnEye, Mask, Reveal};
@@ -56,6 +56,12 @@ pub trait RowAccess: Send + Sync {
     /// The row's key and the contents of these (declared) columns.
     fn cells(&self, i: usize, cols: &[usize], l: Locale, reveal: Reveal) -> Option<(String, Vec<AnyView>)>;
     fn key(&self, i: usize) -> Option<String>;
+    /// Why row `i` cannot be selected (None: it can).
+    fn blocked(&self, i: usize) -> Option<Msg>;
+    /// How many matching rows cannot be selected (None: unknown, rows on other server pages).
+    fn blocked_count(&self) -> Option<u64>;
+    /// These keys without rows that cannot be selected (as far as the loaded rows tell).
+    fn drop_blocked(&self, keys: Vec<String>) -> Vec<String>;
     /// The in-app path of a link action.
     fn href(&self, i: usize, action: usize) -> Option<String>;
     /// Runs an action (a link navigates).
@@ -66,8 +72,9 @@ pub trait RowAccess: Send + Sync {
         except: HashSet<String>,
         progress: RwSignal<Option<(u64, u64)>>,
     ) -> LocalBoxFuture<'static, Result<Option<Vec<String>>, ApiError>>;
-    /// Exports every matching row, these columns, in this language.
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale);
+    /// Exports every matching row, these columns, in this language, to this file type; `sheet`
+    /// names the workbook's sheet.
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String);
 }
 
 /// Everything the grid needs, built by `DataTable<T>`.
@@ -100,6 +107,8 @@ pub struct Model {
     pub rows: Arc<dyn RowAccess>,
     /// Reads the filters (reactively): a change starts a new selection.
     pub filter_track: Arc<dyn Fn() + Send + Sync>,
+    /// The page declared rows that cannot be selected.
+    pub has_unselectable: bool,
 }
 
 #[component]
@@ -128,6 +137,7 @@ pub fn Grid(model: Model) -> impl IntoView {
         version: data_version,
         rows,
         filter_track,
+        has_unselectable,
     } = model;
     let paged = !virt;
     let has_actions = actions.iter().any(|a| a.in_column);
@@ -230,15 +240,25 @@ pub fn Grid(model: Model) -> impl IntoView {
         if virt {
             return Vec::new();
         }
-        rows.with_value(|r| (a..b).filter_map(|i| r.key(i)).collect::<Vec<_>>())
+        rows.with_value(|r| (a..b).filter(|&i| r.blocked(i).is_none()).filter_map(|i| r.key(i)).collect::<Vec<_>>())
     });
-    let selected_count = Memo::new(move |_| selection.with(|s| s.count(total.get())));
+    // Matching rows that cannot be selected: "all matching" leaves them out.
+    let blocked_total = Memo::new(move |_| {
+        let _ = data_version.get();
+        if has_unselectable {
+            rows.with_value(|r| r.blocked_count())
+        } else {
+            Some(0)
+        }
+    });
+    let selectable_total = Memo::new(move |_| total.get().saturating_sub(blocked_total.get().unwrap_or(0)));
+    let selected_count = Memo::new(move |_| selection.with(|s| s.count(selectable_total.get())));
     let page_state = Memo::new(move |_| {
         // (all selected, some selected) of what the header checkbox covers
         selection.with(|s| {
             if virt {
                 let n = selected_count.get();
-                (n > 0 && n == total.get(), n > 0)
+                (n > 0 && n == selectable_total.get(), n > 0)
             } else {
                 page_keys.with(|keys| {
                     let on = keys.iter().filter(|k| s.contains(k)).count();
@@ -257,7 +277,7 @@ pub fn Grid(model: Model) -> impl IntoView {
         }
     };
     let toggle_row = move |i: usize| {
-        if let Some(k) = rows.with_value(|r| r.key(i)) {
+        if let Some(k) = rows.with_value(|r| r.blocked(i).is_none().then(|| r.key(i)).flatten()) {
             selection.update(|s| s.toggle(&k));
         }
     };
@@ -279,7 +299,8 @@ pub fn Grid(model: Model) -> impl IntoView {
     let run_bulk = move |action: Callback<Selected>| {
         let sel = selection.get_untracked();
         if !sel.all {
-            action.run(Selected { keys: sel.keys.into_iter().collect(), all_matching: false });
+            let keys = rows.with_value(|r| r.drop_blocked(sel.keys.into_iter().collect()));
+            action.run(Selected { keys, all_matching: false });
             selection.update(Selection::clear);
             return;
         }
@@ -304,10 +325,11 @@ pub fn Grid(model: Model) -> impl IntoView {
         });
     };
 
-    let start_export = move || {
+    let start_export = move |format: Format| {
         let vis = visible.get_untracked();
         let l = i18n.locale.get_untracked();
-        rows.with_value(|r| r.export(export, vis, l));
+        let sheet = label.get_untracked();
+        rows.with_value(|r| r.export(export, vis, l, format, sheet));
     };
 
     // Keyboard: the focused cell (roving tabindex) and moving it.
@@ -421,6 +443,8 @@ pub fn Grid(model: Model) -> impl IntoView {
                         data-testid="select-all-page"
                         tabindex="-1"
                         aria-label=tr(if virt { Msg::SelectAllRows } else { Msg::SelectPage })
+                        // Nothing on the page can be selected (every row unselectable).
+                        disabled=move || has_unselectable && !virt && page_keys.with(Vec::is_empty)
                         prop:checked=move || page_state.get().0
                         prop:indeterminate=move || {
                             let (all, some) = page_state.get();
@@ -522,18 +546,27 @@ pub fn Grid(model: Model) -> impl IntoView {
         let l = i18n.locale.get_untracked();
         let vis = visible.get_untracked();
         let Some((key, cells)) = rows.with_value(|r| r.cells(i, &vis, l, reveal)) else { return ().into_any() };
+        let blocked = if has_unselectable { rows.with_value(|r| r.blocked(i)) } else { None };
         let r = i as i64;
         let aria_index = (base.get_untracked() + i as u64 + 2).to_string();
         let k = StoredValue::new(key);
-        let selected = move || k.with_value(|k| selection.with(|s| s.contains(k)));
+        let selected = move || blocked.is_none() && k.with_value(|k| selection.with(|s| s.contains(k)));
         let select_td = selectable.then(|| {
+            // A disabled box says why (title on the cell too: disabled inputs get no hover).
+            let reason = blocked.map(|m| m.text(l).to_string());
             view! {
-                <td role="gridcell" class="col-select" data-r=r data-c="0" tabindex="-1">
+                <td role="gridcell" class="col-select" class:unselectable=blocked.is_some() title=reason.clone() data-r=r data-c="0" tabindex="-1">
                     <input
                         type="checkbox"
                         data-testid="row-select"
                         tabindex="-1"
-                        aria-label=tr(Msg::SelectRow)
+                        aria-label=match reason.as_ref() {
+                            Some(why) => format!("{}: {why}", Msg::SelectRow.text(l)),
+                            None => Msg::SelectRow.text(l).to_string(),
+                        }
+                        title=reason.clone()
+                        data-blocked=reason.clone()
+                        disabled=blocked.is_some()
                         prop:checked=selected
                         on:change=move |_| k.with_value(|k| selection.update(|s| s.toggle(k)))
                     />
@@ -699,11 +732,14 @@ pub fn Grid(model: Model) -> impl IntoView {
     let selection_info = move || {
         let n = selected_count.get();
         (selectable && n > 0).then(|| {
-            let (l, all, t) = (i18n.get(), selection.with(|s| s.all), total.get());
+            let (l, all, t) = (i18n.get(), selection.with(|s| s.all), selectable_total.get());
             view! {
                 <span class="selection-info" data-testid="selection-count" data-count=n.to_string() data-all=all.to_string()>
                     {Msg::SelectedCount.with_n(l, count(n))}
                 </span>
+                {(all && blocked_total.get() != Some(0)).then(|| view! {
+                    <span class="muted" data-testid="selection-skips-blocked">{Msg::SelectionSkipsBlocked.text(l)}</span>
+                })}
                 {(!all && n < t).then(|| view! {
                     <button
                         type="button"
@@ -786,6 +822,21 @@ pub fn Grid(model: Model) -> impl IntoView {
         }
     };
 
+    let export_button = move |format: Format, test_id: &'static str, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="button"
+                data-testid=test_id
+                disabled=move || export.running()
+                on:click=move |_| start_export(format)
+            >
+                {icons::download()}
+                {tr(label)}
+            </button>
+        }
+    };
+
     let retry = Callback::new(move |_| {
         if let Some(r) = reload {
             r.run(());
@@ -824,16 +875,8 @@ pub fn Grid(model: Model) -> impl IntoView {
                         </button>
                     })}
                     <ColumnChooser headers=headers layout=layout on_reset=reset_layout />
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="export-csv"
-                        disabled=move || export.running()
-                        on:click=move |_| start_export()
-                    >
-                        {icons::download()}
-                        {tr(Msg::ExportCsv)}
-                    </button>
+                    {export_button(Format::Csv, "export-csv", Msg::ExportCsv)}
+                    {export_button(Format::Xlsx, "export-xlsx", Msg::ExportXlsx)}
                 </div>
             </div>
             {move || error.get().map(|e| view! { <ErrorNotice error=e on_retry=retry /> })}

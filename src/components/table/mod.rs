@@ -6,10 +6,12 @@
 //!   ([`chooser`], [`resize`], [`prefs`]);
 //! - sticky header, frozen first column on narrow screens (CSS);
 //! - virtual scrolling of large client data ([`virtual_rows`]);
-//! - selection across pages with "select all matching" and bulk actions ([`selection`]);
+//! - selection across pages with "select all matching" and bulk actions ([`selection`]); rows a
+//!   page declares unselectable show a disabled checkbox with the reason and never reach a
+//!   bulk action;
 //! - masked cells with eye toggles and copy buttons, X6 ([`masked`]);
 //! - the ARIA grid keyboard model ([`keyboard`]);
-//! - CSV export of everything the filter matches ([`export`]);
+//! - CSV and XLSX export of everything the filter matches ([`export`]);
 //! - loading, empty, error and stale states ([`states`]).
 
 pub mod chooser;
@@ -24,6 +26,7 @@ pub mod resize;
 pub mod selection;
 pub mod source;
 pub mod states;
+pub mod url_view;
 pub mod virtual_rows;
 
 pub use column::Column;
@@ -33,7 +36,7 @@ pub use source::{loader, ClientSource, Loader, Paging, Predicate, Rows, Slice, S
 pub use states::{Empty, EmptyReason};
 
 use crate::i18n::{use_i18n, Locale, Msg};
-use export::Export;
+use export::{Export, File, Format};
 use futures::future::LocalBoxFuture;
 use grid::{ActionMeta, ColMeta, Grid, Model, RowAccess};
 use leptos::prelude::*;
@@ -122,7 +125,11 @@ struct Access<T: Send + Sync + 'static> {
     open_path: Callback<String>,
     server_query: StoredValue<Query<T>>,
     view: TableView,
+    unselectable: Option<Unselectable<T>>,
 }
+
+/// Why a row cannot be selected (None: it can).
+pub type Unselectable<T> = fn(&T) -> Option<Msg>;
 
 impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
     fn cells(&self, i: usize, cols: &[usize], l: Locale, reveal: Reveal) -> Option<(String, Vec<AnyView>)> {
@@ -135,6 +142,38 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
 
     fn key(&self, i: usize) -> Option<String> {
         self.kind.row(i).map(|r| (self.row_key)(&r))
+    }
+
+    fn blocked(&self, i: usize) -> Option<Msg> {
+        let f = self.unselectable?;
+        self.kind.row(i).and_then(|r| f(&r))
+    }
+
+    fn blocked_count(&self) -> Option<u64> {
+        let Some(f) = self.unselectable else { return Some(0) };
+        match self.kind {
+            Kind::Client { rows, order, .. } => Some(rows.with_untracked(|r| {
+                order.with_untracked(|o| o.0.iter().filter(|&&i| f(&r[i as usize]).is_some()).count() as u64)
+            })),
+            // Only the server knows which rows of other pages are blocked.
+            Kind::Server(_) => None,
+        }
+    }
+
+    fn drop_blocked(&self, keys: Vec<String>) -> Vec<String> {
+        let Some(f) = self.unselectable else { return keys };
+        let row_key = self.row_key;
+        // Rows that became unselectable since they were chosen (a refresh): every client row,
+        // or the server page in view, is checked.
+        let blocked: HashSet<String> = match self.kind {
+            Kind::Client { rows, .. } => {
+                rows.with_untracked(|r| r.iter().filter(|r| f(r).is_some()).map(row_key).collect())
+            }
+            Kind::Server(d) => d.with_untracked(|d| {
+                d.as_ref().map(|d| d.rows.iter().filter(|r| f(r).is_some()).map(row_key).collect()).unwrap_or_default()
+            }),
+        };
+        keys.into_iter().filter(|k| !blocked.contains(k)).collect()
     }
 
     fn href(&self, i: usize, action: usize) -> Option<String> {
@@ -158,11 +197,18 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
         progress: RwSignal<Option<(u64, u64)>>,
     ) -> LocalBoxFuture<'static, Result<Option<Vec<String>>, ApiError>> {
         let row_key = self.row_key;
+        let unselectable = self.unselectable;
+        let ok = move |r: &T| unselectable.is_none_or(|f| f(r).is_none());
         match self.kind {
             Kind::Client { rows, order, .. } => {
                 let keys = rows.with_untracked(|r| {
                     order.with_untracked(|o| {
-                        o.0.iter().map(|&i| row_key(&r[i as usize])).filter(|k| !except.contains(k)).collect()
+                        o.0.iter()
+                            .map(|&i| &r[i as usize])
+                            .filter(|r| ok(r))
+                            .map(row_key)
+                            .filter(|k| !except.contains(k))
+                            .collect()
                     })
                 });
                 Box::pin(async move { Ok(Some(keys)) })
@@ -178,7 +224,7 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
                         &load,
                         sort,
                         |rows, done, t| {
-                            keys.extend(rows.iter().map(row_key).filter(|k| !except.contains(k)));
+                            keys.extend(rows.iter().filter(|r| ok(r)).map(row_key).filter(|k| !except.contains(k)));
                             progress.try_set(Some((done, t)));
                         },
                         alive,
@@ -190,16 +236,16 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
         }
     }
 
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale) {
-        let name = self.id.to_string();
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String) {
+        let file = File { format, name: self.id.to_string(), sheet };
         match self.kind {
             Kind::Server(_) => {
                 if let Some(load) = self.server_query.with_value(|q| q.as_ref().map(|q| untrack(|| q()))) {
-                    export.server(load, self.view.sort.get_untracked(), self.columns, cols, l, name);
+                    export.server(load, self.view.sort.get_untracked(), self.columns, cols, l, file);
                 }
             }
             Kind::Client { rows, order, .. } => {
-                export.client(rows.get_untracked(), order.get_untracked().0, self.columns, cols, l, name);
+                export.client(rows.get_untracked(), order.get_untracked().0, self.columns, cols, l, file);
             }
         }
     }
@@ -226,6 +272,10 @@ pub fn DataTable<T>(
     /// The total line, with `{n}` (default: "{n} rows").
     #[prop(optional)]
     total_label: Option<Msg>,
+    /// Rows that cannot be selected, and why (the reason is the disabled checkbox's tooltip).
+    /// They are skipped by "select all matching" and never reach a bulk action.
+    #[prop(optional)]
+    unselectable: Option<Unselectable<T>>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -353,6 +403,7 @@ where
         open_path,
         server_query: StoredValue::new(server_query),
         view,
+        unselectable,
     };
     let model = Model {
         id,
@@ -377,6 +428,7 @@ where
         version,
         rows: Arc::new(access),
         filter_track,
+        has_unselectable: unselectable.is_some(),
     };
     // Type-erased, so pages embedding a table do not carry the grid's whole view type.
     view! { <Grid model=model /> }.into_any()

@@ -3,7 +3,10 @@
 //!
 //! Query parameters: `rows` (default 1000, at most 1,000,000), `mode=pages` (a pager instead
 //! of virtual scrolling), `fail=1` (the first load fails, Retry succeeds), `empty=1` (no rows),
-//! `restricted=1` (no rows, because of the role).
+//! `restricted=1` (no rows, because of the role), `lock=1` (expired rows cannot be selected),
+//! `prepared=1` (the rows are generated once and kept: later visits mount them at once, with
+//! no simulated delay — what the benchmark times as "first rows", like AG Grid's pre-built
+//! `rowData`).
 
 use crate::components::filters::{SelectFilter, TextFilter};
 use crate::components::table::{
@@ -20,6 +23,23 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 const MAX_ROWS: usize = 1_000_000;
+
+thread_local! {
+    /// Rows kept for `prepared=1` (generated outside the measured time).
+    static PREPARED: std::cell::RefCell<Option<Arc<Vec<DemoRow>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The prepared rows for `n`, generating (and keeping) them if needed.
+fn prepared(n: usize) -> Arc<Vec<DemoRow>> {
+    PREPARED.with_borrow_mut(|p| match p {
+        Some(rows) if rows.len() == n => rows.clone(),
+        _ => {
+            let rows = Arc::new(generate(n));
+            *p = Some(rows.clone());
+            rows
+        }
+    })
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoRow {
@@ -112,6 +132,15 @@ fn columns() -> Vec<Column<DemoRow>> {
     ]
 }
 
+/// With `?lock=1`, expired rows cannot be flagged.
+fn expired_locked(r: &DemoRow) -> Option<Msg> {
+    (r.status == "EXPIRED").then_some(Msg::DevExpiredLocked)
+}
+
+fn always_selectable(_: &DemoRow) -> Option<Msg> {
+    None
+}
+
 fn simulated_failure() -> ApiError {
     ApiError {
         status: 503,
@@ -131,10 +160,14 @@ pub fn TableDemoPage() -> impl IntoView {
     let restricted = param("restricted") == "1";
     let n = if param("empty") == "1" || restricted { 0 } else { n };
     let fail_first = StoredValue::new(param("fail") == "1");
+    // `?lock=1`: expired rows cannot be selected (the shared unselectable-rows mechanism).
+    let lock_expired = param("lock") == "1";
 
-    // The "remote" data: generated, after a short delay, failing once when asked to.
-    let rows = RwSignal::new(Arc::new(Vec::<DemoRow>::new()));
-    let loading = RwSignal::new(true);
+    // The "remote" data: generated, after a short delay, failing once when asked to; or the
+    // prepared rows at once.
+    let pre = param("prepared") == "1";
+    let rows = RwSignal::new(if pre { prepared(n) } else { Arc::new(Vec::<DemoRow>::new()) });
+    let loading = RwSignal::new(!pre);
     let error = RwSignal::new(None::<ApiError>);
     let reload = Callback::new(move |_| {
         loading.set(true);
@@ -158,7 +191,9 @@ pub fn TableDemoPage() -> impl IntoView {
             loading.try_set(false);
         });
     });
-    reload.run(());
+    if !pre {
+        reload.run(());
+    }
 
     // Filters: a draft in the bar, applied by Search.
     let keyword = RwSignal::new(String::new());
@@ -251,6 +286,7 @@ pub fn TableDemoPage() -> impl IntoView {
                     row_actions=vec![open]
                     bulk_actions=vec![flag]
                     empty=empty
+                    unselectable=if lock_expired { expired_locked } else { always_selectable }
                 />
             </div>
         </section>

@@ -3,14 +3,16 @@
 
 use super::customer_filters::{CustomerFilters, PAGE_SIZES};
 use crate::api::{use_api, use_auth};
-use crate::components::filters::{CodeMultiSelect, DateRangeFilter, SelectFilter, TextFilter};
+use crate::components::filters::{
+    number_range_problem, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
+};
+use crate::components::table::url_view::use_url_view;
 use crate::components::table::{
-    loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, SortKey, Source, TableView,
+    loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, SortKey, Source,
 };
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::CUSTOMERS;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use partner_api::opportunities::{
     encode_path_segment, scope, CustomerOpportunity, OpportunityListResponse, CONFIDENCES, INDUSTRIES,
     OPPORTUNITY_TYPES, QUERY_PATH, STAGES,
@@ -118,9 +120,8 @@ pub fn CustomersPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let current = Memo::new(move |_| query.with(CustomerFilters::from_query));
+    let url = use_url_view::<CustomerFilters>(CUSTOMERS, PAGE_SIZES);
+    let current = url.current;
 
     // The profile may arrive just after the page is built (the shell shows the page once it is
     // loaded, and hands it over in an effect): what depends on it follows it.
@@ -153,12 +154,14 @@ pub fn CustomersPage() -> impl IntoView {
     let confidences = RwSignal::new(Vec::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
+    let revenue_min = RwSignal::new(String::new());
+    let revenue_max = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
     let reseller = RwSignal::new(String::new());
     let more_open = RwSignal::new(false);
     // Only a change of the filters themselves (not page, sort or size) resets the draft, so
     // paging never throws away something typed but not yet searched.
-    let applied = Memo::new(move |_| CustomerFilters { page: 1, sort: String::new(), size: 0, ..current.get() });
+    let applied = url.applied;
     Effect::new(move |_| {
         let f = applied.get();
         keyword.set(f.keyword.clone());
@@ -168,10 +171,18 @@ pub fn CustomersPage() -> impl IntoView {
         confidences.set(f.confidences.clone());
         from.set(f.from.clone());
         to.set(f.to.clone());
+        revenue_min.set(f.revenue_min.clone());
+        revenue_max.set(f.revenue_max.clone());
         manager.set(f.account_manager.clone());
         reseller.set(f.reseller.clone());
         // Filters that live under "More filters" open it, so nothing applied is hidden.
-        if !(f.types.is_empty() && f.confidences.is_empty() && f.from.is_empty() && f.to.is_empty()) {
+        if !(f.types.is_empty()
+            && f.confidences.is_empty()
+            && f.from.is_empty()
+            && f.to.is_empty()
+            && f.revenue_min.is_empty()
+            && f.revenue_max.is_empty())
+        {
             more_open.set(true);
         }
     });
@@ -180,15 +191,14 @@ pub fn CustomersPage() -> impl IntoView {
         !f.is_empty() && !t.is_empty() && f > t
     });
 
-    let go = move |f: CustomerFilters| navigate(&format!("{CUSTOMERS}{}", f.to_query()), Default::default());
-    let go_search = go.clone();
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if range_invalid.get_untracked() {
+        if range_invalid.get_untracked()
+            || number_range_problem(&revenue_min.get_untracked(), &revenue_max.get_untracked()).is_some()
+        {
             return;
         }
-        let base = current.get_untracked();
-        go_search(CustomerFilters {
+        url.search(CustomerFilters {
             keyword: keyword.get_untracked().trim().to_string(),
             industries: industries.get_untracked(),
             types: types.get_untracked(),
@@ -196,42 +206,19 @@ pub fn CustomersPage() -> impl IntoView {
             confidences: confidences.get_untracked(),
             from: from.get_untracked(),
             to: to.get_untracked(),
+            revenue_min: revenue_min.get_untracked().trim().to_string(),
+            revenue_max: revenue_max.get_untracked().trim().to_string(),
             account_manager: manager.get_untracked(),
             reseller: reseller.get_untracked(),
-            page: 1,
-            sort: base.sort,
-            size: base.size,
+            ..Default::default()
         });
     };
-    let go_reset = go.clone();
-    let reset = move |_| {
-        let base = current.get_untracked();
-        go_reset(CustomerFilters { size: base.size, page: 1, ..Default::default() });
-    };
-
-    // Sort, page and size live in the URL.
-    let go_sort = go.clone();
-    let go_page = go.clone();
-    let go_size = go.clone();
-    let view = TableView {
-        sort: Signal::derive(move || {
-            let (key, desc) = current.with(CustomerFilters::sort_key);
-            vec![SortKey { key, desc }]
-        }),
-        page: Signal::derive(move || current.with(|f| f.page)),
-        size: Signal::derive(move || current.with(|f| f.size)),
-        sizes: PAGE_SIZES,
-        set_sort: Callback::new(move |keys: Vec<SortKey>| {
-            let sort = keys.first().map(SortKey::order_by).unwrap_or_default();
-            go_sort(CustomerFilters { sort, page: 1, ..current.get_untracked() });
-        }),
-        set_page: Callback::new(move |page: u64| go_page(CustomerFilters { page, ..current.get_untracked() })),
-        set_size: Callback::new(move |size: u32| go_size(CustomerFilters { size, page: 1, ..current.get_untracked() })),
-    };
+    let reset =
+        move |_| url.go.run(CustomerFilters { size: current.get_untracked().size, page: 1, ..Default::default() });
 
     // The server pages, sorts (one order_by) and filters; the table asks for the slices.
     let scope_now = RwSignal::new(None::<String>);
-    let source = Source::server(view, move || {
+    let source = Source::server(url.table, move || {
         let filters = applied.get();
         let api = api.clone();
         loader(move |slice: Slice| {
@@ -248,9 +235,9 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
 
-    let go_clear = go.clone();
-    let clear =
-        Callback::new(move |_| go_clear(CustomerFilters { size: current.get_untracked().size, ..Default::default() }));
+    let clear = Callback::new(move |_| {
+        url.go.run(CustomerFilters { size: current.get_untracked().size, ..Default::default() })
+    });
     let empty = Signal::derive(move || {
         if current.with(CustomerFilters::has_filters) {
             Empty::new(EmptyReason::Filtered, Msg::EmptyFiltered).action(Msg::ClearFilters, clear)
@@ -283,6 +270,7 @@ pub fn CustomersPage() -> impl IntoView {
                         <CodeMultiSelect label=Msg::ColOpportunityType kind=CodeKind::OpportunityType options=OPPORTUNITY_TYPES selected=types test_id="filter-type" />
                         <CodeMultiSelect label=Msg::ColConfidence kind=CodeKind::Confidence options=CONFIDENCES selected=confidences test_id="filter-confidence" />
                         <DateRangeFilter label=Msg::ColLastUpdate from=from to=to invalid=range_invalid test_id="filter-updated" />
+                        <NumberRangeFilter label=Msg::ColRevenue min=revenue_min max=revenue_max test_id="filter-revenue" />
                     </div>
                 </Show>
                 <div class="filter-actions">

@@ -8,7 +8,7 @@ use crate::components::remote::use_remote;
 use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Mask, Paging, SortKey, Source};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
-use crate::routes::{safe_next, ORDERS};
+use crate::routes::{safe_next, ORDERS, ORDERS_PAY_PER_USE};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -20,6 +20,11 @@ use partner_api::Amount;
 use std::sync::Arc;
 
 type Item = Column<OrderLineItemEntityV2>;
+
+/// The customer's pay-per-use resources (S2's second view).
+fn pay_per_use_href(customer_id: &str) -> String {
+    format!("{ORDERS_PAY_PER_USE}?customer={}", js_sys::encode_uri_component(customer_id))
+}
 
 /// `6 个月` / `6 months` from the period count and type (0 day … 5 one-off).
 fn period(num: Option<i32>, kind: Option<i32>, l: crate::i18n::Locale) -> String {
@@ -222,6 +227,12 @@ pub fn OrderDetailPage() -> impl IntoView {
             </div>
             <div class="card table-card">
                 <h2 class="card-title">{tr(Msg::OrderResources)}</h2>
+                // Pay-per-use resources are the customer's, not the order's (O4 lists by customer).
+                {move || (!customer_id.get().is_empty()).then(|| view! {
+                    <A href=move || crate::routes::href(&pay_per_use_href(&customer_id.get())) attr:class="link" attr:data-testid="order-pay-per-use">
+                        {tr(Msg::PpuOfCustomer)}
+                    </A>
+                })}
                 <DataTable
                     id="order-resources"
                     test_id="order-resources-table"

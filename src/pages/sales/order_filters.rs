@@ -1,5 +1,7 @@
 //! The orders view as URL state (filters, sort, page), so back/forward and copied links work.
 
+use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
+use crate::components::table::SortKey;
 use leptos_router::params::ParamsMap;
 use partner_api::orders::ListCustomerOrdersRequest;
 use partner_api::time::to_wire;
@@ -28,14 +30,9 @@ pub struct OrderFilters {
     pub size: u32,
 }
 
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
 impl OrderFilters {
     pub fn from_query(q: &ParamsMap) -> Self {
-        let size =
-            q.get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE);
+        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
         OrderFilters {
             order_id: q.get("order").unwrap_or_default(),
             customer_id: q.get("customer").unwrap_or_default(),
@@ -46,18 +43,14 @@ impl OrderFilters {
             to: q.get("to").unwrap_or_default(),
             reseller: q.get("reseller").unwrap_or_default(),
             ascending: q.get("sort").as_deref() == Some(SORT_KEY),
-            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: page_param(q),
             size,
         }
     }
 
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        let mut push = |k: &str, v: &str| {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", enc(v)));
-            }
-        };
+        let mut q = QueryString::default();
+        let mut push = |k: &str, v: &str| q.push(k, v);
         push("order", self.order_id.trim());
         push("customer", self.customer_id.trim());
         push("status", &self.status);
@@ -69,17 +62,8 @@ impl OrderFilters {
         if self.ascending {
             push("sort", SORT_KEY);
         }
-        if self.page > 1 {
-            push("page", &self.page.to_string());
-        }
-        if self.size != DEFAULT_PAGE_SIZE {
-            push("size", &self.size.to_string());
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
+        q.finish()
     }
 
     /// The filters only (not sort or paging), for comparing views.
@@ -122,4 +106,42 @@ impl OrderFilters {
 pub enum RangeProblem {
     Reversed,
     TooLong,
+}
+
+impl UrlView for OrderFilters {
+    fn from_query(q: &ParamsMap) -> Self {
+        OrderFilters::from_query(q)
+    }
+
+    fn to_query(&self) -> String {
+        OrderFilters::to_query(self)
+    }
+
+    fn applied(&self) -> Self {
+        OrderFilters::applied(self)
+    }
+
+    fn page(&self) -> u64 {
+        self.page
+    }
+
+    fn size(&self) -> u32 {
+        self.size
+    }
+
+    fn sort(&self) -> Vec<SortKey> {
+        vec![SortKey { key: SORT_KEY.into(), desc: !self.ascending }]
+    }
+
+    fn with_page(self, page: u64) -> Self {
+        OrderFilters { page, ..self }
+    }
+
+    fn with_size(self, size: u32) -> Self {
+        OrderFilters { size, ..self }
+    }
+
+    fn with_sort(self, sort: Vec<SortKey>) -> Self {
+        OrderFilters { ascending: sort.first().is_some_and(|k| !k.desc), ..self }
+    }
 }

@@ -5,13 +5,11 @@
 use super::order_filters::{OrderFilters, RangeProblem, PAGE_SIZES, SORT_KEY};
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::table::{
-    loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, SortKey, Source, TableView,
-};
+use crate::components::table::url_view::use_url_view;
+use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, Source};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::ORDERS;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use partner_api::orders::{order_status, CustomerOrderV2, ListCustomerOrdersResponse};
 use partner_api::profile::partner_type;
 
@@ -97,10 +95,8 @@ pub fn OrdersPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let current = Memo::new(move |_| query.with(OrderFilters::from_query));
-    let applied = Memo::new(move |_| current.with(OrderFilters::applied));
+    let url = use_url_view::<OrderFilters>(ORDERS, PAGE_SIZES);
+    let (current, applied) = (url.current, url.applied);
     let is_distributor = Memo::new(move |_| {
         auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
     });
@@ -149,15 +145,12 @@ pub fn OrdersPage() -> impl IntoView {
         _ => Msg::DateRangeInvalid,
     });
 
-    let go = move |f: OrderFilters| navigate(&format!("{ORDERS}{}", f.to_query()), Default::default());
-    let go_search = go.clone();
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if range_invalid.get_untracked() {
             return;
         }
-        let base = current.get_untracked();
-        go_search(OrderFilters {
+        url.search(OrderFilters {
             order_id: order_id.get_untracked().trim().to_string(),
             customer_id: customer_id.get_untracked().trim().to_string(),
             status: status.get_untracked(),
@@ -166,28 +159,12 @@ pub fn OrdersPage() -> impl IntoView {
             from: from.get_untracked(),
             to: to.get_untracked(),
             reseller: reseller.get_untracked(),
-            page: 1,
-            ..base
+            ..Default::default()
         });
     };
-    let go_reset = go.clone();
-    let reset = move |_| go_reset(OrderFilters { size: current.get_untracked().size, page: 1, ..Default::default() });
+    let reset = move |_| url.go.run(OrderFilters { size: current.get_untracked().size, page: 1, ..Default::default() });
 
-    let (go_sort, go_page, go_size) = (go.clone(), go.clone(), go.clone());
-    let view = TableView {
-        sort: Signal::derive(move || vec![SortKey { key: SORT_KEY.into(), desc: !current.with(|f| f.ascending) }]),
-        page: Signal::derive(move || current.with(|f| f.page)),
-        size: Signal::derive(move || current.with(|f| f.size)),
-        sizes: PAGE_SIZES,
-        set_sort: Callback::new(move |keys: Vec<SortKey>| {
-            let ascending = keys.first().is_some_and(|k| !k.desc);
-            go_sort(OrderFilters { ascending, page: 1, ..current.get_untracked() });
-        }),
-        set_page: Callback::new(move |page: u64| go_page(OrderFilters { page, ..current.get_untracked() })),
-        set_size: Callback::new(move |size: u32| go_size(OrderFilters { size, page: 1, ..current.get_untracked() })),
-    };
-
-    let source = Source::server(view, move || {
+    let source = Source::server(url.table, move || {
         let filters = applied.get();
         let api = api.clone();
         loader(move |slice: Slice| {
@@ -204,9 +181,8 @@ pub fn OrdersPage() -> impl IntoView {
         })
     });
 
-    let go_clear = go.clone();
     let clear =
-        Callback::new(move |_| go_clear(OrderFilters { size: current.get_untracked().size, ..Default::default() }));
+        Callback::new(move |_| url.go.run(OrderFilters { size: current.get_untracked().size, ..Default::default() }));
     let empty = Signal::derive(move || {
         if current.with(OrderFilters::has_filters) {
             Empty::new(EmptyReason::Filtered, Msg::EmptyOrdersFiltered).action(Msg::ClearFilters, clear)
@@ -218,6 +194,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-orders">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
+            <super::orders_tabs::OrdersTabs current=ORDERS />
             <p class="page-intro">{tr(Msg::OrdersIntro)}</p>
             <form class="filter-bar card" data-testid="order-filters" on:submit=search>
                 <div class="filter-row">

@@ -4,11 +4,13 @@
 
 mod csv_read;
 mod xlsx;
+mod xlsx_write;
 mod xml;
 mod zip;
 
 pub use csv_read::read_csv;
-pub use xlsx::{read_xlsx, write_xlsx, Cell};
+pub use xlsx::read_xlsx;
+pub use xlsx_write::{write_xlsx, Cell, XlsxWriter};
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

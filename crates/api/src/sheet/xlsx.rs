@@ -1,18 +1,9 @@
-//! XLSX (Office Open XML spreadsheet) reading of the first worksheet, and writing of a
-//! one-sheet workbook with a bold header row. Written cells are inline strings or numbers,
-//! never formulas, so exported text cannot run in a spreadsheet.
+//! XLSX (Office Open XML spreadsheet) reading of the first worksheet. Writing is in
+//! [`super::xlsx_write`].
 
-use super::xml::{elements, escape, text_of, unescape};
-use super::zip::{write_stored, Archive};
+use super::xml::{elements, text_of, unescape};
+use super::zip::Archive;
 use super::{trim_trailing_blank_rows, Rows, SheetError};
-
-/// A cell to write.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cell {
-    Text(String),
-    /// A number as exact decimal text (e.g. an amount `1234.50`).
-    Number(String),
-}
 
 /// `"B3"` → column index 1.
 fn column_of(reference: &str) -> Option<usize> {
@@ -26,7 +17,7 @@ fn column_of(reference: &str) -> Option<usize> {
         .map(|n| n - 1)
 }
 
-fn column_name(mut index: usize) -> String {
+pub(crate) fn column_name(mut index: usize) -> String {
     let mut name = Vec::new();
     loop {
         name.push(b'A' + (index % 26) as u8);
@@ -106,60 +97,10 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Rows, SheetError> {
     Ok(trim_trailing_blank_rows(rows))
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
-
-const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
-
-const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
-
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0" xfId="0"/><xf fontId="1" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
-
-/// A one-sheet workbook; the first row is the header (bold, frozen).
-pub fn write_xlsx(sheet_name: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
-    // Sheet names: ≤ 31 characters, none of []:*?/\ .
-    let name: String = sheet_name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-    let name = if name.is_empty() { "Sheet1".to_string() } else { name };
-    let workbook = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{}" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-        escape(&name)
-    );
-    let mut sheet = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#,
-    );
-    for (r, row) in rows.iter().enumerate() {
-        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
-        let style = if r == 0 { r#" s="1""# } else { "" };
-        for (c, cell) in row.iter().enumerate() {
-            let reference = format!("{}{}", column_name(c), r + 1);
-            match cell {
-                Cell::Text(t) => sheet.push_str(&format!(
-                    r#"<c r="{reference}"{style} t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                    escape(t)
-                )),
-                Cell::Number(n) => sheet.push_str(&format!(r#"<c r="{reference}"{style}><v>{}</v></c>"#, escape(n))),
-            }
-        }
-        sheet.push_str("</row>");
-    }
-    sheet.push_str("</sheetData></worksheet>");
-    write_stored(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
-        ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
-        ("xl/workbook.xml", workbook.into_bytes()),
-        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes().to_vec()),
-        ("xl/styles.xml", STYLES.as_bytes().to_vec()),
-        ("xl/worksheets/sheet1.xml", sheet.into_bytes()),
-    ])
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::xlsx_write::{write_xlsx, Cell};
+    use super::super::zip::write_stored;
     use super::*;
 
     #[test]
