@@ -64,6 +64,10 @@ pub struct FailNext {
     /// Only requests whose path starts with this; absent means any BSS path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_prefix: Option<String>,
+    /// Only requests with this method (e.g. `POST`, so a V2 fault is not used up by the V3/V5
+    /// reads that share its path prefix); absent means any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
     /// For `commit_then_delay`: how long the answer is held (at most 120000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
@@ -122,12 +126,12 @@ impl Faults {
 
     /// What happens to one request: the latency to add and the fault to inject, if any.
     pub fn decide(&self, path: &str) -> (Duration, Option<FaultKind>) {
-        let (latency, fault) = self.decide_with_delay(path);
+        let (latency, fault) = self.decide_with_delay("GET", path);
         (latency, fault.map(|(k, _)| k))
     }
 
     /// Like [`Faults::decide`], with the `delay_ms` of the `fail_next` entry that applied.
-    pub fn decide_with_delay(&self, path: &str) -> (Duration, Option<(FaultKind, Option<u64>)>) {
+    pub fn decide_with_delay(&self, method: &str, path: &str) -> (Duration, Option<(FaultKind, Option<u64>)>) {
         if path.starts_with(CONTROL_PREFIX) {
             return (Duration::ZERO, None);
         }
@@ -136,9 +140,12 @@ impl Faults {
         let mut guard = self.inner.lock().expect("faults lock");
         let (config, prng) = &mut *guard;
         let latency = Duration::from_millis(if bss { config.latency_ms } else { 0 });
-        let hit = config.fail_next.iter().position(|f| match &f.path_prefix {
-            Some(prefix) => path.starts_with(prefix.as_str()),
-            None => bss,
+        let hit = config.fail_next.iter().position(|f| {
+            f.method.as_ref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && match &f.path_prefix {
+                    Some(prefix) => path.starts_with(prefix.as_str()),
+                    None => bss,
+                }
         });
         if let Some(i) = hit {
             let kind = (config.fail_next[i].kind, config.fail_next[i].delay_ms);
@@ -192,7 +199,7 @@ pub async fn dropped_after_headers(resp: Response) -> Response {
 }
 
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let (latency, fault) = state.faults.decide_with_delay(req.uri().path());
+    let (latency, fault) = state.faults.decide_with_delay(req.method().as_str(), req.uri().path());
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
@@ -276,9 +283,10 @@ mod tests {
                     kind: FaultKind::Throttle,
                     count: 2,
                     path_prefix: Some("/v2/partners/profile".into()),
+                    method: None,
                     delay_ms: None,
                 },
-                FailNext { kind: FaultKind::ServerError, count: 1, path_prefix: None, delay_ms: None },
+                FailNext { kind: FaultKind::ServerError, count: 1, path_prefix: None, method: None, delay_ms: None },
             ],
             ..Default::default()
         });
@@ -296,10 +304,28 @@ mod tests {
         assert_eq!(f.decide("/v3/auth/tokens").1, None);
 
         // Sign-in fails only when an entry names it.
-        let drop_sign_in =
-            FailNext { kind: FaultKind::Drop, count: 1, path_prefix: Some("/v3/auth/tokens".into()), delay_ms: None };
+        let drop_sign_in = FailNext {
+            kind: FaultKind::Drop,
+            count: 1,
+            path_prefix: Some("/v3/auth/tokens".into()),
+            method: None,
+            delay_ms: None,
+        };
         f.set(FaultConfig { latency_ms: 5, fail_next: vec![drop_sign_in], ..Default::default() });
         assert_eq!(f.decide("/v3/auth/tokens"), (Duration::ZERO, Some(FaultKind::Drop)));
+
         assert_eq!(f.decide("/v2/x"), (Duration::from_millis(5), None));
+
+        // A method narrows an entry: reads on the same path prefix do not use it up.
+        let post_only = FailNext {
+            kind: FaultKind::CommitThenFail,
+            count: 1,
+            path_prefix: Some("/v2/promotions".into()),
+            method: Some("POST".into()),
+            delay_ms: None,
+        };
+        f.set(FaultConfig { fail_next: vec![post_only], ..Default::default() });
+        assert_eq!(f.decide_with_delay("GET", "/v2/promotions/x").1, None);
+        assert_eq!(f.decide_with_delay("post", "/v2/promotions/x").1, Some((FaultKind::CommitThenFail, None)));
     }
 }

@@ -14,8 +14,8 @@ use leptos_router::hooks::use_query_map;
 use partner_api::coupons::{
     find_limit, limit_key, operation_type, quota_status, quota_type, CouponQuota, CouponRecord,
     CreatePartnerCouponsRequest, CreatePartnerCouponsResponse, ListPartnerCouponsRecordRequest,
-    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, PARTNER_COUPONS_PATH,
-    QUOTAS_QUERY_PATH, RECORDS_PATH,
+    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ReclaimPartnerCouponsRequest,
+    PARTNER_COUPONS_PATH, QUOTAS_QUERY_PATH, RECLAIM_PATH, RECORDS_PATH,
 };
 use partner_api::issuance::{ItemState, Next, Plan, Tally};
 use partner_api::money::{parse_input_amount, AmountProblem};
@@ -178,17 +178,18 @@ async fn issue_records_since(api: &Api, quota_id: &str, since: Instant) -> Resul
     }
 }
 
-/// A lower bound of the server's clock: when the quota last changed (the server's time, which
-/// may differ from the browser's). Read from V1, whose path no coupon write shares.
-async fn server_watermark(api: &Api, quota_id: &str) -> Result<Instant, ApiError> {
-    let req = ListQuotaCouponsRequest {
-        quota_ids: vec![quota_id.to_string()],
+/// The V5 issue records of these coupons (at most 100): their server times raise the plan's
+/// floor before an ambiguous batch is reconciled.
+async fn records_of_coupons(api: &Api, coupon_ids: &[String]) -> Result<Vec<CouponRecord>, ApiError> {
+    let req = ListPartnerCouponsRecordRequest {
+        operation_types: vec![operation_type::ISSUE.to_string()],
+        coupon_ids: coupon_ids.to_vec(),
         offset: Some(0),
-        limit: Some(1),
+        limit: Some(100),
         ..Default::default()
     };
-    let r: ListQuotaCouponsResponse = api.query(QUOTAS_QUERY_PATH, &req).await?;
-    Ok(r.quotas.first().map(|q| q.last_update_time).unwrap_or_default())
+    let r: ListPartnerCouponsRecordResponse = api.get(&req.url(RECORDS_PATH)).await?;
+    Ok(r.records)
 }
 
 /// Runs the plan until it is finished or a read needed to go on fails. The plan is saved
@@ -212,26 +213,37 @@ async fn run_plan(
                 }
                 break;
             }
-            Next::Reconcile { batch, since } => match issue_records_since(&api, &p.template.quota_id, since).await {
-                Ok(records) => {
-                    p.reconcile(batch, &records);
-                    save_plan(&p);
-                    plan.try_set(Some(p));
+            Next::Reconcile { batch, anchor } => {
+                // Server time of the last settled batch first (records are compared in server
+                // time only, see partner_api::issuance), then the records since then.
+                if !anchor.is_empty() {
+                    match records_of_coupons(&api, &anchor).await {
+                        Ok(records) => {
+                            p.raise_floor(batch, &records);
+                            save_plan(&p);
+                        }
+                        Err(e) => {
+                            stopped.try_set(Some(e));
+                            break;
+                        }
+                    }
                 }
-                Err(e) => {
-                    stopped.try_set(Some(e));
-                    break;
-                }
-            },
-            Next::Send { .. } => {
-                let mark = match server_watermark(&api, &p.template.quota_id).await {
-                    Ok(t) => t,
+                match issue_records_since(&api, &p.template.quota_id, p.floor).await {
+                    Ok(records) => {
+                        p.reconcile(batch, &records);
+                        save_plan(&p);
+                        plan.try_set(Some(p));
+                    }
                     Err(e) => {
                         stopped.try_set(Some(e));
                         break;
                     }
-                };
-                let Next::Send { batch, request } = p.next(mark) else { break };
+                }
+            }
+            Next::Send { .. } => {
+                // The browser's time is only kept for the record; reconciliation uses the
+                // server's clock (the plan's floor).
+                let Next::Send { batch, request } = p.next(crate::format::now()) else { break };
                 save_plan(&p);
                 plan.try_set(Some(p.clone()));
                 let answer = api.command::<_, CreatePartnerCouponsResponse>(PARTNER_COUPONS_PATH, &request).await;
@@ -393,7 +405,8 @@ pub fn IssueVouchersPage() -> impl IntoView {
         let list = customers.with_untracked(|c| {
             c.iter().map(|c| (c.id.clone(), format!("{} ({})", c.name, c.account))).collect::<Vec<_>>()
         });
-        start_submit.run(Plan::new(new_plan_id(), template, q.quota_type, list));
+        // The quota's last change (server clock) is the floor of this plan's records.
+        start_submit.run(Plan::new(new_plan_id(), template, q.quota_type, list, q.last_update_time));
     };
 
     let start_resume = start;
@@ -415,9 +428,61 @@ pub fn IssueVouchersPage() -> impl IntoView {
             start_continue.run(p);
         }
     };
+    // Extra coupons: looked for on request (all issue records since the plan began) and
+    // reclaimed one by one by a person (V4), never automatically.
+    let checking = RwSignal::new(false);
+    let check_result = RwSignal::new(None::<Result<usize, ApiError>>);
+    let api_check = api.clone();
+    let check_duplicates = Callback::new(move |_: ()| {
+        let Some(p) = plan.get_untracked() else { return };
+        let api = api_check.clone();
+        checking.set(true);
+        check_result.set(None);
+        spawn_local(async move {
+            let r = issue_records_since(&api, &p.template.quota_id, p.start_floor).await;
+            let out = r.map(|records| {
+                let mut n = 0;
+                plan.try_update(|cur| {
+                    if let Some(cur) = cur.as_mut() {
+                        n = cur.find_extra(&records);
+                        save_plan(cur);
+                    }
+                });
+                plan.try_with_untracked(|p| p.as_ref().map(Plan::extra_outstanding)).flatten().unwrap_or(n)
+            });
+            check_result.try_set(Some(out));
+            checking.try_set(false);
+        });
+    });
+    let extra_error = RwSignal::new(None::<ApiError>);
+    let api_extra = api.clone();
+    let reclaim_extra = Callback::new(move |coupon_id: String| {
+        let api = api_extra.clone();
+        extra_error.set(None);
+        spawn_local(async move {
+            let req = ReclaimPartnerCouponsRequest { coupon_id: coupon_id.clone(), indirect_partner_id: None };
+            let r = api.command::<_, serde_json::Value>(RECLAIM_PATH, &req).await;
+            // CBC.99000048: already reclaimed or expired, nothing is left to take back.
+            match r {
+                Err(e) if e.code != "CBC.99000048" => {
+                    extra_error.try_set(Some(e));
+                }
+                _ => {
+                    plan.try_update(|cur| {
+                        if let Some(cur) = cur.as_mut() {
+                            cur.extra_reclaimed(&coupon_id);
+                            save_plan(cur);
+                        }
+                    });
+                    quotas.reload();
+                }
+            }
+        });
+    });
     let new_issue = move |_| {
         plan.set(None);
         stopped.set(None);
+        check_result.set(None);
         customers.set(Vec::new());
         submitted.set(false);
         face_touched.set(false);
@@ -465,8 +530,17 @@ pub fn IssueVouchersPage() -> impl IntoView {
 
             {move || match plan.get() {
                 Some(p) => view! {
-                    <PlanProgress plan=p running=running stopped=stopped quotas=quotas.data />
+                    <PlanProgress plan=p running=running stopped=stopped quotas=quotas.data on_reclaim=reclaim_extra />
+                    {move || extra_error.get().map(|e| view! { <ErrorNotice error=e /> })}
+                    {move || check_result.get().map(|r| match r {
+                        Ok(0) => view! { <div class="notice notice-info" data-testid="duplicates-none">{tr(Msg::VoCheckDuplicatesNone)}</div> }.into_any(),
+                        Ok(n) => view! { <div class="notice notice-error" role="alert" data-testid="duplicates-found">{move || Msg::VoExtraFound.with_n(i18n.get(), n)}</div> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    })}
                     <div class="form-actions">
+                        <button class="button" type="button" data-testid="check-duplicates"
+                            disabled=move || { running.get() || checking.get() || plan.with(|p| p.as_ref().is_some_and(|p| p.tally().unknown > 0)) }
+                            on:click=move |_| check_duplicates.run(())>{tr(Msg::VoCheckDuplicates)}</button>
                         <button class="button" type="button" data-testid="retry-failed"
                             disabled=move || { running.get() || plan.with(|p| p.as_ref().is_none_or(|p| !p.items.iter().any(|i| matches!(&i.state, ItemState::Failed { code, .. } if partner_api::issuance::RETRYABLE_CODES.contains(&code.as_str()))))) }
                             on:click=retry_failed>{tr(Msg::VoRetryFailed)}</button>
@@ -881,9 +955,11 @@ fn PlanProgress(
     running: RwSignal<bool>,
     stopped: RwSignal<Option<ApiError>>,
     quotas: RwSignal<Option<ListQuotaCouponsResponse>>,
+    on_reclaim: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = plan.tally();
+    let extra = plan.extra_outstanding();
     let quota = quotas.with_untracked(|d| {
         d.as_ref().and_then(|d| d.quotas.iter().find(|q| q.quota_id == plan.template.quota_id).cloned())
     });
@@ -899,7 +975,7 @@ fn PlanProgress(
         }
     };
     view! {
-        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t.issued data-failed=t.failed data-unknown=t.unknown data-pending=t.pending>
+        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t.issued data-failed=t.failed data-unknown=t.unknown data-pending=t.pending data-extra=extra>
             <div class="card-title">{tr(Msg::VoProgress)}</div>
             <progress max=t.total.to_string() value=t.done().to_string() data-testid="progress-bar"></progress>
             <div data-testid="progress-text">{move || {
@@ -908,6 +984,7 @@ fn PlanProgress(
                     .replace("{i}", &t.issued.to_string()).replace("{f}", &t.failed.to_string())
             }}</div>
             {move || (t.unknown + t.sending > 0 && running.get()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
+            {(extra > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra)}</div> })}
             {move || stopped.get().map(|e| view! {
                 <div>
                     <div class="form-error">{tr(Msg::VoStopped)}</div>
@@ -932,6 +1009,7 @@ fn PlanProgress(
                             ItemState::Unknown { .. } => ("unknown", None),
                         };
                         let label = i.label.clone();
+                        let extras = i.extra.clone();
                         view! {
                             <tr data-testid="result-row" data-customer=i.customer_id.clone() data-state=code>
                                 <td>{label}</td>
@@ -954,7 +1032,22 @@ fn PlanProgress(
                                         }
                                         _ => String::new(),
                                     }
-                                }}</td>
+                                }}
+                                {extras.into_iter().map(|e| {
+                                    let id = e.coupon_id.clone();
+                                    view! {
+                                        <div class="extra-coupon" data-testid="extra-coupon" data-coupon=e.coupon_id.clone() data-reclaimed=e.reclaimed.to_string()>
+                                            <span class="tag tag-failed">{tr(Msg::VoExtraCoupon)}</span>
+                                            " "<span>{e.coupon_id.clone()}</span>" "
+                                            {if e.reclaimed {
+                                                view! { <span class="muted">{tr(Msg::VoExtraReclaimed)}</span> }.into_any()
+                                            } else {
+                                                view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| on_reclaim.run(id.clone())>{tr(Msg::VoReclaimExtra)}</button> }.into_any()
+                                            }}
+                                        </div>
+                                    }
+                                }).collect_view()}
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
