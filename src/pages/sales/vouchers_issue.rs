@@ -1022,7 +1022,7 @@ fn PlanProgress(
                                     "failed" => Msg::VoStateFailed,
                                     _ => Msg::VoStateUnknown,
                                 }.text(i18n.get())}</span></td>
-                                <td data-testid="result-detail">{move || {
+                                <td data-testid="result-detail"><span data-testid="result-main">{move || {
                                     let l = i18n.get();
                                     match (code, &st) {
                                         ("issued", Some(c)) => c.clone(),
@@ -1032,7 +1032,7 @@ fn PlanProgress(
                                         }
                                         _ => String::new(),
                                     }
-                                }}
+                                }}</span>
                                 {extras.into_iter().map(|e| {
                                     let id = e.coupon_id.clone();
                                     view! {
