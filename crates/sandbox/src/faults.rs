@@ -55,6 +55,10 @@ fn one() -> u32 {
     1
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FailNext {
@@ -68,6 +72,10 @@ pub struct FailNext {
     /// reads that share its path prefix); absent means any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
+    /// Let this many matching requests pass before this entry applies (e.g. to fault the
+    /// 20th V2 call of a run).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub skip: u32,
     /// For `commit_then_delay`: how long the answer is held (at most 120000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
@@ -140,13 +148,20 @@ impl Faults {
         let mut guard = self.inner.lock().expect("faults lock");
         let (config, prng) = &mut *guard;
         let latency = Duration::from_millis(if bss { config.latency_ms } else { 0 });
-        let hit = config.fail_next.iter().position(|f| {
+        let matches = |f: &FailNext| {
             f.method.as_ref().is_none_or(|m| m.eq_ignore_ascii_case(method))
                 && match &f.path_prefix {
                     Some(prefix) => path.starts_with(prefix.as_str()),
                     None => bss,
                 }
-        });
+        };
+        let hit = config.fail_next.iter().position(|f| f.skip == 0 && matches(f));
+        // Every other matching entry still waiting counts this request.
+        for (i, f) in config.fail_next.iter_mut().enumerate() {
+            if Some(i) != hit && f.skip > 0 && matches(f) {
+                f.skip -= 1;
+            }
+        }
         if let Some(i) = hit {
             let kind = (config.fail_next[i].kind, config.fail_next[i].delay_ms);
             config.fail_next[i].count -= 1;
@@ -284,9 +299,17 @@ mod tests {
                     count: 2,
                     path_prefix: Some("/v2/partners/profile".into()),
                     method: None,
+                    skip: 0,
                     delay_ms: None,
                 },
-                FailNext { kind: FaultKind::ServerError, count: 1, path_prefix: None, method: None, delay_ms: None },
+                FailNext {
+                    kind: FaultKind::ServerError,
+                    count: 1,
+                    path_prefix: None,
+                    method: None,
+                    skip: 0,
+                    delay_ms: None,
+                },
             ],
             ..Default::default()
         });
@@ -309,6 +332,7 @@ mod tests {
             count: 1,
             path_prefix: Some("/v3/auth/tokens".into()),
             method: None,
+            skip: 0,
             delay_ms: None,
         };
         f.set(FaultConfig { latency_ms: 5, fail_next: vec![drop_sign_in], ..Default::default() });
@@ -322,10 +346,20 @@ mod tests {
             count: 1,
             path_prefix: Some("/v2/promotions".into()),
             method: Some("POST".into()),
+            skip: 0,
             delay_ms: None,
         };
         f.set(FaultConfig { fail_next: vec![post_only], ..Default::default() });
         assert_eq!(f.decide_with_delay("GET", "/v2/promotions/x").1, None);
         assert_eq!(f.decide_with_delay("post", "/v2/promotions/x").1, Some((FaultKind::CommitThenFail, None)));
+
+        // `skip`: the 3rd and the 5th matching request.
+        let nth = |kind, skip| FailNext { kind, count: 1, path_prefix: None, method: None, skip, delay_ms: None };
+        f.set(FaultConfig {
+            fail_next: vec![nth(FaultKind::ServerError, 2), nth(FaultKind::Throttle, 4)],
+            ..Default::default()
+        });
+        let got: Vec<Option<FaultKind>> = (0..6).map(|_| f.decide("/v2/x").1).collect();
+        assert_eq!(got, [None, None, Some(FaultKind::ServerError), None, Some(FaultKind::Throttle), None]);
     }
 }

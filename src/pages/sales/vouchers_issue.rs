@@ -775,6 +775,9 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let mut out = Vec::new();
+            // Added to the chosen list in one step at the end (thousands of lines would
+            // otherwise redraw the list once per line).
+            let mut found = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for line in lines {
                 let key = line.to_lowercase();
@@ -797,14 +800,12 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 };
                 let outcome = match hit {
                     Some(e) => {
-                        let already =
-                            customers.try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id)).unwrap_or(false);
+                        let already = found.iter().any(|c: &Chosen| c.id == e.customer_id)
+                            || customers.try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id)).unwrap_or(false);
                         if already {
                             PasteOutcome::Duplicate
                         } else {
-                            customers.try_update(|c| {
-                                c.push(Chosen { id: e.customer_id, account: e.account_name, name: e.customer })
-                            });
+                            found.push(Chosen { id: e.customer_id, account: e.account_name, name: e.customer });
                             PasteOutcome::Found
                         }
                     }
@@ -832,6 +833,7 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 };
                 out.push((line, outcome));
             }
+            customers.try_update(|c| c.extend(found));
             results.try_set(out);
             busy.try_set(false);
         });
