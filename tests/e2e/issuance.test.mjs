@@ -241,6 +241,10 @@ test('Chromium resends a POST whose reused connection closed before any answer b
   }
   assert.equal((await balance()).toFixed(2), (before - 3 * face).toFixed(2));
   await screenshot(page, 'issuance-extra-reclaimed-en');
+  await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.match(await page.textContent('[data-testid=extra-coupon]'), /多发的券/);
+  await screenshot(page, 'issuance-extra-reclaimed-zh');
   assertNoPageErrors(page);
   await page.context().close();
 });

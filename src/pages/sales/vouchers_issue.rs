@@ -801,7 +801,9 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 let outcome = match hit {
                     Some(e) => {
                         let already = found.iter().any(|c: &Chosen| c.id == e.customer_id)
-                            || customers.try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id)).unwrap_or(false);
+                            || customers
+                                .try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id))
+                                .unwrap_or(false);
                         if already {
                             PasteOutcome::Duplicate
                         } else {
