@@ -528,9 +528,11 @@ pub fn IssueVouchersPage() -> impl IntoView {
                 }
             }).collect_view()}
 
-            {move || match plan.get() {
-                Some(p) => view! {
-                    <PlanProgress plan=p running=running stopped=stopped quotas=quotas.data on_reclaim=reclaim_extra />
+            // Created once per visible plan: it follows the plan signal itself, so a batch only
+            // redraws the rows it changed.
+            {move || match plan.with(Option::is_some) {
+                true => view! {
+                    <PlanProgress plan=plan running=running stopped=stopped quotas=quotas.data on_reclaim=reclaim_extra />
                     {move || extra_error.get().map(|e| view! { <ErrorNotice error=e /> })}
                     {move || check_result.get().map(|r| match r {
                         Ok(0) => view! { <div class="notice notice-info" data-testid="duplicates-none">{tr(Msg::VoCheckDuplicatesNone)}</div> }.into_any(),
@@ -550,7 +552,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
                         <button class="button primary" type="button" data-testid="new-issue" disabled=move || { running.get() || plan.with(|p| p.as_ref().is_some_and(|p| p.tally().unknown > 0)) } on:click=new_issue>{tr(Msg::VoNewIssue)}</button>
                     </div>
                 }.into_any(),
-                None => view! {
+                false => view! {
                     <form class="card form issue-form" data-testid="issue-form" on:submit=submit novalidate>
                         {move || quotas.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| quotas.reload()) /> })}
                         <fieldset class="field quota-field">
@@ -952,50 +954,94 @@ fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>) ->
     }
 }
 
+/// One row of the results table; `key` changes whenever what the row shows changes, so only
+/// the rows a batch touched are drawn again (a plan can have thousands).
+#[derive(Clone)]
+struct ResultRow {
+    key: String,
+    customer_id: String,
+    label: String,
+    code: &'static str,
+    detail: Option<String>,
+    extra: Vec<partner_api::issuance::ExtraCoupon>,
+}
+
+fn result_rows(p: &Plan) -> Vec<ResultRow> {
+    p.items
+        .iter()
+        .map(|i| {
+            let (code, detail) = match &i.state {
+                ItemState::Pending => ("pending", None),
+                ItemState::Sending { .. } => ("sending", None),
+                ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
+                ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
+                ItemState::Unknown { .. } => ("unknown", None),
+            };
+            let extra_key: Vec<String> = i.extra.iter().map(|e| format!("{}:{}", e.coupon_id, e.reclaimed)).collect();
+            ResultRow {
+                key: format!("{}|{code}|{}|{}", i.customer_id, detail.as_deref().unwrap_or(""), extra_key.join(",")),
+                customer_id: i.customer_id.clone(),
+                label: i.label.clone(),
+                code,
+                detail,
+                extra: i.extra.clone(),
+            }
+        })
+        .collect()
+}
+
 /// Progress bar and the per-customer results of the plan.
 #[component]
 fn PlanProgress(
-    plan: Plan,
+    plan: RwSignal<Option<Plan>>,
     running: RwSignal<bool>,
     stopped: RwSignal<Option<ApiError>>,
     quotas: RwSignal<Option<ListQuotaCouponsResponse>>,
     on_reclaim: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = plan.tally();
-    let extra = plan.extra_outstanding();
-    let quota = quotas.with_untracked(|d| {
-        d.as_ref().and_then(|d| d.quotas.iter().find(|q| q.quota_id == plan.template.quota_id).cloned())
+    let tally = Memo::new(move |_| plan.with(|p| p.as_ref().map(Plan::tally).unwrap_or_default()));
+    let extra = Memo::new(move |_| plan.with(|p| p.as_ref().map_or(0, Plan::extra_outstanding)));
+    let quota_id =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| p.template.quota_id.clone()).unwrap_or_default()));
+    let face = Memo::new(move |_| {
+        let currency = quota_id.with(|id| {
+            quotas.with(|d| {
+                d.as_ref().and_then(|d| d.quotas.iter().find(|q| &q.quota_id == id).map(|q| q.currency.clone()))
+            })
+        });
+        plan.with(|p| p.as_ref().map(|p| p.face_value().with_currency(currency.as_deref().unwrap_or("CNY"))))
+            .unwrap_or_default()
     });
-    let quota_id = plan.template.quota_id.clone();
-    let currency = quota.as_ref().map(|q| q.currency.clone()).unwrap_or_else(|| "CNY".into());
     let state = move || {
         if running.get() {
             "running"
-        } else if unfinished(&t) {
+        } else if unfinished(&tally.get()) {
             "stopped"
         } else {
             "done"
         }
     };
+    let t = move |f: fn(&Tally) -> usize| move || f(&tally.get()).to_string();
     view! {
-        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t.issued data-failed=t.failed data-unknown=t.unknown data-pending=t.pending data-extra=extra>
+        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t(|t| t.issued) data-failed=t(|t| t.failed) data-unknown=t(|t| t.unknown) data-pending=t(|t| t.pending) data-extra=move || extra.get().to_string()>
             <div class="card-title">{tr(Msg::VoProgress)}</div>
-            <progress max=t.total.to_string() value=t.done().to_string() data-testid="progress-bar"></progress>
+            <progress max=t(|t| t.total) value=t(Tally::done) data-testid="progress-bar"></progress>
             <div data-testid="progress-text">{move || {
                 let l = i18n.get();
+                let t = tally.get();
                 Msg::VoProgressText.text(l).replace("{n}", &t.done().to_string()).replace("{t}", &t.total.to_string())
                     .replace("{i}", &t.issued.to_string()).replace("{f}", &t.failed.to_string())
             }}</div>
-            {move || (t.unknown + t.sending > 0 && running.get()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
-            {(extra > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra)}</div> })}
+            {move || (tally.with(|t| t.unknown + t.sending > 0) && running.get()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
+            {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra.get())}</div> })}
             {move || stopped.get().map(|e| view! {
                 <div>
                     <div class="form-error">{tr(Msg::VoStopped)}</div>
                     <ErrorNotice error=e />
                 </div>
             })}
-            {move || quotas.with(|d| d.as_ref().and_then(|d| d.quotas.iter().find(|q| q.quota_id == quota_id).map(|q| q.balance.with_currency(&q.currency)))).map(|b| view! {
+            {move || quota_id.with(|id| quotas.with(|d| d.as_ref().and_then(|d| d.quotas.iter().find(|q| &q.quota_id == id).map(|q| q.balance.with_currency(&q.currency))))).map(|b| view! {
                 <div data-testid="balance-after">{format!("{} {b}", Msg::VoBalance.text(i18n.get()))}</div>
             })}
             <table class="plain-table" data-testid="issue-results">
@@ -1003,60 +1049,58 @@ fn PlanProgress(
                     <th>{tr(Msg::ColCustomer)}</th><th>{tr(Msg::CustomerId)}</th><th>{tr(Msg::VoFaceValue)}</th><th>{tr(Msg::VoResult)}</th><th>{tr(Msg::VoCouponOrReason)}</th>
                 </tr></thead>
                 <tbody>
-                    {plan.items.iter().map(|i| {
-                        let face = plan.face_value().with_currency(&currency);
-                        let (code, st) = match &i.state {
-                            ItemState::Pending => ("pending", None),
-                            ItemState::Sending { .. } => ("sending", None),
-                            ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
-                            ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
-                            ItemState::Unknown { .. } => ("unknown", None),
-                        };
-                        let label = i.label.clone();
-                        let extras = i.extra.clone();
-                        view! {
-                            <tr data-testid="result-row" data-customer=i.customer_id.clone() data-state=code>
-                                <td>{label}</td>
-                                <td class="muted">{i.customer_id.clone()}</td>
-                                <td>{face}</td>
-                                <td><span class=format!("tag tag-{code}")>{move || match code {
-                                    "pending" => Msg::VoStatePending,
-                                    "sending" => Msg::VoStateSending,
-                                    "issued" => Msg::VoStateIssued,
-                                    "failed" => Msg::VoStateFailed,
-                                    _ => Msg::VoStateUnknown,
-                                }.text(i18n.get())}</span></td>
-                                <td data-testid="result-detail"><span data-testid="result-main">{move || {
-                                    let l = i18n.get();
-                                    match (code, &st) {
-                                        ("issued", Some(c)) => c.clone(),
-                                        ("failed", Some(s)) => {
-                                            let (c, m) = s.split_once('\u{1}').unwrap_or((s, ""));
-                                            format!("{} ({c})", reason_text(c, m, l))
-                                        }
-                                        _ => String::new(),
-                                    }
-                                }}</span>
-                                {extras.into_iter().map(|e| {
-                                    let id = e.coupon_id.clone();
-                                    view! {
-                                        <div class="extra-coupon" data-testid="extra-coupon" data-coupon=e.coupon_id.clone() data-reclaimed=e.reclaimed.to_string()>
-                                            <span class="tag tag-failed">{tr(Msg::VoExtraCoupon)}</span>
-                                            " "<span>{e.coupon_id.clone()}</span>" "
-                                            {if e.reclaimed {
-                                                view! { <span class="muted">{tr(Msg::VoExtraReclaimed)}</span> }.into_any()
-                                            } else {
-                                                view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| on_reclaim.run(id.clone())>{tr(Msg::VoReclaimExtra)}</button> }.into_any()
-                                            }}
-                                        </div>
-                                    }
-                                }).collect_view()}
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    <For each=move || plan.with(|p| p.as_ref().map(result_rows).unwrap_or_default()) key=|r| r.key.clone() let:r>
+                        <ResultLine row=r face=face on_reclaim=on_reclaim />
+                    </For>
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[component]
+fn ResultLine(row: ResultRow, face: Memo<String>, on_reclaim: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ResultRow { customer_id, label, code, detail, extra, .. } = row;
+    let id_attr = customer_id.clone();
+    view! {
+        <tr data-testid="result-row" data-customer=id_attr data-state=code>
+            <td>{label}</td>
+            <td class="muted">{customer_id}</td>
+            <td>{move || face.get()}</td>
+            <td><span class=format!("tag tag-{code}")>{move || match code {
+                "pending" => Msg::VoStatePending,
+                "sending" => Msg::VoStateSending,
+                "issued" => Msg::VoStateIssued,
+                "failed" => Msg::VoStateFailed,
+                _ => Msg::VoStateUnknown,
+            }.text(i18n.get())}</span></td>
+            <td data-testid="result-detail"><span data-testid="result-main">{move || {
+                let l = i18n.get();
+                match (code, &detail) {
+                    ("issued", Some(c)) => c.clone(),
+                    ("failed", Some(s)) => {
+                        let (c, m) = s.split_once('\u{1}').unwrap_or((s, ""));
+                        format!("{} ({c})", reason_text(c, m, l))
+                    }
+                    _ => String::new(),
+                }
+            }}</span>
+            {extra.into_iter().map(|e| {
+                let id = e.coupon_id.clone();
+                view! {
+                    <div class="extra-coupon" data-testid="extra-coupon" data-coupon=e.coupon_id.clone() data-reclaimed=e.reclaimed.to_string()>
+                        <span class="tag tag-failed">{tr(Msg::VoExtraCoupon)}</span>
+                        " "<span>{e.coupon_id.clone()}</span>" "
+                        {if e.reclaimed {
+                            view! { <span class="muted">{tr(Msg::VoExtraReclaimed)}</span> }.into_any()
+                        } else {
+                            view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| on_reclaim.run(id.clone())>{tr(Msg::VoReclaimExtra)}</button> }.into_any()
+                        }}
+                    </div>
+                }
+            }).collect_view()}
+            </td>
+        </tr>
     }
 }
