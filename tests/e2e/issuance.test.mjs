@@ -218,8 +218,8 @@ test('Chromium resends a POST whose reused connection closed before any answer b
 
   // "Check for duplicates" reads the records back and shows each extra coupon on its row.
   await page.click('[data-testid=check-duplicates]');
-  await page.locator('[data-testid=duplicates-found]').waitFor();
-  assert.match(await page.textContent('[data-testid=duplicates-found]'), /3 extra coupons/);
+  await page.locator('[data-testid=extra-found]').waitFor();
+  assert.match(await page.textContent('[data-testid=extra-found]'), /3 extra coupons/);
   const extras = page.locator('[data-testid=extra-coupon][data-reclaimed=false]');
   assert.equal(await extras.count(), 3);
   await screenshot(page, 'issuance-extra-found-en');
@@ -235,6 +235,7 @@ test('Chromium resends a POST whose reused connection closed before any answer b
     await page.locator('[data-testid=reclaim-extra]').first().click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=extra-coupon][data-reclaimed=true]').length === n, i + 1);
   }
+  assert.equal(await page.locator('[data-testid=extra-found]').count(), 0, 'nothing left to review');
   for (const e of customers) {
     const cs = await couponsOf(e.customer_id, face);
     assert.deepEqual(cs.map((c) => c.status).sort(), [2, 5], e.account_name);

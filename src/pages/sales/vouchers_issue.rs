@@ -536,7 +536,8 @@ pub fn IssueVouchersPage() -> impl IntoView {
                     {move || extra_error.get().map(|e| view! { <ErrorNotice error=e /> })}
                     {move || check_result.get().map(|r| match r {
                         Ok(0) => view! { <div class="notice notice-info" data-testid="duplicates-none">{tr(Msg::VoCheckDuplicatesNone)}</div> }.into_any(),
-                        Ok(n) => view! { <div class="notice notice-error" role="alert" data-testid="duplicates-found">{move || Msg::VoExtraFound.with_n(i18n.get(), n)}</div> }.into_any(),
+                        // Found ones are announced in the card, with a count that follows reclaims.
+                        Ok(_) => ().into_any(),
                         Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                     })}
                     <div class="form-actions">
@@ -954,40 +955,23 @@ fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>) ->
     }
 }
 
-/// One row of the results table; `key` changes whenever what the row shows changes, so only
-/// the rows a batch touched are drawn again (a plan can have thousands).
-#[derive(Clone)]
-struct ResultRow {
-    key: String,
-    customer_id: String,
-    label: String,
+/// What one row of the results table shows.
+#[derive(Clone, PartialEq)]
+struct RowState {
     code: &'static str,
     detail: Option<String>,
     extra: Vec<partner_api::issuance::ExtraCoupon>,
 }
 
-fn result_rows(p: &Plan) -> Vec<ResultRow> {
-    p.items
-        .iter()
-        .map(|i| {
-            let (code, detail) = match &i.state {
-                ItemState::Pending => ("pending", None),
-                ItemState::Sending { .. } => ("sending", None),
-                ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
-                ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
-                ItemState::Unknown { .. } => ("unknown", None),
-            };
-            let extra_key: Vec<String> = i.extra.iter().map(|e| format!("{}:{}", e.coupon_id, e.reclaimed)).collect();
-            ResultRow {
-                key: format!("{}|{code}|{}|{}", i.customer_id, detail.as_deref().unwrap_or(""), extra_key.join(",")),
-                customer_id: i.customer_id.clone(),
-                label: i.label.clone(),
-                code,
-                detail,
-                extra: i.extra.clone(),
-            }
-        })
-        .collect()
+fn row_state(i: &partner_api::issuance::Item) -> RowState {
+    let (code, detail) = match &i.state {
+        ItemState::Pending => ("pending", None),
+        ItemState::Sending { .. } => ("sending", None),
+        ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
+        ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
+        ItemState::Unknown { .. } => ("unknown", None),
+    };
+    RowState { code, detail, extra: i.extra.clone() }
 }
 
 /// Progress bar and the per-customer results of the plan.
@@ -1023,6 +1007,15 @@ fn PlanProgress(
         }
     };
     let t = move |f: fn(&Tally) -> usize| move || f(&tally.get()).to_string();
+    // The rows stay put while the plan runs (its customers never change); each row follows
+    // its own item, so a batch only redraws the rows it changed, even with thousands of rows.
+    let customers = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.items.iter().map(|i| (i.customer_id.clone(), i.label.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t(|t| t.issued) data-failed=t(|t| t.failed) data-unknown=t(|t| t.unknown) data-pending=t(|t| t.pending) data-extra=move || extra.get().to_string()>
             <div class="card-title">{tr(Msg::VoProgress)}</div>
@@ -1049,8 +1042,8 @@ fn PlanProgress(
                     <th>{tr(Msg::ColCustomer)}</th><th>{tr(Msg::CustomerId)}</th><th>{tr(Msg::VoFaceValue)}</th><th>{tr(Msg::VoResult)}</th><th>{tr(Msg::VoCouponOrReason)}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || plan.with(|p| p.as_ref().map(result_rows).unwrap_or_default()) key=|r| r.key.clone() let:r>
-                        <ResultLine row=r face=face on_reclaim=on_reclaim />
+                    <For each=move || customers.get().into_iter().enumerate() key=|(_, (id, _))| id.clone() let:((index, (customer_id, label)))>
+                        <ResultLine plan=plan index=index customer_id=customer_id label=label face=face on_reclaim=on_reclaim />
                     </For>
                 </tbody>
             </table>
@@ -1059,16 +1052,30 @@ fn PlanProgress(
 }
 
 #[component]
-fn ResultLine(row: ResultRow, face: Memo<String>, on_reclaim: Callback<String>) -> impl IntoView {
+fn ResultLine(
+    plan: RwSignal<Option<Plan>>,
+    index: usize,
+    customer_id: String,
+    label: String,
+    face: Memo<String>,
+    on_reclaim: Callback<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let ResultRow { customer_id, label, code, detail, extra, .. } = row;
+    let st = Memo::new(move |_| {
+        plan.with(|p| p.as_ref().and_then(|p| p.items.get(index)).map(row_state)).unwrap_or(RowState {
+            code: "pending",
+            detail: None,
+            extra: Vec::new(),
+        })
+    });
+    let code = move || st.with(|s| s.code);
     let id_attr = customer_id.clone();
     view! {
         <tr data-testid="result-row" data-customer=id_attr data-state=code>
             <td>{label}</td>
             <td class="muted">{customer_id}</td>
             <td>{move || face.get()}</td>
-            <td><span class=format!("tag tag-{code}")>{move || match code {
+            <td><span class=move || format!("tag tag-{}", code())>{move || match code() {
                 "pending" => Msg::VoStatePending,
                 "sending" => Msg::VoStateSending,
                 "issued" => Msg::VoStateIssued,
@@ -1077,16 +1084,16 @@ fn ResultLine(row: ResultRow, face: Memo<String>, on_reclaim: Callback<String>) 
             }.text(i18n.get())}</span></td>
             <td data-testid="result-detail"><span data-testid="result-main">{move || {
                 let l = i18n.get();
-                match (code, &detail) {
+                st.with(|s| match (s.code, &s.detail) {
                     ("issued", Some(c)) => c.clone(),
                     ("failed", Some(s)) => {
                         let (c, m) = s.split_once('\u{1}').unwrap_or((s, ""));
                         format!("{} ({c})", reason_text(c, m, l))
                     }
                     _ => String::new(),
-                }
+                })
             }}</span>
-            {extra.into_iter().map(|e| {
+            {move || st.with(|s| s.extra.clone()).into_iter().map(|e| {
                 let id = e.coupon_id.clone();
                 view! {
                     <div class="extra-coupon" data-testid="extra-coupon" data-coupon=e.coupon_id.clone() data-reclaimed=e.reclaimed.to_string()>
