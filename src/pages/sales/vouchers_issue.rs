@@ -488,6 +488,9 @@ pub fn IssueVouchersPage() -> impl IntoView {
         face_touched.set(false);
     };
 
+    // Only a plan appearing or going away switches between the form and the progress card
+    // (a closure reading the plan itself would rebuild the card on every batch).
+    let has_plan = Memo::new(move |_| plan.with(Option::is_some));
     let title =
         move || if kind.get() == quota_type::CASH { Msg::VoCashTitle } else { Msg::VoIssueTitle }.text(i18n.get());
     let switch_href = move |cash: bool| crate::routes::href(&format!("{PATH}{}", if cash { "?type=cash" } else { "" }));
@@ -530,7 +533,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
 
             // Created once per visible plan: it follows the plan signal itself, so a batch only
             // redraws the rows it changed.
-            {move || match plan.with(Option::is_some) {
+            {move || match has_plan.get() {
                 true => view! {
                     <PlanProgress plan=plan running=running stopped=stopped quotas=quotas.data on_reclaim=reclaim_extra />
                     {move || extra_error.get().map(|e| view! { <ErrorNotice error=e /> })}
