@@ -490,6 +490,12 @@ messages! {
     VoStateFailed => "失败", "Failed";
     VoStateUnknown => "核对中", "Reconciling";
     VoRetryFailed => "重试失败项", "Retry failed";
+    VoExtraCoupon => "多发的券(可能重复)", "Extra coupon (possible duplicate)";
+    VoReclaimExtra => "回收", "Reclaim";
+    VoExtraReclaimed => "已回收", "reclaimed";
+    VoCheckDuplicates => "核对是否重复发放", "Check for duplicates";
+    VoCheckDuplicatesNone => "已核对发放记录:没有多发的券。", "Issue records checked: no extra coupons.";
+    VoExtraFound => "发现 {n} 张多发的券(同一客户、同一额度和面额的第二张券)。请在结果表中核对后回收。", "{n} extra coupons found (a second coupon of this quota and face value for one customer). Check them in the results table and reclaim them.";
     VoContinue => "继续", "Continue";
     VoNewIssue => "新的发放", "New issuance";
     VoResumeTitle => "有未完成的发放", "An issuance was not finished";

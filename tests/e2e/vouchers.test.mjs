@@ -239,9 +239,9 @@ test('a reload mid-plan resumes by reconciling: no duplicates', async () => {
   const chosen = fresh(2);
   await paste(page, chosen.map((e) => e.account_name));
   // The V2 call is processed but answered 500, and the records cannot be read back yet: the
-  // plan stops with the batch unresolved, and the page is reloaded. (commit_then_drop is not
-  // used here: Chromium transparently resends a POST whose reused connection closed without
-  // an answer, so the page never sees the drop.)
+  // plan stops with the batch unresolved, and the page is reloaded. (A connection closed
+  // before any answer byte, commit_then_reset, would not do: Chromium resends such a POST by
+  // itself; see issuance.test.mjs and docs/issuance.md.)
   await sandbox.faults({
     fail_next: [
       { kind: 'commit_then_fail', count: 1, path_prefix: COUPONS },

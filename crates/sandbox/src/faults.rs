@@ -11,6 +11,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use futures_util::StreamExt;
 use partner_api::auth::TOKEN_PATH;
 use partner_api::validate::Violation;
 use serde::{Deserialize, Serialize};
@@ -32,12 +33,30 @@ pub enum FaultKind {
     /// The request is fully processed (coupons issued, records written), then the client
     /// gets 500 `CBC.0999`: an ambiguous outcome to reconcile through V3/V5. `fail_next` only.
     CommitThenFail,
-    /// Like `commit_then_fail`, but the connection is cut after processing.
+    /// Like `commit_then_fail`, but after processing the status line, the headers and part of
+    /// the body are sent and then the connection is cut: a browser has received a response and
+    /// must surface the error (it never resends once headers arrived). `fail_next` only.
     CommitThenDrop,
+    /// Processed, then the connection is closed before any byte of the answer. On a reused
+    /// keep-alive connection a browser may *resend* the request by itself (Chromium does, even
+    /// a POST), so the server processes it twice: the residual risk docs/issuance.md
+    /// describes. `fail_next` only.
+    CommitThenReset,
+    /// Processed, then the real answer is sent only after `delay_ms` (default 30 s): longer
+    /// than the client's timeout, so the client gives up with an ambiguous outcome.
+    /// `fail_next` only.
+    CommitThenDelay,
 }
+
+/// How long `commit_then_delay` holds the answer when `delay_ms` is not given.
+pub const DEFAULT_COMMIT_DELAY_MS: u64 = 30_000;
 
 fn one() -> u32 {
     1
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +68,17 @@ pub struct FailNext {
     /// Only requests whose path starts with this; absent means any BSS path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_prefix: Option<String>,
+    /// Only requests with this method (e.g. `POST`, so a V2 fault is not used up by the V3/V5
+    /// reads that share its path prefix); absent means any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// Let this many matching requests pass before this entry applies (e.g. to fault the
+    /// 20th V2 call of a run).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub skip: u32,
+    /// For `commit_then_delay`: how long the answer is held (at most 120000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
 }
 
 /// The whole fault configuration; a POST replaces it.
@@ -73,6 +103,9 @@ impl FaultConfig {
         }
         if self.latency_ms > 120_000 {
             return Err(Violation::new("latency_ms", "must be between 0 and 120000"));
+        }
+        if self.fail_next.iter().any(|f| f.delay_ms.is_some_and(|d| d > 120_000)) {
+            return Err(Violation::new("delay_ms", "must be between 0 and 120000"));
         }
         Ok(())
     }
@@ -101,6 +134,12 @@ impl Faults {
 
     /// What happens to one request: the latency to add and the fault to inject, if any.
     pub fn decide(&self, path: &str) -> (Duration, Option<FaultKind>) {
+        let (latency, fault) = self.decide_with_delay("GET", path);
+        (latency, fault.map(|(k, _)| k))
+    }
+
+    /// Like [`Faults::decide`], with the `delay_ms` of the `fail_next` entry that applied.
+    pub fn decide_with_delay(&self, method: &str, path: &str) -> (Duration, Option<(FaultKind, Option<u64>)>) {
         if path.starts_with(CONTROL_PREFIX) {
             return (Duration::ZERO, None);
         }
@@ -109,12 +148,22 @@ impl Faults {
         let mut guard = self.inner.lock().expect("faults lock");
         let (config, prng) = &mut *guard;
         let latency = Duration::from_millis(if bss { config.latency_ms } else { 0 });
-        let hit = config.fail_next.iter().position(|f| match &f.path_prefix {
-            Some(prefix) => path.starts_with(prefix.as_str()),
-            None => bss,
-        });
+        let matches = |f: &FailNext| {
+            f.method.as_ref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && match &f.path_prefix {
+                    Some(prefix) => path.starts_with(prefix.as_str()),
+                    None => bss,
+                }
+        };
+        let hit = config.fail_next.iter().position(|f| f.skip == 0 && matches(f));
+        // Every other matching entry still waiting counts this request.
+        for (i, f) in config.fail_next.iter_mut().enumerate() {
+            if Some(i) != hit && f.skip > 0 && matches(f) {
+                f.skip -= 1;
+            }
+        }
         if let Some(i) = hit {
-            let kind = config.fail_next[i].kind;
+            let kind = (config.fail_next[i].kind, config.fail_next[i].delay_ms);
             config.fail_next[i].count -= 1;
             if config.fail_next[i].count == 0 {
                 config.fail_next.remove(i);
@@ -135,7 +184,7 @@ impl Faults {
         } else {
             None
         };
-        (latency, kind)
+        (latency, kind.map(|k| (k, None)))
     }
 }
 
@@ -148,24 +197,46 @@ pub fn dropped() -> Response {
     Response::new(Body::from_stream(stream))
 }
 
+/// The status line, the headers and the first bytes of `resp`'s body go out; then the
+/// connection is cut. The pause lets hyper flush what it has before the body fails, so the
+/// client really has the headers (and must report the broken body as an error).
+pub async fn dropped_after_headers(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let head = bytes.slice(..bytes.len().min(16));
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let stream =
+        futures_util::stream::iter([Ok::<Bytes, std::io::Error>(head)]).chain(futures_util::stream::once(async {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "dropped after the headers (injected)"))
+        }));
+    Response::from_parts(parts, Body::from_stream(stream))
+}
+
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let (latency, fault) = state.faults.decide(req.uri().path());
+    let (latency, fault) = state.faults.decide_with_delay(req.method().as_str(), req.uri().path());
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    match fault {
-        Some(FaultKind::ServerError) => ApiFailure::server_error("internal error (injected)").into_response(),
-        Some(FaultKind::Throttle) => ApiFailure::throttled().into_response(),
-        Some(FaultKind::Drop) => dropped(),
-        Some(FaultKind::CommitThenFail) => {
+    let Some((kind, delay_ms)) = fault else { return next.run(req).await };
+    match kind {
+        FaultKind::ServerError => ApiFailure::server_error("internal error (injected)").into_response(),
+        FaultKind::Throttle => ApiFailure::throttled().into_response(),
+        FaultKind::Drop => dropped(),
+        FaultKind::CommitThenFail => {
             let _ = next.run(req).await;
             ApiFailure::server_error("internal error after the request was processed (injected)").into_response()
         }
-        Some(FaultKind::CommitThenDrop) => {
+        FaultKind::CommitThenDrop => dropped_after_headers(next.run(req).await).await,
+        FaultKind::CommitThenReset => {
             let _ = next.run(req).await;
             dropped()
         }
-        None => next.run(req).await,
+        FaultKind::CommitThenDelay => {
+            let resp = next.run(req).await;
+            tokio::time::sleep(Duration::from_millis(delay_ms.unwrap_or(DEFAULT_COMMIT_DELAY_MS))).await;
+            resp
+        }
     }
 }
 
@@ -223,8 +294,22 @@ mod tests {
         let f = Faults::new(1);
         f.set(FaultConfig {
             fail_next: vec![
-                FailNext { kind: FaultKind::Throttle, count: 2, path_prefix: Some("/v2/partners/profile".into()) },
-                FailNext { kind: FaultKind::ServerError, count: 1, path_prefix: None },
+                FailNext {
+                    kind: FaultKind::Throttle,
+                    count: 2,
+                    path_prefix: Some("/v2/partners/profile".into()),
+                    method: None,
+                    skip: 0,
+                    delay_ms: None,
+                },
+                FailNext {
+                    kind: FaultKind::ServerError,
+                    count: 1,
+                    path_prefix: None,
+                    method: None,
+                    skip: 0,
+                    delay_ms: None,
+                },
             ],
             ..Default::default()
         });
@@ -242,9 +327,39 @@ mod tests {
         assert_eq!(f.decide("/v3/auth/tokens").1, None);
 
         // Sign-in fails only when an entry names it.
-        let drop_sign_in = FailNext { kind: FaultKind::Drop, count: 1, path_prefix: Some("/v3/auth/tokens".into()) };
+        let drop_sign_in = FailNext {
+            kind: FaultKind::Drop,
+            count: 1,
+            path_prefix: Some("/v3/auth/tokens".into()),
+            method: None,
+            skip: 0,
+            delay_ms: None,
+        };
         f.set(FaultConfig { latency_ms: 5, fail_next: vec![drop_sign_in], ..Default::default() });
         assert_eq!(f.decide("/v3/auth/tokens"), (Duration::ZERO, Some(FaultKind::Drop)));
+
         assert_eq!(f.decide("/v2/x"), (Duration::from_millis(5), None));
+
+        // A method narrows an entry: reads on the same path prefix do not use it up.
+        let post_only = FailNext {
+            kind: FaultKind::CommitThenFail,
+            count: 1,
+            path_prefix: Some("/v2/promotions".into()),
+            method: Some("POST".into()),
+            skip: 0,
+            delay_ms: None,
+        };
+        f.set(FaultConfig { fail_next: vec![post_only], ..Default::default() });
+        assert_eq!(f.decide_with_delay("GET", "/v2/promotions/x").1, None);
+        assert_eq!(f.decide_with_delay("post", "/v2/promotions/x").1, Some((FaultKind::CommitThenFail, None)));
+
+        // `skip`: the 3rd and the 5th matching request.
+        let nth = |kind, skip| FailNext { kind, count: 1, path_prefix: None, method: None, skip, delay_ms: None };
+        f.set(FaultConfig {
+            fail_next: vec![nth(FaultKind::ServerError, 2), nth(FaultKind::Throttle, 4)],
+            ..Default::default()
+        });
+        let got: Vec<Option<FaultKind>> = (0..6).map(|_| f.decide("/v2/x").1).collect();
+        assert_eq!(got, [None, None, Some(FaultKind::ServerError), None, Some(FaultKind::Throttle), None]);
     }
 }

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod body;
 pub mod cors;
+pub mod counter;
 pub mod coupons;
 pub mod customers;
 pub mod errors;
@@ -58,6 +59,8 @@ pub struct Config {
     pub app_base: String,
     /// Origins allowed to frame the app (CSP `frame-ancestors`); none by default.
     pub frame_ancestors: Vec<String>,
+    /// Keys set in the served config.json (e.g. a short `request_timeout_ms` for tests).
+    pub app_config: Vec<(String, serde_json::Value)>,
 }
 
 impl Default for Config {
@@ -73,6 +76,7 @@ impl Default for Config {
             app_port: 8080,
             app_base: "/".into(),
             frame_ancestors: Vec::new(),
+            app_config: Vec::new(),
         }
     }
 }
@@ -95,6 +99,7 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/token-ttl", post(faults::set_token_ttl))
         .route("/__sandbox/expire-tokens", post(faults::expire_tokens))
         .route("/__sandbox/health", get(faults::health))
+        .route("/__sandbox/requests", get(counter::get).delete(counter::reset))
         .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock))
         .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set));
     Router::new()
@@ -103,9 +108,11 @@ pub fn app(state: AppState) -> Router {
         .merge(control)
         .fallback(errors::no_such_api)
         .method_not_allowed_fallback(errors::no_such_api)
-        // Outermost last: request id on everything, then CORS, then faults.
+        // Outermost last: request id on everything, then the request counter (preflights
+        // too), then CORS, then faults.
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), cors::layer))
+        .layer(from_fn_with_state(state.clone(), counter::layer))
         .layer(from_fn(request_id::layer))
         .with_state(state)
 }
@@ -204,6 +211,7 @@ pub async fn start(config: Config) -> io::Result<Running> {
             api_url: api_url.clone(),
             base: config.app_base.clone(),
             frame_ancestors: config.frame_ancestors.clone(),
+            overrides: config.app_config.clone(),
         };
         tasks.push(tokio::spawn(axum::serve(l, static_app::router(site)).into_future()));
     }

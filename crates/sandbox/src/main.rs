@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: sandbox [--host 127.0.0.1] [--port 8081] [--customers 3000] [--seed 42]
                [--token-ttl-secs 86400] [--allow-origin ORIGIN]... [--app-dir DIR] [--app-port 8080]
-               [--app-base /] [--frame-ancestor ORIGIN]...
+               [--app-base /] [--frame-ancestor ORIGIN]... [--app-config KEY=VALUE]...
 
   --host HOST            address to bind (default 127.0.0.1)
   --port PORT            API port; 0 picks a free one (default 8081)
@@ -18,6 +18,8 @@ const USAGE: &str = "usage: sandbox [--host 127.0.0.1] [--port 8081] [--customer
   --app-port PORT        port of the app; 0 picks a free one (default 8080)
   --app-base PATH        serve the app under this sub-path, like a static host would (default /)
   --frame-ancestor ORIGIN  portal origin allowed to embed the app (CSP frame-ancestors); repeatable
+  --app-config KEY=VALUE set KEY in the served config.json (VALUE as JSON, else a string);
+                         repeatable, e.g. --app-config request_timeout_ms=1500
 
 Prints SANDBOX_API_URL=... (and SANDBOX_APP_URL=...) once listening.";
 
@@ -51,6 +53,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Config>, 
                 c.app_base = format!("/{}/", b.trim_matches('/')).replace("//", "/");
             }
             "--frame-ancestor" => c.frame_ancestors.push(value()?.trim_end_matches('/').to_string()),
+            "--app-config" => {
+                let v = value()?;
+                let (key, raw) = v.split_once('=').ok_or_else(|| format!("--app-config: '{v}' is not KEY=VALUE"))?;
+                let json = serde_json::from_str(raw).unwrap_or_else(|_| serde_json::Value::String(raw.to_string()));
+                c.app_config.push((key.trim().to_string(), json));
+            }
             _ => return Err(format!("unknown argument '{arg}'")),
         }
     }
@@ -107,5 +115,14 @@ mod tests {
         assert!(parse("--port").is_err());
         assert!(parse("--port x").is_err());
         assert!(parse("--bogus").is_err());
+        let c = parse("--app-config request_timeout_ms=1500 --app-config site=intl").unwrap().unwrap();
+        assert_eq!(
+            c.app_config,
+            [
+                ("request_timeout_ms".to_string(), serde_json::json!(1500)),
+                ("site".to_string(), serde_json::json!("intl"))
+            ]
+        );
+        assert!(parse("--app-config nokey").is_err());
     }
 }

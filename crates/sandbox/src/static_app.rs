@@ -24,6 +24,8 @@ pub struct Site {
     pub base: String,
     /// Origins allowed to frame the app.
     pub frame_ancestors: Vec<String>,
+    /// Keys set in config.json after the base URLs (`--app-config KEY=VALUE`).
+    pub overrides: Vec<(String, Value)>,
 }
 
 pub fn router(site: Site) -> Router {
@@ -95,7 +97,7 @@ async fn serve(State(site): State<Arc<Site>>, req: Request) -> Response {
 }
 
 /// The app's config.json with both base URLs pointing at this sandbox (and the embedding
-/// portals allowed by `--frame-ancestor`).
+/// portals allowed by `--frame-ancestor`, and any `--app-config` keys).
 async fn config(site: &Site) -> Response {
     let text = tokio::fs::read_to_string(site.dir.join("config.json")).await.unwrap_or_default();
     let mut obj = match serde_json::from_str::<Value>(&text) {
@@ -108,6 +110,9 @@ async fn config(site: &Site) -> Response {
     if !site.frame_ancestors.is_empty() {
         let origins = site.frame_ancestors.iter().cloned().map(Value::String).collect();
         obj.insert("embed_allowed_origins".into(), Value::Array(origins));
+    }
+    for (k, v) in &site.overrides {
+        obj.insert(k.clone(), v.clone());
     }
     let body = serde_json::to_string_pretty(&Value::Object(obj)).unwrap_or_default();
     ([(CONTENT_TYPE, "application/json")], body).into_response()

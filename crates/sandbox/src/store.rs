@@ -136,6 +136,8 @@ pub struct Inner {
     pub sessions: Mutex<HashMap<String, Session>>,
     pub token_ttl_secs: AtomicI64,
     pub faults: Faults,
+    /// Requests received per method and path (`/__sandbox/requests`).
+    pub requests: crate::counter::RequestCounter,
     /// Exact `Origin` values allowed to call the API from a browser.
     pub allowed_origins: Vec<String>,
     /// Quotas, coupons, their records and the whitelists (changed by V2/V4/Q1/Q2 and imports).
@@ -165,6 +167,7 @@ impl AppState {
             sessions: Mutex::new(HashMap::new()),
             token_ttl_secs: AtomicI64::new(token_ttl_secs),
             faults: Faults::new(seed),
+            requests: Default::default(),
             allowed_origins,
             exiting_resellers: Default::default(),
         }))

@@ -14,8 +14,8 @@ use leptos_router::hooks::use_query_map;
 use partner_api::coupons::{
     find_limit, limit_key, operation_type, quota_status, quota_type, CouponQuota, CouponRecord,
     CreatePartnerCouponsRequest, CreatePartnerCouponsResponse, ListPartnerCouponsRecordRequest,
-    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, PARTNER_COUPONS_PATH,
-    QUOTAS_QUERY_PATH, RECORDS_PATH,
+    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ReclaimPartnerCouponsRequest,
+    PARTNER_COUPONS_PATH, QUOTAS_QUERY_PATH, RECLAIM_PATH, RECORDS_PATH,
 };
 use partner_api::issuance::{ItemState, Next, Plan, Tally};
 use partner_api::money::{parse_input_amount, AmountProblem};
@@ -178,17 +178,18 @@ async fn issue_records_since(api: &Api, quota_id: &str, since: Instant) -> Resul
     }
 }
 
-/// A lower bound of the server's clock: when the quota last changed (the server's time, which
-/// may differ from the browser's). Read from V1, whose path no coupon write shares.
-async fn server_watermark(api: &Api, quota_id: &str) -> Result<Instant, ApiError> {
-    let req = ListQuotaCouponsRequest {
-        quota_ids: vec![quota_id.to_string()],
+/// The V5 issue records of these coupons (at most 100): their server times raise the plan's
+/// floor before an ambiguous batch is reconciled.
+async fn records_of_coupons(api: &Api, coupon_ids: &[String]) -> Result<Vec<CouponRecord>, ApiError> {
+    let req = ListPartnerCouponsRecordRequest {
+        operation_types: vec![operation_type::ISSUE.to_string()],
+        coupon_ids: coupon_ids.to_vec(),
         offset: Some(0),
-        limit: Some(1),
+        limit: Some(100),
         ..Default::default()
     };
-    let r: ListQuotaCouponsResponse = api.query(QUOTAS_QUERY_PATH, &req).await?;
-    Ok(r.quotas.first().map(|q| q.last_update_time).unwrap_or_default())
+    let r: ListPartnerCouponsRecordResponse = api.get(&req.url(RECORDS_PATH)).await?;
+    Ok(r.records)
 }
 
 /// Runs the plan until it is finished or a read needed to go on fails. The plan is saved
@@ -212,26 +213,37 @@ async fn run_plan(
                 }
                 break;
             }
-            Next::Reconcile { batch, since } => match issue_records_since(&api, &p.template.quota_id, since).await {
-                Ok(records) => {
-                    p.reconcile(batch, &records);
-                    save_plan(&p);
-                    plan.try_set(Some(p));
+            Next::Reconcile { batch, anchor } => {
+                // Server time of the last settled batch first (records are compared in server
+                // time only, see partner_api::issuance), then the records since then.
+                if !anchor.is_empty() {
+                    match records_of_coupons(&api, &anchor).await {
+                        Ok(records) => {
+                            p.raise_floor(batch, &records);
+                            save_plan(&p);
+                        }
+                        Err(e) => {
+                            stopped.try_set(Some(e));
+                            break;
+                        }
+                    }
                 }
-                Err(e) => {
-                    stopped.try_set(Some(e));
-                    break;
-                }
-            },
-            Next::Send { .. } => {
-                let mark = match server_watermark(&api, &p.template.quota_id).await {
-                    Ok(t) => t,
+                match issue_records_since(&api, &p.template.quota_id, p.floor).await {
+                    Ok(records) => {
+                        p.reconcile(batch, &records);
+                        save_plan(&p);
+                        plan.try_set(Some(p));
+                    }
                     Err(e) => {
                         stopped.try_set(Some(e));
                         break;
                     }
-                };
-                let Next::Send { batch, request } = p.next(mark) else { break };
+                }
+            }
+            Next::Send { .. } => {
+                // The browser's time is only kept for the record; reconciliation uses the
+                // server's clock (the plan's floor).
+                let Next::Send { batch, request } = p.next(crate::format::now()) else { break };
                 save_plan(&p);
                 plan.try_set(Some(p.clone()));
                 let answer = api.command::<_, CreatePartnerCouponsResponse>(PARTNER_COUPONS_PATH, &request).await;
@@ -393,7 +405,8 @@ pub fn IssueVouchersPage() -> impl IntoView {
         let list = customers.with_untracked(|c| {
             c.iter().map(|c| (c.id.clone(), format!("{} ({})", c.name, c.account))).collect::<Vec<_>>()
         });
-        start_submit.run(Plan::new(new_plan_id(), template, q.quota_type, list));
+        // The quota's last change (server clock) is the floor of this plan's records.
+        start_submit.run(Plan::new(new_plan_id(), template, q.quota_type, list, q.last_update_time));
     };
 
     let start_resume = start;
@@ -415,14 +428,69 @@ pub fn IssueVouchersPage() -> impl IntoView {
             start_continue.run(p);
         }
     };
+    // Extra coupons: looked for on request (all issue records since the plan began) and
+    // reclaimed one by one by a person (V4), never automatically.
+    let checking = RwSignal::new(false);
+    let check_result = RwSignal::new(None::<Result<usize, ApiError>>);
+    let api_check = api.clone();
+    let check_duplicates = Callback::new(move |_: ()| {
+        let Some(p) = plan.get_untracked() else { return };
+        let api = api_check.clone();
+        checking.set(true);
+        check_result.set(None);
+        spawn_local(async move {
+            let r = issue_records_since(&api, &p.template.quota_id, p.start_floor).await;
+            let out = r.map(|records| {
+                let mut n = 0;
+                plan.try_update(|cur| {
+                    if let Some(cur) = cur.as_mut() {
+                        n = cur.find_extra(&records);
+                        save_plan(cur);
+                    }
+                });
+                plan.try_with_untracked(|p| p.as_ref().map(Plan::extra_outstanding)).flatten().unwrap_or(n)
+            });
+            check_result.try_set(Some(out));
+            checking.try_set(false);
+        });
+    });
+    let extra_error = RwSignal::new(None::<ApiError>);
+    let api_extra = api.clone();
+    let reclaim_extra = Callback::new(move |coupon_id: String| {
+        let api = api_extra.clone();
+        extra_error.set(None);
+        spawn_local(async move {
+            let req = ReclaimPartnerCouponsRequest { coupon_id: coupon_id.clone(), indirect_partner_id: None };
+            let r = api.command::<_, serde_json::Value>(RECLAIM_PATH, &req).await;
+            // CBC.99000048: already reclaimed or expired, nothing is left to take back.
+            match r {
+                Err(e) if e.code != "CBC.99000048" => {
+                    extra_error.try_set(Some(e));
+                }
+                _ => {
+                    plan.try_update(|cur| {
+                        if let Some(cur) = cur.as_mut() {
+                            cur.extra_reclaimed(&coupon_id);
+                            save_plan(cur);
+                        }
+                    });
+                    quotas.reload();
+                }
+            }
+        });
+    });
     let new_issue = move |_| {
         plan.set(None);
         stopped.set(None);
+        check_result.set(None);
         customers.set(Vec::new());
         submitted.set(false);
         face_touched.set(false);
     };
 
+    // Only a plan appearing or going away switches between the form and the progress card
+    // (a closure reading the plan itself would rebuild the card on every batch).
+    let has_plan = Memo::new(move |_| plan.with(Option::is_some));
     let title =
         move || if kind.get() == quota_type::CASH { Msg::VoCashTitle } else { Msg::VoIssueTitle }.text(i18n.get());
     let switch_href = move |cash: bool| crate::routes::href(&format!("{PATH}{}", if cash { "?type=cash" } else { "" }));
@@ -463,10 +531,22 @@ pub fn IssueVouchersPage() -> impl IntoView {
                 }
             }).collect_view()}
 
-            {move || match plan.get() {
-                Some(p) => view! {
-                    <PlanProgress plan=p running=running stopped=stopped quotas=quotas.data />
+            // Created once per visible plan: it follows the plan signal itself, so a batch only
+            // redraws the rows it changed.
+            {move || match has_plan.get() {
+                true => view! {
+                    <PlanProgress plan=plan running=running stopped=stopped quotas=quotas.data on_reclaim=reclaim_extra />
+                    {move || extra_error.get().map(|e| view! { <ErrorNotice error=e /> })}
+                    {move || check_result.get().map(|r| match r {
+                        Ok(0) => view! { <div class="notice notice-info" data-testid="duplicates-none">{tr(Msg::VoCheckDuplicatesNone)}</div> }.into_any(),
+                        // Found ones are announced in the card, with a count that follows reclaims.
+                        Ok(_) => ().into_any(),
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    })}
                     <div class="form-actions">
+                        <button class="button" type="button" data-testid="check-duplicates"
+                            disabled=move || { running.get() || checking.get() || plan.with(|p| p.as_ref().is_some_and(|p| p.tally().unknown > 0)) }
+                            on:click=move |_| check_duplicates.run(())>{tr(Msg::VoCheckDuplicates)}</button>
                         <button class="button" type="button" data-testid="retry-failed"
                             disabled=move || { running.get() || plan.with(|p| p.as_ref().is_none_or(|p| !p.items.iter().any(|i| matches!(&i.state, ItemState::Failed { code, .. } if partner_api::issuance::RETRYABLE_CODES.contains(&code.as_str()))))) }
                             on:click=retry_failed>{tr(Msg::VoRetryFailed)}</button>
@@ -476,7 +556,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
                         <button class="button primary" type="button" data-testid="new-issue" disabled=move || { running.get() || plan.with(|p| p.as_ref().is_some_and(|p| p.tally().unknown > 0)) } on:click=new_issue>{tr(Msg::VoNewIssue)}</button>
                     </div>
                 }.into_any(),
-                None => view! {
+                false => view! {
                     <form class="card form issue-form" data-testid="issue-form" on:submit=submit novalidate>
                         {move || quotas.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| quotas.reload()) /> })}
                         <fieldset class="field quota-field">
@@ -701,6 +781,9 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let mut out = Vec::new();
+            // Added to the chosen list in one step at the end (thousands of lines would
+            // otherwise redraw the list once per line).
+            let mut found = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for line in lines {
                 let key = line.to_lowercase();
@@ -723,14 +806,14 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 };
                 let outcome = match hit {
                     Some(e) => {
-                        let already =
-                            customers.try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id)).unwrap_or(false);
+                        let already = found.iter().any(|c: &Chosen| c.id == e.customer_id)
+                            || customers
+                                .try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id))
+                                .unwrap_or(false);
                         if already {
                             PasteOutcome::Duplicate
                         } else {
-                            customers.try_update(|c| {
-                                c.push(Chosen { id: e.customer_id, account: e.account_name, name: e.customer })
-                            });
+                            found.push(Chosen { id: e.customer_id, account: e.account_name, name: e.customer });
                             PasteOutcome::Found
                         }
                     }
@@ -758,6 +841,7 @@ fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 };
                 out.push((line, outcome));
             }
+            customers.try_update(|c| c.extend(found));
             results.try_set(out);
             busy.try_set(false);
         });
@@ -874,47 +958,86 @@ fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>) ->
     }
 }
 
+/// What one row of the results table shows.
+#[derive(Clone, PartialEq)]
+struct RowState {
+    code: &'static str,
+    detail: Option<String>,
+    extra: Vec<partner_api::issuance::ExtraCoupon>,
+}
+
+fn row_state(i: &partner_api::issuance::Item) -> RowState {
+    let (code, detail) = match &i.state {
+        ItemState::Pending => ("pending", None),
+        ItemState::Sending { .. } => ("sending", None),
+        ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
+        ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
+        ItemState::Unknown { .. } => ("unknown", None),
+    };
+    RowState { code, detail, extra: i.extra.clone() }
+}
+
 /// Progress bar and the per-customer results of the plan.
 #[component]
 fn PlanProgress(
-    plan: Plan,
+    plan: RwSignal<Option<Plan>>,
     running: RwSignal<bool>,
     stopped: RwSignal<Option<ApiError>>,
     quotas: RwSignal<Option<ListQuotaCouponsResponse>>,
+    on_reclaim: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = plan.tally();
-    let quota = quotas.with_untracked(|d| {
-        d.as_ref().and_then(|d| d.quotas.iter().find(|q| q.quota_id == plan.template.quota_id).cloned())
+    let tally = Memo::new(move |_| plan.with(|p| p.as_ref().map(Plan::tally).unwrap_or_default()));
+    let extra = Memo::new(move |_| plan.with(|p| p.as_ref().map_or(0, Plan::extra_outstanding)));
+    let quota_id =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| p.template.quota_id.clone()).unwrap_or_default()));
+    let face = Memo::new(move |_| {
+        let currency = quota_id.with(|id| {
+            quotas.with(|d| {
+                d.as_ref().and_then(|d| d.quotas.iter().find(|q| &q.quota_id == id).map(|q| q.currency.clone()))
+            })
+        });
+        plan.with(|p| p.as_ref().map(|p| p.face_value().with_currency(currency.as_deref().unwrap_or("CNY"))))
+            .unwrap_or_default()
     });
-    let quota_id = plan.template.quota_id.clone();
-    let currency = quota.as_ref().map(|q| q.currency.clone()).unwrap_or_else(|| "CNY".into());
     let state = move || {
         if running.get() {
             "running"
-        } else if unfinished(&t) {
+        } else if unfinished(&tally.get()) {
             "stopped"
         } else {
             "done"
         }
     };
+    let t = move |f: fn(&Tally) -> usize| move || f(&tally.get()).to_string();
+    // The rows stay put while the plan runs (its customers never change); each row follows
+    // its own item, so a batch only redraws the rows it changed, even with thousands of rows.
+    let customers = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.items.iter().map(|i| (i.customer_id.clone(), i.label.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
-        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t.issued data-failed=t.failed data-unknown=t.unknown data-pending=t.pending>
+        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t(|t| t.issued) data-failed=t(|t| t.failed) data-unknown=t(|t| t.unknown) data-pending=t(|t| t.pending) data-extra=move || extra.get().to_string()>
             <div class="card-title">{tr(Msg::VoProgress)}</div>
-            <progress max=t.total.to_string() value=t.done().to_string() data-testid="progress-bar"></progress>
+            <progress max=t(|t| t.total) value=t(Tally::done) data-testid="progress-bar"></progress>
             <div data-testid="progress-text">{move || {
                 let l = i18n.get();
+                let t = tally.get();
                 Msg::VoProgressText.text(l).replace("{n}", &t.done().to_string()).replace("{t}", &t.total.to_string())
                     .replace("{i}", &t.issued.to_string()).replace("{f}", &t.failed.to_string())
             }}</div>
-            {move || (t.unknown + t.sending > 0 && running.get()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
+            {move || (tally.with(|t| t.unknown + t.sending > 0) && running.get()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
+            {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra.get())}</div> })}
             {move || stopped.get().map(|e| view! {
                 <div>
                     <div class="form-error">{tr(Msg::VoStopped)}</div>
                     <ErrorNotice error=e />
                 </div>
             })}
-            {move || quotas.with(|d| d.as_ref().and_then(|d| d.quotas.iter().find(|q| q.quota_id == quota_id).map(|q| q.balance.with_currency(&q.currency)))).map(|b| view! {
+            {move || quota_id.with(|id| quotas.with(|d| d.as_ref().and_then(|d| d.quotas.iter().find(|q| &q.quota_id == id).map(|q| q.balance.with_currency(&q.currency))))).map(|b| view! {
                 <div data-testid="balance-after">{format!("{} {b}", Msg::VoBalance.text(i18n.get()))}</div>
             })}
             <table class="plain-table" data-testid="issue-results">
@@ -922,44 +1045,72 @@ fn PlanProgress(
                     <th>{tr(Msg::ColCustomer)}</th><th>{tr(Msg::CustomerId)}</th><th>{tr(Msg::VoFaceValue)}</th><th>{tr(Msg::VoResult)}</th><th>{tr(Msg::VoCouponOrReason)}</th>
                 </tr></thead>
                 <tbody>
-                    {plan.items.iter().map(|i| {
-                        let face = plan.face_value().with_currency(&currency);
-                        let (code, st) = match &i.state {
-                            ItemState::Pending => ("pending", None),
-                            ItemState::Sending { .. } => ("sending", None),
-                            ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
-                            ItemState::Failed { code, message } => ("failed", Some(format!("{code}\u{1}{message}"))),
-                            ItemState::Unknown { .. } => ("unknown", None),
-                        };
-                        let label = i.label.clone();
-                        view! {
-                            <tr data-testid="result-row" data-customer=i.customer_id.clone() data-state=code>
-                                <td>{label}</td>
-                                <td class="muted">{i.customer_id.clone()}</td>
-                                <td>{face}</td>
-                                <td><span class=format!("tag tag-{code}")>{move || match code {
-                                    "pending" => Msg::VoStatePending,
-                                    "sending" => Msg::VoStateSending,
-                                    "issued" => Msg::VoStateIssued,
-                                    "failed" => Msg::VoStateFailed,
-                                    _ => Msg::VoStateUnknown,
-                                }.text(i18n.get())}</span></td>
-                                <td data-testid="result-detail">{move || {
-                                    let l = i18n.get();
-                                    match (code, &st) {
-                                        ("issued", Some(c)) => c.clone(),
-                                        ("failed", Some(s)) => {
-                                            let (c, m) = s.split_once('\u{1}').unwrap_or((s, ""));
-                                            format!("{} ({c})", reason_text(c, m, l))
-                                        }
-                                        _ => String::new(),
-                                    }
-                                }}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    <For each=move || customers.get().into_iter().enumerate() key=|(_, (id, _))| id.clone() let:((index, (customer_id, label)))>
+                        <ResultLine plan=plan index=index customer_id=customer_id label=label face=face on_reclaim=on_reclaim />
+                    </For>
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[component]
+fn ResultLine(
+    plan: RwSignal<Option<Plan>>,
+    index: usize,
+    customer_id: String,
+    label: String,
+    face: Memo<String>,
+    on_reclaim: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let st = Memo::new(move |_| {
+        plan.with(|p| p.as_ref().and_then(|p| p.items.get(index)).map(row_state)).unwrap_or(RowState {
+            code: "pending",
+            detail: None,
+            extra: Vec::new(),
+        })
+    });
+    let code = move || st.with(|s| s.code);
+    let id_attr = customer_id.clone();
+    view! {
+        <tr data-testid="result-row" data-customer=id_attr data-state=code>
+            <td>{label}</td>
+            <td class="muted">{customer_id}</td>
+            <td>{move || face.get()}</td>
+            <td><span class=move || format!("tag tag-{}", code())>{move || match code() {
+                "pending" => Msg::VoStatePending,
+                "sending" => Msg::VoStateSending,
+                "issued" => Msg::VoStateIssued,
+                "failed" => Msg::VoStateFailed,
+                _ => Msg::VoStateUnknown,
+            }.text(i18n.get())}</span></td>
+            <td data-testid="result-detail"><span data-testid="result-main">{move || {
+                let l = i18n.get();
+                st.with(|s| match (s.code, &s.detail) {
+                    ("issued", Some(c)) => c.clone(),
+                    ("failed", Some(s)) => {
+                        let (c, m) = s.split_once('\u{1}').unwrap_or((s, ""));
+                        format!("{} ({c})", reason_text(c, m, l))
+                    }
+                    _ => String::new(),
+                })
+            }}</span>
+            {move || st.with(|s| s.extra.clone()).into_iter().map(|e| {
+                let id = e.coupon_id.clone();
+                view! {
+                    <div class="extra-coupon" data-testid="extra-coupon" data-coupon=e.coupon_id.clone() data-reclaimed=e.reclaimed.to_string()>
+                        <span class="tag tag-failed">{tr(Msg::VoExtraCoupon)}</span>
+                        " "<span>{e.coupon_id.clone()}</span>" "
+                        {if e.reclaimed {
+                            view! { <span class="muted">{tr(Msg::VoExtraReclaimed)}</span> }.into_any()
+                        } else {
+                            view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| on_reclaim.run(id.clone())>{tr(Msg::VoReclaimExtra)}</button> }.into_any()
+                        }}
+                    </div>
+                }
+            }).collect_view()}
+            </td>
+        </tr>
     }
 }
