@@ -3,7 +3,7 @@
 //! row number people see in their spreadsheet (the header is row 1). Also the templates.
 
 use crate::sheet::{Cell, Rows};
-use crate::whitelist::{codes, RowError, UploadRow, MAX_UPLOAD_ROWS};
+use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_ROWS};
 
 /// Column headers in both languages: (zh-CN, en).
 pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
@@ -55,8 +55,8 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
     }
     let data = &rows[1..];
     let non_blank = data.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
-    if non_blank > MAX_UPLOAD_ROWS {
-        return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_UPLOAD_ROWS });
+    if non_blank > MAX_FILE_ROWS {
+        return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_FILE_ROWS });
     }
 
     let cell = |row: &Vec<String>, col: Option<usize>| {
@@ -190,8 +190,10 @@ mod tests {
             parse(&rows("name,phone\nx,1")),
             Err(FileProblem::NoKnownColumns { found: vec!["name".into(), "phone".into()] })
         );
-        let big = format!("客户ID\n{}", (0..10_001).map(|i| format!("c{i}\n")).collect::<String>());
-        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 10_001, max: 10_000 }));
+        let big = format!("客户ID\n{}", (0..200_001).map(|i| format!("c{i}\n")).collect::<String>());
+        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 200_001, max: 200_000 }));
+        let most = format!("客户ID\n{}", (0..200_000).map(|i| format!("c{i}\n")).collect::<String>());
+        assert_eq!(parse(&rows(&most)).unwrap().rows.len(), 200_000);
     }
 
     #[test]
