@@ -3,7 +3,7 @@
 //! row number people see in their spreadsheet (the header is row 1). Also the templates.
 
 use crate::sheet::{Cell, Rows};
-use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_ROWS};
+use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
 
 /// Column headers in both languages: (zh-CN, en).
 pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
@@ -24,6 +24,19 @@ pub enum FileProblem {
         rows: usize,
         max: usize,
     },
+    /// Larger than [`MAX_FILE_BYTES`]: refused before reading a byte of it.
+    TooLarge {
+        bytes: u64,
+        max: u64,
+    },
+}
+
+/// The size check made before a file is read at all.
+pub fn check_size(bytes: u64) -> Result<(), FileProblem> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge { bytes, max: MAX_FILE_BYTES });
+    }
+    Ok(())
 }
 
 /// The rows to upload and the rows that cannot be.
@@ -31,6 +44,14 @@ pub enum FileProblem {
 pub struct ParsedFile {
     pub rows: Vec<UploadRow>,
     pub errors: Vec<RowError>,
+    /// Rows with nothing in them, skipped (not counted as rows or problems).
+    pub blank_rows: u32,
+}
+
+/// Control characters (NUL and the like) cannot be part of an id, a name or a remark; line
+/// breaks and tabs inside a remark can.
+fn has_control(v: &str, in_remark: bool) -> bool {
+    v.chars().any(|c| c.is_control() && !(in_remark && matches!(c, '\n' | '\r' | '\t')))
 }
 
 fn normalise(h: &str) -> String {
@@ -67,6 +88,7 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
     for (i, row) in data.iter().enumerate() {
         let row_no = i as u32 + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
+            parsed.blank_rows += 1;
             continue;
         }
         let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
@@ -82,6 +104,16 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| v.chars().count() > MAX_FIELD) {
             parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.clone())));
+            continue;
+        }
+        if let Some(v) = id.iter().chain(name.iter()).find(|v| has_control(v, false)) {
+            let shown = Some(v.replace(|c: char| c.is_control(), "\u{fffd}"));
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "contains control characters", shown));
+            continue;
+        }
+        if remark.as_ref().is_some_and(|r| has_control(r, true)) {
+            let shown = remark.map(|r| r.replace(|c: char| c.is_control(), "\u{fffd}"));
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "remark contains control characters", shown));
             continue;
         }
         if remark.as_ref().is_some_and(|r| r.chars().count() > MAX_REMARK) {
@@ -194,6 +226,15 @@ mod tests {
         assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 200_001, max: 200_000 }));
         let most = format!("客户ID\n{}", (0..200_000).map(|i| format!("c{i}\n")).collect::<String>());
         assert_eq!(parse(&rows(&most)).unwrap().rows.len(), 200_000);
+    }
+
+    #[test]
+    fn files_over_20_mb_are_refused_before_reading() {
+        assert_eq!(check_size(20 * 1024 * 1024), Ok(()));
+        assert_eq!(
+            check_size(20 * 1024 * 1024 + 1),
+            Err(FileProblem::TooLarge { bytes: 20 * 1024 * 1024 + 1, max: 20 * 1024 * 1024 })
+        );
     }
 
     #[test]
