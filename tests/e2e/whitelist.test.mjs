@@ -416,3 +416,96 @@ test('a dropped file is read; a 401 while staging asks for the password and keep
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+/** A CSV of `n` rows: the given customers first, then rows naming customers that do not exist. */
+function bigCsv(path, customers, n, remark = '') {
+  const lines = ['Customer ID,Account name,Remark'];
+  for (const c of customers) lines.push(`${c.customer_id},,${remark}`);
+  for (let i = customers.length; i < n; i++) lines.push(`ghost-${String(i).padStart(6, '0')},,${remark}`);
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+}
+
+test('limits: the page states them and a file over 20 MB is refused before reading', async () => {
+  const path = join(dir, 'too-large.csv');
+  writeFileSync(path, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'));
+  for (const locale of ['zh-CN', 'en-US']) {
+    const page = await browser.newPage({ locale });
+    await signInAs(page, locale);
+    await openWhitelist(page);
+    await chooseFile(page, path);
+    await page.locator('[data-testid=wl-file-problem][data-problem=too-large]').waitFor();
+    const text = await page.textContent('[data-testid=wl-file-problem]');
+    assert.match(text, locale === 'en-US' ? /20\.1 MB, more than the limit of 20 MB/ : /20\.1 MB,超过上限 20 MB/);
+    assert.match(await page.textContent('.page-intro'), locale === 'en-US' ? /200,000 rows and 20 MB/ : /200,000 行、20 MB/);
+    assert.equal(await page.locator('[data-testid=wl-reading]').count(), 0, 'never read');
+    await screenshot(page, `whitelist-import-too-large-${locale}`);
+    assertNoPageErrors(page);
+    await page.context().close();
+  }
+});
+
+test('a failed chunk pauses the upload; cancel discards it and the current version stays exactly as it was', async () => {
+  const now = await allEntries();
+  const before = await current();
+  const path = join(dir, 'chunk-fail.csv');
+  bigCsv(path, now.slice(1), 12_000);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="12000"]').waitFor({ timeout: 60_000 });
+  await sandbox.faults({ fail_next: [{ kind: 'server_error', path_prefix: `${WL}/uploads/WL`, count: 1 }] });
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=wl-chunk-failed]').waitFor({ timeout: 15_000 });
+  assert.match(await page.textContent('[data-testid=wl-chunk-failed]'), /第 1 批\(共 3 批\)上传失败/);
+  assert.equal(await page.getAttribute('[data-testid=wl-upload-progress]', 'data-paused'), 'true');
+  await page.locator('[data-testid=error-notice] [data-testid=error-retry]').waitFor();
+  await screenshot(page, 'whitelist-import-chunk-failed-zh-CN');
+  assert.equal(await current(), before);
+  await page.click('[data-testid=wl-upload-cancel]');
+  await page.locator('[data-testid=wl-upload-cancelled]').waitFor();
+  assert.equal(await page.locator('[data-testid=wl-upload-progress]').count(), 0);
+  assert.equal(await current(), before);
+  assert.deepEqual((await allEntries()).map((e) => e.customer_id), now.map((e) => e.customer_id));
+  // The same file can be sent again afterwards.
+  await stage(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-total'), '12000');
+  assert.equal(await current(), before);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('200,000 rows / 20 MB end to end: chunks with progress, a chunk whose answer is lost is retried and counted once', async () => {
+  const now = await allEntries();
+  const before = await current();
+  const keep = now.slice(2);
+  const path = join(dir, 'big.csv');
+  // ~100 bytes a row: 200,000 rows come to about 20 MB.
+  bigCsv(path, keep, 200_000, 'r'.repeat(80));
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="200000"]').waitFor({ timeout: 120_000 });
+  // Chunk 1 is processed, then its answer is lost: the retry replaces it.
+  await sandbox.faults({ fail_next: [{ kind: 'commit_then_fail', path_prefix: `${WL}/uploads/WL`, count: 1 }] });
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=wl-chunk-failed]').waitFor({ timeout: 30_000 });
+  await page.click('[data-testid=error-notice] [data-testid=error-retry]');
+  // Progress is shown while the remaining chunks go.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=wl-upload-progress]')?.dataset.sent) >= 10_000, null, { timeout: 60_000 });
+  await screenshot(page, 'whitelist-import-uploading-en');
+  await page.locator('[data-testid=wl-preview]').waitFor({ timeout: 180_000 });
+  await settled(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-total'), '200000', 'no row counted twice');
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), String(keep.length));
+  assert.equal(await count(page, 'removed'), 2);
+  assert.equal(await count(page, 'added'), 0);
+  assert.equal(await current(), before);
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 30_000 });
+  assert.equal(await current(), before + 1);
+  assert.deepEqual(new Set((await allEntries()).map((e) => e.customer_id)), new Set(keep.map((e) => e.customer_id)));
+  assertNoPageErrors(page);
+  await page.context().close();
+});

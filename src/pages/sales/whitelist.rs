@@ -56,6 +56,7 @@ pub fn row_reason(e: &RowError, l: Locale) -> String {
         "CBC.5002" => Msg::WlRowNoCustomer,
         "CBC.99000035" => Msg::WlRowNotYours,
         "CBC.99000014" => Msg::WlRowReferral,
+        "CBC.0100" if e.error_msg.contains("control characters") => Msg::WlRowControlChars,
         "CBC.0100" if e.error_msg.contains("remark") => Msg::WlRowRemarkTooLong,
         "CBC.0100" if e.error_msg.contains("neither") => Msg::WlRowNoKey,
         "CBC.0100" if e.error_msg.contains("64") => Msg::WlRowTooLong,

@@ -17,8 +17,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use partner_api::sheet::{read_csv, read_xlsx, Rows as SheetRows};
 use partner_api::whitelist::{
-    change, changes_path, codes, commit_path, ChangesQuery, CommitRequest, CommitResponse, Entry, EntryList, RowError,
-    UploadRequest, UploadResponse, MAX_UPLOAD_ROWS, UPLOADS_PATH,
+    cancel_path, change, changes_path, chunk_path, chunks, codes, commit_path, finish_path, CancelResponse,
+    ChangesQuery, ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, OpenUploadRequest,
+    OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, CHUNK_ROWS, MAX_FILE_BYTES, MAX_FILE_ROWS,
 };
 use partner_api::whitelist_file::{
     self, FileProblem, ParsedFile, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
@@ -90,6 +91,29 @@ fn read_bytes(name: &str, bytes: &[u8]) -> Read {
     }
 }
 
+/// A file size for people: "20 MB", "23.4 MB".
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+/// Where a chunked upload stands, so a retry continues from the chunk that failed.
+#[derive(Clone, Debug, PartialEq)]
+struct Sending {
+    upload_id: Option<String>,
+    /// The next chunk to send (1-based); chunks before it were acknowledged.
+    next_seq: u32,
+    chunk_count: u32,
+    sent_rows: u32,
+    total_rows: u32,
+    /// The chunk that failed last (shown with the error).
+    failed_seq: Option<u32>,
+}
+
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
@@ -134,6 +158,8 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let committing = RwSignal::new(false);
     let commit_error = RwSignal::new(None::<ApiError>);
     let remark = RwSignal::new(String::new());
+    let sending = RwSignal::new(None::<Sending>);
+    let cancelled = RwSignal::new(false);
     let diff_tab = RwSignal::new(change::ADDED);
 
     let step = Signal::derive(move || {
@@ -153,6 +179,13 @@ pub fn WhitelistImportPage() -> impl IntoView {
         staged.set(None);
         stage_error.set(None);
         commit_error.set(None);
+        sending.set(None);
+        cancelled.set(false);
+        // Refused by size before a byte is read.
+        if let Err(p) = whitelist_file::check_size(file.size() as u64) {
+            read.set(Some(Read::Problem(p)));
+            return;
+        }
         reading.set(true);
         spawn_local(async move {
             let result = match file_bytes(&file).await {
@@ -179,32 +212,103 @@ pub fn WhitelistImportPage() -> impl IntoView {
         }
     };
 
-    // Stage (again) from the rows read; the preview replaces the previous one.
+    // Stage (again) from the rows read: open a chunked upload, send the chunks in order
+    // with progress, then finish (the server validates and compares). A failed chunk pauses;
+    // a retry resends that chunk under the same number, so nothing is counted twice.
     let api_s = api.clone();
     let stage = Callback::new(move |_| {
         let Some(Read::Ok { parsed, .. }) = read.get_untracked() else { return };
         if staging.get_untracked() || parsed.rows.is_empty() {
             return;
         }
+        let total_rows = parsed.rows.len() as u32;
+        let chunk_count = parsed.rows.len().div_ceil(CHUNK_ROWS) as u32;
+        // Resume a paused upload of this file; otherwise start a new one.
+        let resume = sending.get_untracked().filter(|s| s.upload_id.is_some() && s.failed_seq.is_some());
+        let mut state = resume.unwrap_or(Sending {
+            upload_id: None,
+            next_seq: 1,
+            chunk_count,
+            sent_rows: 0,
+            total_rows,
+            failed_seq: None,
+        });
+        state.failed_seq = None;
+        sending.set(Some(state.clone()));
         staging.set(true);
+        cancelled.set(false);
         stage_error.set(None);
         commit_error.set(None);
-        let body =
-            UploadRequest { file_name: file_name.get_untracked().unwrap_or_default(), rows: parsed.rows.clone() };
+        let file = file_name.get_untracked().unwrap_or_default();
         let api = api_s.clone();
         spawn_local(async move {
-            let r = api.command::<_, UploadResponse>(UPLOADS_PATH, &body).await;
-            staging.try_set(false);
-            match r {
-                Ok(u) => {
-                    staged.try_set(Some(u));
-                    diff_tab.try_set(change::ADDED);
-                }
-                Err(e) => {
+            let fail = |e: ApiError, state: &Sending| {
+                if !cancelled.get_untracked() {
+                    sending.try_set(Some(Sending { failed_seq: Some(state.next_seq), ..state.clone() }));
                     stage_error.try_set(Some(e));
                 }
+                staging.try_set(false);
+            };
+            let id = match state.upload_id.clone() {
+                Some(id) => id,
+                None => {
+                    let body = OpenUploadRequest { file_name: file, total_rows, chunk_count };
+                    match api.command::<_, OpenUploadResponse>(CHUNKED_UPLOADS_PATH, &body).await {
+                        Ok(o) => o.upload_id,
+                        Err(e) => return fail(e, &state),
+                    }
+                }
+            };
+            state.upload_id = Some(id.clone());
+            sending.try_set(Some(state.clone()));
+            for (seq, rows) in chunks(&parsed.rows, CHUNK_ROWS).skip(state.next_seq as usize - 1) {
+                if cancelled.get_untracked() {
+                    return;
+                }
+                let body = ChunkRequest { seq, rows: rows.to_vec() };
+                match api.command::<_, ChunkResponse>(&chunk_path(&id), &body).await {
+                    Ok(r) => {
+                        state.next_seq = seq + 1;
+                        state.sent_rows = r.received_rows;
+                        sending.try_set(Some(state.clone()));
+                    }
+                    Err(e) => return fail(e, &state),
+                }
+            }
+            if cancelled.get_untracked() {
+                return;
+            }
+            match api.command::<_, UploadResponse>(&finish_path(&id), &()).await {
+                Ok(u) => {
+                    sending.try_set(None);
+                    staged.try_set(Some(u));
+                    diff_tab.try_set(change::ADDED);
+                    staging.try_set(false);
+                }
+                Err(e) => fail(e, &state),
             }
         });
+    });
+
+    // Cancel a running or paused upload: stop sending and discard the staging on the server.
+    let api_x = api.clone();
+    let cancel_upload = Callback::new(move |_: ()| {
+        let id = sending.get_untracked().and_then(|s| s.upload_id);
+        cancelled.set(true);
+        sending.set(None);
+        staging.set(false);
+        stage_error.set(None);
+        if let Some(id) = id {
+            let api = api_x.clone();
+            spawn_local(async move {
+                // An upload left behind expires on its own; the whitelist is untouched either way.
+                if let Err(e) = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await {
+                    if e.code != codes::UPLOAD_GONE {
+                        stage_error.try_set(Some(e));
+                    }
+                }
+            });
+        }
     });
 
     let api_c = api.clone();
@@ -234,7 +338,17 @@ pub fn WhitelistImportPage() -> impl IntoView {
         });
     });
     let nav_cancel = navigate.clone();
-    let cancel = Callback::new(move |_: ()| nav_cancel(WHITELIST, Default::default()));
+    let api_n = api.clone();
+    let cancel = Callback::new(move |_: ()| {
+        if let Some(id) = staged.get_untracked().map(|u| u.upload_id) {
+            let api = api_n.clone();
+            spawn_local(async move {
+                let _ = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await;
+            });
+        }
+        cancel_upload.run(());
+        nav_cancel(WHITELIST, Default::default())
+    });
 
     // Browser and server row problems together, by row.
     let problems = Signal::derive(move || {
@@ -289,6 +403,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
             Read::Problem(FileProblem::Empty) => Some(view! {
                 <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="empty">
                     <div class="notice-title">{Msg::WlFileEmpty.text(l)}</div>
+                </div>
+            }.into_any()),
+            Read::Problem(FileProblem::TooLarge { bytes, max }) => Some(view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-large">
+                    <div class="notice-title">{Msg::WlFileTooLarge.with_n_t(l, megabytes(bytes), megabytes(max))}</div>
                 </div>
             }.into_any()),
             Read::Problem(FileProblem::TooManyRows { rows, max }) => Some(view! {
@@ -401,7 +520,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
             <div class="page-head">
                 <div>
                     <h1 class="page-title">{tr(Msg::WlImportTitle)}</h1>
-                    <p class="page-intro">{move || Msg::WlImportIntro.with_n(i18n.get(), format::count(MAX_UPLOAD_ROWS as u64))}</p>
+                    <p class="page-intro">{move || Msg::WlImportIntro.with_n_t(i18n.get(), format::count(MAX_FILE_ROWS as u64), megabytes(MAX_FILE_BYTES))}</p>
                 </div>
                 <div class="page-head-actions"><TemplateButtons /></div>
             </div>
@@ -440,6 +559,27 @@ pub fn WhitelistImportPage() -> impl IntoView {
                     {move || read.with(|r| matches!(r, Some(Read::Ok { parsed, .. }) if parsed.rows.is_empty())).then(|| view! {
                         <div class="notice notice-error" data-testid="wl-no-valid-rows">{tr(Msg::WlNoValidRows)}</div>
                     })}
+                    {move || sending.get().map(|s| {
+                        let l = i18n.get();
+                        view! {
+                            <div class="issue-progress" data-testid="wl-upload-progress" data-sent=s.sent_rows data-total=s.total_rows
+                                data-paused=s.failed_seq.is_some().to_string()>
+                                <progress max=s.total_rows value=s.sent_rows></progress>
+                                <span>{Msg::WlUploadProgress.with_n_t(l, format::count(s.sent_rows as u64), format::count(s.total_rows as u64))}</span>
+                                {s.failed_seq.filter(|&q| q <= s.chunk_count).map(|seq| view! {
+                                    <p class="notice notice-error" data-testid="wl-chunk-failed">{Msg::WlChunkFailed.with_n_t(l, seq, s.chunk_count)}</p>
+                                })}
+                                <div class="form-actions">
+                                    <button class="button" type="button" data-testid="wl-upload-cancel" on:click=move |_| cancel_upload.run(())>
+                                        {Msg::WlUploadCancel.text(l)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })}
+                    <Show when=move || cancelled.get() && staged.with(Option::is_none)>
+                        <div class="notice notice-info" role="status" data-testid="wl-upload-cancelled">{tr(Msg::WlUploadCancelled)}</div>
+                    </Show>
                     {move || stage_error.get().map(|e| view! { <ErrorNotice error=e on_retry=stage /> })}
                 </div>
 
