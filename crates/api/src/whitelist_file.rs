@@ -4,6 +4,7 @@
 
 use crate::sheet::{Cell, Rows};
 use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
+use serde::{Deserialize, Serialize};
 
 /// Column headers in both languages: (zh-CN, en).
 pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
@@ -13,7 +14,7 @@ const MAX_FIELD: usize = 64;
 const MAX_REMARK: usize = 256;
 
 /// Why the file as a whole cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileProblem {
     Empty,
     /// Neither a customer-id nor an account-name column was found in the first row.
@@ -63,12 +64,47 @@ fn column(header: &[String], names: (&str, &str), extra: &[&str]) -> Option<usiz
     header.iter().position(|h| wanted.contains(&normalise(h)))
 }
 
+/// Which column (0-based) holds what; found from the headers or chosen by the person.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub customer_id: Option<usize>,
+    pub account_name: Option<usize>,
+    pub remark: Option<usize>,
+}
+
+impl Mapping {
+    pub fn is_usable(&self) -> bool {
+        self.customer_id.is_some() || self.account_name.is_some()
+    }
+}
+
+/// The columns recognised by their zh-CN or en header.
+pub fn detect(header: &[String]) -> Mapping {
+    Mapping {
+        customer_id: column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]),
+        account_name: column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]),
+        remark: column(header, HEADER_REMARK, &["remark", "memo"]),
+    }
+}
+
 /// Reads the rows of a CSV or XLSX file (already decoded into cells).
 pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
+    parse_with(rows, None, &mut |_, _| {})
+}
+
+/// Rows validated per progress report.
+pub const PROGRESS_EVERY: usize = 5_000;
+
+/// [`parse`] with the columns chosen by the person (`None`: from the headers), reporting
+/// (rows checked, rows) every [`PROGRESS_EVERY`] rows.
+pub fn parse_with(
+    rows: &Rows,
+    mapping: Option<Mapping>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ParsedFile, FileProblem> {
     let Some(header) = rows.first() else { return Err(FileProblem::Empty) };
-    let id_col = column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]);
-    let name_col = column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]);
-    let remark_col = column(header, HEADER_REMARK, &["remark", "memo"]);
+    let m = mapping.filter(Mapping::is_usable).unwrap_or_else(|| detect(header));
+    let (id_col, name_col, remark_col) = (m.customer_id, m.account_name, m.remark);
     if id_col.is_none() && name_col.is_none() {
         return Err(FileProblem::NoKnownColumns {
             found: header.iter().filter(|h| !h.trim().is_empty()).cloned().collect(),
@@ -86,6 +122,9 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
     let mut parsed = ParsedFile::default();
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for (i, row) in data.iter().enumerate() {
+        if i % PROGRESS_EVERY == 0 {
+            progress(i, data.len());
+        }
         let row_no = i as u32 + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
             parsed.blank_rows += 1;
@@ -133,7 +172,44 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
         seen.insert(key, row_no);
         parsed.rows.push(UploadRow { row_no, customer_id: id, account_name: name, remark });
     }
+    progress(data.len(), data.len());
     Ok(parsed)
+}
+
+/// A refused row for the rejected-rows download: its cells, the reason in the reader's
+/// language and the error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub row: UploadRow,
+    pub reason: String,
+    pub code: String,
+}
+
+/// The rejected rows as CSV (BOM, CRLF): row number, the template's three columns, then the
+/// reason and the code. Formula-like cells are neutralised (`crate::csv`), since the rows came
+/// from an outside file and are opened in a spreadsheet again.
+pub fn rejected_csv(zh: bool, rows: &[Rejected]) -> String {
+    let pick = |h: (&'static str, &'static str)| if zh { h.0 } else { h.1 };
+    let header = [
+        pick(("行号", "Row")),
+        pick(HEADER_CUSTOMER_ID),
+        pick(HEADER_ACCOUNT_NAME),
+        pick(HEADER_REMARK),
+        pick(("原因", "Reason")),
+        pick(("错误码", "Error code")),
+    ];
+    let records = rows.iter().map(|r| {
+        let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+        [
+            r.row.row_no.to_string(),
+            cell(&r.row.customer_id),
+            cell(&r.row.account_name),
+            cell(&r.row.remark),
+            r.reason.clone(),
+            r.code.clone(),
+        ]
+    });
+    crate::csv::to_csv(header.map(String::from), records)
 }
 
 /// The template: a header in the chosen language and one example row.
@@ -216,6 +292,24 @@ mod tests {
     }
 
     #[test]
+    fn chosen_columns_win_over_headers_and_progress_is_reported() {
+        let r = rows("名称,编号,说明\nacme,c1,x\nbeta,c2,\n");
+        assert!(matches!(parse(&r), Err(FileProblem::NoKnownColumns { .. })));
+        let m = Mapping { customer_id: Some(1), account_name: None, remark: Some(2) };
+        let mut seen = Vec::new();
+        let p = parse_with(&r, Some(m), &mut |done, total| seen.push((done, total))).unwrap();
+        assert_eq!(p.rows[0].customer_id.as_deref(), Some("c1"));
+        assert_eq!(p.rows[0].remark.as_deref(), Some("x"));
+        assert_eq!(seen, vec![(0, 2), (2, 2)]);
+        // A mapping without a key column falls back to the headers.
+        assert!(parse_with(&r, Some(Mapping::default()), &mut |_, _| {}).is_err());
+        assert_eq!(
+            detect(&["Remark".into(), "客户ID".into()]),
+            Mapping { customer_id: Some(1), account_name: None, remark: Some(0) }
+        );
+    }
+
+    #[test]
     fn file_level_problems() {
         assert_eq!(parse(&vec![]), Err(FileProblem::Empty));
         assert_eq!(
@@ -235,6 +329,32 @@ mod tests {
             check_size(20 * 1024 * 1024 + 1),
             Err(FileProblem::TooLarge { bytes: 20 * 1024 * 1024 + 1, max: 20 * 1024 * 1024 })
         );
+    }
+
+    #[test]
+    fn rejected_rows_csv_has_a_reason_column_and_neutralises_formulas() {
+        let row = |n, id: &str| UploadRow { row_no: n, customer_id: Some(id.into()), ..Default::default() };
+        let rows = vec![
+            Rejected {
+                row: row(3, "=HYPERLINK(\"http://x\")"), reason: "客户不存在".into(), code: "CBC.5002".into()
+            },
+            Rejected {
+                row: UploadRow {
+                    row_no: 5,
+                    account_name: Some("a,b".into()),
+                    remark: Some("@SUM(A1)".into()),
+                    ..Default::default()
+                },
+                reason: "与第 2 行重复".into(),
+                code: "CBC.50000061".into(),
+            },
+        ];
+        let csv = rejected_csv(true, &rows);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "行号,客户ID,账号名,备注,原因,错误码");
+        assert_eq!(lines[1], "3,\"'=HYPERLINK(\"\"http://x\"\")\",,,客户不存在,CBC.5002");
+        assert_eq!(lines[2], "5,,\"a,b\",'@SUM(A1),与第 2 行重复,CBC.50000061");
+        assert!(rejected_csv(false, &[]).contains("Row,Customer ID,Account name,Remark,Reason,Error code"));
     }
 
     #[test]

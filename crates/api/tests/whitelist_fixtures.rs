@@ -173,3 +173,15 @@ fn xlsx_with_several_sheets_merged_cells_numbers_and_a_formula() {
     );
     assert_eq!(refused(&p), vec![(5, "CBC.0100", "neither customer ID nor account name")]);
 }
+
+#[test]
+fn xlsx_sheets_by_name_and_index() {
+    let bytes =
+        std::fs::read(format!("{}/tests/fixtures/whitelist/multi-sheet-merged.xlsx", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    assert_eq!(partner_api::sheet::sheet_names(&bytes).unwrap(), vec!["白名单", "说明", "Sheet3"]);
+    let third = partner_api::sheet::read_xlsx_sheet(&bytes, 2).unwrap();
+    assert_eq!(third, vec![vec!["Customer ID"], vec!["c-999"]]);
+    assert_eq!(partner_api::sheet::read_xlsx_sheet(&bytes, 1).unwrap(), vec![vec!["请勿修改"]]);
+    assert_eq!(partner_api::sheet::read_xlsx_sheet(&bytes, 3), Err(SheetError::NoSheet));
+}

@@ -8,7 +8,7 @@ mod xml;
 mod zip;
 
 pub use csv_read::read_csv;
-pub use xlsx::{read_xlsx, write_xlsx, Cell};
+pub use xlsx::{read_xlsx, read_xlsx_sheet, sheet_names, write_xlsx, Cell};
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
