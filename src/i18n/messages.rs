@@ -193,7 +193,13 @@ messages! {
     WlHeadersFound => "文件中的表头", "Headers in the file";
     WlHeadersExpected => "应有的表头", "Expected headers";
     WlHeadersHint => "至少需要“客户ID”或“账号名”一列。可下载模板对照。", "At least a Customer ID or an Account name column is needed. Download the template to compare.";
-    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表)。", "File read. Rows to upload: {n}; rows with problems: {t} (listed below).";
+    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表),跳过空行 {b} 行。", "File read. Rows to upload: {n}; rows with problems: {t} (listed below); blank rows skipped: {b}.";
+    WlReadingRows => "正在检查… {n} / {t} 行", "Checking… {n} of {t} rows";
+    WlSheet => "工作表", "Sheet";
+    WlDownloadRejected => "下载有问题的行(CSV)", "Download rejected rows (CSV)";
+    WlMapTitle => "指定各列(下次遇到相同表头时自动使用)", "Choose the columns (used again for files with the same headers)";
+    WlMapNone => "(无)", "(none)";
+    WlMapApply => "按这些列读取", "Read with these columns";
     WlStage => "上传并预览", "Upload and preview";
     WlStaging => "正在上传…", "Uploading…";
     WlNoValidRows => "没有有效的行,无法生成新版本。请修改文件后重新选择。", "There are no valid rows, so no version can be created. Fix the file and choose it again.";

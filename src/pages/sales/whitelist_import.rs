@@ -3,27 +3,31 @@
 //! Nothing changes the whitelist until Commit; a failed step keeps the file and the preview.
 
 use super::whitelist::{row_reason, use_rights, TemplateButtons};
+use super::whitelist_reader::{read_in_worker, FileRead, ReadProgress};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::table::export::download;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{
     loader, ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Rows, Slice, SortKey, Source, TableView,
 };
 use crate::format;
+use crate::i18n::Locale;
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::WHITELIST;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use partner_api::sheet::{read_csv, read_xlsx, Rows as SheetRows};
+use partner_api::whitelist::UploadRow;
 use partner_api::whitelist::{
-    cancel_path, change, changes_path, chunk_path, chunks, codes, commit_path, finish_path, CancelResponse,
-    ChangesQuery, ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, OpenUploadRequest,
-    OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, CHUNK_ROWS, MAX_FILE_BYTES, MAX_FILE_ROWS,
+    cancel_path, change, changes_path, chunk_path, codes, commit_path, finish_path, CancelResponse, ChangesQuery,
+    ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, OpenUploadRequest,
+    OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, MAX_FILE_BYTES, MAX_FILE_ROWS,
 };
 use partner_api::whitelist_file::{
-    self, FileProblem, ParsedFile, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
+    self, FileProblem, Mapping, Rejected, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
 };
+use partner_api::whitelist_read::{stage as read_stage, ReadOutcome, ReadRequest, ReadSummary};
 use partner_api::ApiError;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -31,7 +35,7 @@ use wasm_bindgen::JsCast;
 /// What reading the chosen file gave.
 #[derive(Clone)]
 enum Read {
-    Ok { raw: Arc<SheetRows>, parsed: Arc<ParsedFile> },
+    Ok { summary: Arc<ReadSummary>, chunks: Arc<Vec<String>> },
     Problem(FileProblem),
     Unreadable(String),
 }
@@ -64,33 +68,6 @@ fn change_columns() -> Vec<Column<Entry>> {
     ]
 }
 
-/// Text of a CSV file: UTF-8, or GB18030 (what Chinese Excel saves) when it is not valid UTF-8.
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_string());
-    }
-    let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
-    let array = js_sys::Uint8Array::from(bytes);
-    decoder.decode_with_buffer_source(&array).map_err(|e| format!("{e:?}"))
-}
-
-fn read_bytes(name: &str, bytes: &[u8]) -> Read {
-    let is_xlsx = name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04");
-    let rows = if is_xlsx {
-        read_xlsx(bytes).map_err(|e| e.to_string())
-    } else {
-        decode_text(bytes).and_then(|t| read_csv(&t).map_err(|e| e.to_string()))
-    };
-    match rows {
-        Err(e) => Read::Unreadable(e),
-        Ok(raw) => match whitelist_file::parse(&raw) {
-            Ok(parsed) if parsed.rows.is_empty() && parsed.errors.is_empty() => Read::Problem(FileProblem::Empty),
-            Ok(parsed) => Read::Ok { raw: Arc::new(raw), parsed: Arc::new(parsed) },
-            Err(p) => Read::Problem(p),
-        },
-    }
-}
-
 /// A file size for people: "20 MB", "23.4 MB".
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10).div_ceil(1024 * 1024);
@@ -114,9 +91,88 @@ struct Sending {
     failed_seq: Option<u32>,
 }
 
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+/// The rejected rows (the browser's and the server's) as CSV with a reason column in the
+/// reader's language. Server-refused rows get their cells back from the chunks sent.
+fn rejected_download(summary: &ReadSummary, chunks: &[String], server: &[RowError], l: Locale) -> Result<(), String> {
+    let wanted: std::collections::HashSet<u32> = server.iter().map(|e| e.row_no).collect();
+    let mut sent: std::collections::HashMap<u32, UploadRow> = std::collections::HashMap::new();
+    if !wanted.is_empty() {
+        for c in chunks {
+            let rows: Vec<UploadRow> = serde_json::from_str(c).map_err(|e| e.to_string())?;
+            sent.extend(rows.into_iter().filter(|r| wanted.contains(&r.row_no)).map(|r| (r.row_no, r)));
+        }
+    }
+    let mut rows: Vec<Rejected> = summary
+        .problems
+        .iter()
+        .map(|p| Rejected { row: p.row.clone(), reason: row_reason(&p.error, l), code: p.error.error_code.clone() })
+        .collect();
+    rows.extend(server.iter().map(|e| Rejected {
+        row: sent.remove(&e.row_no).unwrap_or(UploadRow { row_no: e.row_no, ..Default::default() }),
+        reason: row_reason(e, l),
+        code: e.error_code.clone(),
+    }));
+    rows.sort_by_key(|r| r.row.row_no);
+    let csv = whitelist_file::rejected_csv(l == Locale::ZhCn, &rows);
+    let now = format::now();
+    let local = now.with_timezone(&partner_api::time::offset(format::zone_offset_minutes(&now))).naive_local();
+    download(&csv, &partner_api::csv::file_name("whitelist-rejected-rows", &local)).map_err(|e| format!("{e:?}"))
+}
+
+/// localStorage key of the last column mapping chosen by hand, with the headers it was for
+/// (a preference, nothing secret).
+const MAPPING_KEY: &str = "pc.whitelist.mapping";
+
+fn remembered_mapping(headers: &[String]) -> Option<Mapping> {
+    let saved: (Vec<String>, Mapping) = serde_json::from_str(&crate::storage::local_get(MAPPING_KEY)?).ok()?;
+    (saved.0 == headers).then_some(saved.1)
+}
+
+fn remember_mapping(headers: &[String], m: Mapping) {
+    if let Ok(json) = serde_json::to_string(&(headers, m)) {
+        crate::storage::local_set(MAPPING_KEY, &json);
+    }
+}
+
+/// Choose the columns by hand when the headers are not recognised (remembered for files
+/// with the same headers).
+#[component]
+fn ColumnMapping(headers: RwSignal<Vec<String>>, choice: RwSignal<Mapping>, on_apply: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let select = move |m: Msg,
+                       test_id: &'static str,
+                       get: fn(&Mapping) -> Option<usize>,
+                       put: fn(&mut Mapping, Option<usize>)| {
+        view! {
+            <label class="field">
+                <span class="field-label">{move || m.text(i18n.get())}</span>
+                <select data-testid=test_id on:change=move |ev| {
+                    let v = event_target_value(&ev).parse::<usize>().ok();
+                    choice.update(|c| put(c, v));
+                }>
+                    <option value="" selected=move || get(&choice.get()).is_none()>{move || Msg::WlMapNone.text(i18n.get())}</option>
+                    {move || headers.get().into_iter().enumerate().map(|(i, h)| {
+                        let label = if h.trim().is_empty() { format!("#{}", i + 1) } else { h };
+                        view! { <option value=i.to_string() selected=move || get(&choice.get()) == Some(i)>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <div class="wl-mapping" data-testid="wl-mapping">
+            <h3 class="wl-mapping-title">{move || Msg::WlMapTitle.text(i18n.get())}</h3>
+            <div class="wl-mapping-fields">
+                {select(Msg::CustomerId, "wl-map-id", |m| m.customer_id, |m, v| m.customer_id = v)}
+                {select(Msg::Account, "wl-map-name", |m| m.account_name, |m, v| m.account_name = v)}
+                {select(Msg::WlColRemark, "wl-map-remark", |m| m.remark, |m, v| m.remark = v)}
+            </div>
+            <button class="button primary" type="button" data-testid="wl-map-apply"
+                disabled=move || !choice.get().is_usable() on:click=move |_| on_apply.run(())>
+                {move || Msg::WlMapApply.text(i18n.get())}
+            </button>
+        </div>
+    }
 }
 
 #[component]
@@ -151,6 +207,13 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let file_name = RwSignal::new(None::<String>);
     let read = RwSignal::new(None::<Read>);
     let reading = RwSignal::new(false);
+    let read_progress = RwSignal::new(None::<ReadProgress>);
+    // The chosen file (kept to read it again with another sheet or other columns).
+    let chosen = StoredValue::new_local(None::<web_sys::File>);
+    let sheets = RwSignal::new(Vec::<String>::new());
+    let sheet = RwSignal::new(0usize);
+    let headers = RwSignal::new(Vec::<String>::new());
+    let mapping_choice = RwSignal::new(Mapping::default());
     let dragging = RwSignal::new(false);
     let staged = RwSignal::new(None::<UploadResponse>);
     let staging = RwSignal::new(false);
@@ -160,6 +223,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let remark = RwSignal::new(String::new());
     let sending = RwSignal::new(None::<Sending>);
     let cancelled = RwSignal::new(false);
+    let download_error = RwSignal::new(None::<String>);
     let diff_tab = RwSignal::new(change::ADDED);
 
     let step = Signal::derive(move || {
@@ -172,6 +236,56 @@ pub fn WhitelistImportPage() -> impl IntoView {
         }
     });
 
+    // Reads the chosen file in the worker; the page shows its progress meanwhile.
+    let read_file = move |req: ReadRequest| {
+        let Some(file) = chosen.get_value() else { return };
+        read.set(None);
+        staged.set(None);
+        stage_error.set(None);
+        commit_error.set(None);
+        sending.set(None);
+        cancelled.set(false);
+        reading.set(true);
+        read_progress.set(None);
+        spawn_local(async move {
+            let progress = |p: ReadProgress| {
+                read_progress.try_set(Some(p));
+            };
+            let mut result = read_in_worker(&file, &req, progress).await;
+            // Headers not recognised but mapped by hand before: use that mapping again.
+            if let Ok(FileRead {
+                outcome: ReadOutcome::Problem { problem: FileProblem::NoKnownColumns { .. }, headers: h, .. },
+                ..
+            }) = &result
+            {
+                if let Some(m) = req.mapping.is_none().then(|| remembered_mapping(h)).flatten() {
+                    result = read_in_worker(&file, &ReadRequest { mapping: Some(m), ..req.clone() }, progress).await;
+                }
+            }
+            let r = match result {
+                Err(e) => Read::Unreadable(e),
+                Ok(FileRead { outcome: ReadOutcome::Read(summary), chunks }) => {
+                    sheets.try_set(summary.sheets.clone());
+                    sheet.try_set(summary.sheet);
+                    headers.try_set(summary.headers.clone());
+                    mapping_choice.try_set(summary.mapping);
+                    Read::Ok { summary: Arc::new(summary), chunks: Arc::new(chunks) }
+                }
+                Ok(FileRead { outcome: ReadOutcome::Problem { problem, sheets: sh, headers: hd }, .. }) => {
+                    sheets.try_set(sh);
+                    sheet.try_set(req.sheet);
+                    headers.try_set(hd);
+                    mapping_choice.try_set(Mapping::default());
+                    Read::Problem(problem)
+                }
+                Ok(FileRead { outcome: ReadOutcome::Unreadable(e), .. }) => Read::Unreadable(e),
+            };
+            read.try_set(Some(r));
+            reading.try_set(false);
+            read_progress.try_set(None);
+        });
+    };
+
     let take_file = move |file: web_sys::File| {
         let name = file.name();
         file_name.set(Some(name.clone()));
@@ -181,20 +295,29 @@ pub fn WhitelistImportPage() -> impl IntoView {
         commit_error.set(None);
         sending.set(None);
         cancelled.set(false);
+        sheets.set(Vec::new());
+        headers.set(Vec::new());
         // Refused by size before a byte is read.
         if let Err(p) = whitelist_file::check_size(file.size() as u64) {
+            chosen.set_value(None);
             read.set(Some(Read::Problem(p)));
             return;
         }
-        reading.set(true);
-        spawn_local(async move {
-            let result = match file_bytes(&file).await {
-                Ok(bytes) => read_bytes(&name, &bytes),
-                Err(e) => Read::Unreadable(e),
-            };
-            read.try_set(Some(result));
-            reading.try_set(false);
-        });
+        chosen.set_value(Some(file));
+        read_file(ReadRequest { name, sheet: 0, mapping: None });
+    };
+    let choose_sheet = move |index: usize| {
+        let name = file_name.get_untracked().unwrap_or_default();
+        read_file(ReadRequest { name, sheet: index, mapping: None });
+    };
+    let apply_mapping = move || {
+        let m = mapping_choice.get_untracked();
+        if !m.is_usable() {
+            return;
+        }
+        remember_mapping(&headers.get_untracked(), m);
+        let name = file_name.get_untracked().unwrap_or_default();
+        read_file(ReadRequest { name, sheet: sheet.get_untracked(), mapping: Some(m) });
     };
     let on_input = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -217,12 +340,12 @@ pub fn WhitelistImportPage() -> impl IntoView {
     // a retry resends that chunk under the same number, so nothing is counted twice.
     let api_s = api.clone();
     let stage = Callback::new(move |_| {
-        let Some(Read::Ok { parsed, .. }) = read.get_untracked() else { return };
-        if staging.get_untracked() || parsed.rows.is_empty() {
+        let Some(Read::Ok { summary, chunks }) = read.get_untracked() else { return };
+        if staging.get_untracked() || summary.valid_rows == 0 {
             return;
         }
-        let total_rows = parsed.rows.len() as u32;
-        let chunk_count = parsed.rows.len().div_ceil(CHUNK_ROWS) as u32;
+        let total_rows = summary.valid_rows;
+        let chunk_count = chunks.len() as u32;
         // Resume a paused upload of this file; otherwise start a new one.
         let resume = sending.get_untracked().filter(|s| s.upload_id.is_some() && s.failed_seq.is_some());
         let mut state = resume.unwrap_or(Sending {
@@ -261,11 +384,14 @@ pub fn WhitelistImportPage() -> impl IntoView {
             };
             state.upload_id = Some(id.clone());
             sending.try_set(Some(state.clone()));
-            for (seq, rows) in chunks(&parsed.rows, CHUNK_ROWS).skip(state.next_seq as usize - 1) {
+            for (i, rows) in chunks.iter().enumerate().skip(state.next_seq as usize - 1) {
                 if cancelled.get_untracked() {
                     return;
                 }
-                let body = ChunkRequest { seq, rows: rows.to_vec() };
+                // The worker cut the rows into chunks already; one chunk is small to decode.
+                let seq = i as u32 + 1;
+                let rows: Vec<UploadRow> = serde_json::from_str(rows).unwrap_or_default();
+                let body = ChunkRequest { seq, rows };
                 match api.command::<_, ChunkResponse>(&chunk_path(&id), &body).await {
                     Ok(r) => {
                         state.next_seq = seq + 1;
@@ -353,16 +479,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
     // Browser and server row problems together, by row.
     let problems = Signal::derive(move || {
         let mut out: Vec<Problem> = Vec::new();
-        if let Some(Read::Ok { raw, parsed }) = read.get() {
-            let value_of = |row_no: u32| {
-                raw.get(row_no as usize - 1)
-                    .map(|r| r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
-                    .unwrap_or_default()
-            };
+        if let Some(Read::Ok { summary, .. }) = read.get() {
+            out.extend(summary.problems.iter().map(|p| Problem { error: p.error.clone(), value: p.value.clone() }));
+            // The server names the value it could not resolve.
             let server = staged.with(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
-            for e in parsed.errors.iter().cloned().chain(server) {
-                out.push(Problem { value: value_of(e.row_no), error: e });
-            }
+            out.extend(server.into_iter().map(|e| Problem { value: e.value.clone().unwrap_or_default(), error: e }));
         }
         out.sort_by_key(|p| p.error.row_no);
         Arc::new(out)
@@ -433,6 +554,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         </dl>
                         <div class="notice-hint">{Msg::WlHeadersHint.text(l)}</div>
                     </div>
+                    <ColumnMapping headers=headers choice=mapping_choice on_apply=Callback::new(move |_| apply_mapping()) />
                 }.into_any())
             }
         }
@@ -441,9 +563,10 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let read_summary = move || {
         let l = i18n.get();
         match read.get()? {
-            Read::Ok { parsed, .. } => Some(view! {
-                <p data-testid="wl-read-summary" data-valid=parsed.rows.len() data-invalid=parsed.errors.len()>
-                    {Msg::WlReadSummary.with_n_t(l, format::count(parsed.rows.len() as u64), format::count(parsed.errors.len() as u64))}
+            Read::Ok { summary, .. } => Some(view! {
+                <p data-testid="wl-read-summary" data-valid=summary.valid_rows data-invalid=summary.problems.len() data-blank=summary.blank_rows>
+                    {Msg::WlReadSummary.with_n_t(l, format::count(summary.valid_rows as u64), format::count(summary.problems.len() as u64))
+                        .replace("{b}", &format::count(summary.blank_rows as u64))}
                 </p>
             }),
             _ => None,
@@ -542,21 +665,50 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         {move || file_name.get().map(|n| view! { <span class="dropzone-file" data-testid="wl-file-name">{n}</span> })}
                     </label>
                     <Show when=move || reading.get()>
-                        <p class="muted" data-testid="wl-reading">{tr(Msg::WlReading)}</p>
+                        {move || {
+                            let l = i18n.get();
+                            let p = read_progress.get();
+                            let checking = p.as_ref().filter(|p| p.stage == read_stage::CHECK && p.total > 0);
+                            view! {
+                                <div class="issue-progress" data-testid="wl-reading"
+                                    data-stage=p.as_ref().map(|p| p.stage.clone()).unwrap_or_default()
+                                    data-done=checking.map(|p| p.done).unwrap_or(0) data-total=checking.map(|p| p.total).unwrap_or(0)>
+                                    {match checking {
+                                        Some(p) => view! { <progress max=p.total value=p.done></progress> }.into_any(),
+                                        None => view! { <progress></progress> }.into_any(),
+                                    }}
+                                    <span class="muted">{match checking {
+                                        Some(p) => Msg::WlReadingRows.with_n_t(l, format::count(p.done as u64), format::count(p.total as u64)),
+                                        None => Msg::WlReading.text(l).to_string(),
+                                    }}</span>
+                                </div>
+                            }
+                        }}
                     </Show>
+                    {move || (sheets.with(Vec::len) > 1).then(|| view! {
+                        <label class="field" data-testid="wl-sheet-field">
+                            <span class="field-label">{tr(Msg::WlSheet)}</span>
+                            <select data-testid="wl-sheet" disabled=move || reading.get() || staging.get()
+                                on:change=move |ev| { if let Ok(i) = event_target_value(&ev).parse::<usize>() { choose_sheet(i) } }>
+                                {sheets.get().into_iter().enumerate().map(|(i, n)| view! {
+                                    <option value=i.to_string() selected=move || sheet.get() == i>{n}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    })}
                     {file_problem}
                     {read_summary}
                     <Show when=move || step.get() == 2>
                         <div class="form-actions">
                             <button class="button primary" type="button" data-testid="wl-stage"
-                                disabled=move || staging.get() || read.with(|r| matches!(r, Some(Read::Ok { parsed, .. }) if parsed.rows.is_empty()))
+                                disabled=move || staging.get() || read.with(|r| matches!(r, Some(Read::Ok { summary, .. }) if summary.valid_rows == 0))
                                 on:click=move |_| stage.run(())>
                                 {move || if staging.get() { Msg::WlStaging } else { Msg::WlStage }.text(i18n.get())}
                             </button>
                             <button class="button" type="button" data-testid="wl-cancel-1" on:click=move |_| cancel.run(())>{tr(Msg::Cancel)}</button>
                         </div>
                     </Show>
-                    {move || read.with(|r| matches!(r, Some(Read::Ok { parsed, .. }) if parsed.rows.is_empty())).then(|| view! {
+                    {move || read.with(|r| matches!(r, Some(Read::Ok { summary, .. }) if summary.valid_rows == 0)).then(|| view! {
                         <div class="notice notice-error" data-testid="wl-no-valid-rows">{tr(Msg::WlNoValidRows)}</div>
                     })}
                     {move || sending.get().map(|s| {
@@ -585,7 +737,17 @@ pub fn WhitelistImportPage() -> impl IntoView {
 
                 <Show when=move || has_problems.get()>
                     <div class="card table-card" data-testid="wl-problems">
-                        <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
+                        <div class="wl-card-head">
+                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
+                            <button class="button" type="button" data-testid="wl-download-rejected" on:click=move |_| {
+                                let Some(Read::Ok { summary, chunks }) = read.get_untracked() else { return };
+                                let server = staged.with_untracked(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
+                                if let Err(e) = rejected_download(&summary, &chunks, &server, i18n.locale.get_untracked()) {
+                                    download_error.set(Some(e));
+                                }
+                            }>{tr(Msg::WlDownloadRejected)}</button>
+                        </div>
+                        {move || download_error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="wl-download-error">{e}</div> })}
                         // Built again when the problems change (the server's join the browser's):
                         // the shared table does not redraw rows whose position stays the same.
                         {move || {
