@@ -188,6 +188,13 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   await page.fill('[data-testid=wl-keyword]', comeBack.account_name);
   await page.click('[data-testid=wl-search-submit]');
   await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.dataset.total === '1');
+  // The keyword is kept in the URL: a reload (or a shared link) shows the same search.
+  assert.equal(new URL(page.url()).searchParams.get('q'), comeBack.account_name);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.dataset.total === '1');
+  assert.equal(await page.inputValue('[data-testid=wl-keyword]'), comeBack.account_name);
+  await page.click('[data-testid=wl-search-reset]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
   assertNoPageErrors(page);
   await page.context().close();
 });

@@ -686,7 +686,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         }}
                     </Show>
                     {move || (sheets.with(Vec::len) > 1).then(|| view! {
-                        <label class="field" data-testid="wl-sheet-field">
+                        <label class="field wl-sheet-field" data-testid="wl-sheet-field">
                             <span class="field-label">{tr(Msg::WlSheet)}</span>
                             <select data-testid="wl-sheet" disabled=move || reading.get() || staging.get()
                                 on:change=move |ev| { if let Ok(i) = event_target_value(&ev).parse::<usize>() { choose_sheet(i) } }>
