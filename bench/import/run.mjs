@@ -28,11 +28,9 @@ const round = (x) => Math.round(x * 10) / 10;
 
 const rows = makeRows(N);
 const csvBytes = Buffer.from(csv(rows), 'utf8');
-const xlsxBytes = XLSX.write(XLSX.utils.book_new(), { type: 'buffer', bookType: 'xlsx' }) && (() => {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Whitelist');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
-})();
+const workbook = XLSX.utils.book_new();
+XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'Whitelist');
+const xlsxBytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true });
 const expected = validate(rows);
 const dir = join(tmpdir(), 'pc-import-bench');
 mkdirSync(dir, { recursive: true });
@@ -51,6 +49,10 @@ const out = { rows: N, reps: REPS, csv_bytes: csvBytes.length, xlsx_bytes: xlsxB
 try {
   // Ours, on the import page of the app (served by the sandbox under its strict CSP).
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  page.pageErrors = [];
+  page.consoleErrors = [];
+  page.on('pageerror', (e) => page.pageErrors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push(m.text()));
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
     window.__heap = () => (window.gc?.(), window.gc?.(), performance.memory.usedJSHeapSize);

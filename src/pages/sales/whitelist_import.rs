@@ -214,6 +214,8 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let sheet = RwSignal::new(0usize);
     let headers = RwSignal::new(Vec::<String>::new());
     let mapping_choice = RwSignal::new(Mapping::default());
+    // Which read is the latest: an earlier one that ends later is ignored.
+    let read_gen = StoredValue::new(0u64);
     let dragging = RwSignal::new(false);
     let staged = RwSignal::new(None::<UploadResponse>);
     let staging = RwSignal::new(false);
@@ -239,6 +241,8 @@ pub fn WhitelistImportPage() -> impl IntoView {
     // Reads the chosen file in the worker; the page shows its progress meanwhile.
     let read_file = move |req: ReadRequest| {
         let Some(file) = chosen.get_value() else { return };
+        read_gen.update_value(|g| *g += 1);
+        let gen = read_gen.get_value();
         read.set(None);
         staged.set(None);
         stage_error.set(None);
@@ -248,8 +252,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
         reading.set(true);
         read_progress.set(None);
         spawn_local(async move {
-            let progress = |p: ReadProgress| {
-                read_progress.try_set(Some(p));
+            let latest = move || read_gen.try_get_value() == Some(gen);
+            let progress = move |p: ReadProgress| {
+                if latest() {
+                    read_progress.try_set(Some(p));
+                }
             };
             let mut result = read_in_worker(&file, &req, progress).await;
             // Headers not recognised but mapped by hand before: use that mapping again.
@@ -261,6 +268,9 @@ pub fn WhitelistImportPage() -> impl IntoView {
                 if let Some(m) = req.mapping.is_none().then(|| remembered_mapping(h)).flatten() {
                     result = read_in_worker(&file, &ReadRequest { mapping: Some(m), ..req.clone() }, progress).await;
                 }
+            }
+            if !latest() {
+                return;
             }
             let r = match result {
                 Err(e) => Read::Unreadable(e),
@@ -300,6 +310,8 @@ pub fn WhitelistImportPage() -> impl IntoView {
         // Refused by size before a byte is read.
         if let Err(p) = whitelist_file::check_size(file.size() as u64) {
             chosen.set_value(None);
+            read_gen.update_value(|g| *g += 1);
+            reading.set(false);
             read.set(Some(Read::Problem(p)));
             return;
         }
