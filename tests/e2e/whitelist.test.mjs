@@ -149,7 +149,8 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   writeFileSync(path, csv);
 
   const page = await browser.newPage();
-  await signIn(page, sandbox.appUrl);
+  // Stay signed in: the page is reloaded below.
+  await signIn(page, sandbox.appUrl, { stay: true });
   await openWhitelist(page);
   assert.equal(await shownVersion(page), before);
   await chooseFile(page, path);

@@ -35,7 +35,11 @@ use wasm_bindgen::JsCast;
 /// What reading the chosen file gave.
 #[derive(Clone)]
 enum Read {
-    Ok { summary: Arc<ReadSummary>, chunks: Arc<Vec<String>> },
+    /// The upload chunks themselves are kept aside as JS strings (`chunk_store`).
+    Ok {
+        summary: Arc<ReadSummary>,
+        chunk_count: u32,
+    },
     Problem(FileProblem),
     Unreadable(String),
 }
@@ -214,6 +218,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let sheet = RwSignal::new(0usize);
     let headers = RwSignal::new(Vec::<String>::new());
     let mapping_choice = RwSignal::new(Mapping::default());
+    let chunk_store = StoredValue::new_local(Vec::<wasm_bindgen::JsValue>::new());
     // Which read is the latest: an earlier one that ends later is ignored.
     let read_gen = StoredValue::new(0u64);
     let dragging = RwSignal::new(false);
@@ -279,7 +284,9 @@ pub fn WhitelistImportPage() -> impl IntoView {
                     sheet.try_set(summary.sheet);
                     headers.try_set(summary.headers.clone());
                     mapping_choice.try_set(summary.mapping);
-                    Read::Ok { summary: Arc::new(summary), chunks: Arc::new(chunks) }
+                    let chunk_count = chunks.len() as u32;
+                    chunk_store.try_set_value(chunks);
+                    Read::Ok { summary: Arc::new(summary), chunk_count }
                 }
                 Ok(FileRead { outcome: ReadOutcome::Problem { problem, sheets: sh, headers: hd }, .. }) => {
                     sheets.try_set(sh);
@@ -352,12 +359,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
     // a retry resends that chunk under the same number, so nothing is counted twice.
     let api_s = api.clone();
     let stage = Callback::new(move |_| {
-        let Some(Read::Ok { summary, chunks }) = read.get_untracked() else { return };
+        let Some(Read::Ok { summary, chunk_count }) = read.get_untracked() else { return };
         if staging.get_untracked() || summary.valid_rows == 0 {
             return;
         }
         let total_rows = summary.valid_rows;
-        let chunk_count = chunks.len() as u32;
         // Resume a paused upload of this file; otherwise start a new one.
         let resume = sending.get_untracked().filter(|s| s.upload_id.is_some() && s.failed_seq.is_some());
         let mut state = resume.unwrap_or(Sending {
@@ -396,13 +402,17 @@ pub fn WhitelistImportPage() -> impl IntoView {
             };
             state.upload_id = Some(id.clone());
             sending.try_set(Some(state.clone()));
-            for (i, rows) in chunks.iter().enumerate().skip(state.next_seq as usize - 1) {
+            for seq in state.next_seq..=chunk_count {
                 if cancelled.get_untracked() {
                     return;
                 }
                 // The worker cut the rows into chunks already; one chunk is small to decode.
-                let seq = i as u32 + 1;
-                let rows: Vec<UploadRow> = serde_json::from_str(rows).unwrap_or_default();
+                let text = chunk_store.try_with_value(|c| c.get(seq as usize - 1).and_then(|v| v.as_string()));
+                let Some(text) = text.flatten() else {
+                    staging.try_set(false);
+                    return;
+                };
+                let rows: Vec<UploadRow> = serde_json::from_str(&text).unwrap_or_default();
                 let body = ChunkRequest { seq, rows };
                 match api.command::<_, ChunkResponse>(&chunk_path(&id), &body).await {
                     Ok(r) => {
@@ -757,8 +767,14 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         <div class="wl-card-head">
                             <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
                             <button class="button" type="button" data-testid="wl-download-rejected" on:click=move |_| {
-                                let Some(Read::Ok { summary, chunks }) = read.get_untracked() else { return };
+                                let Some(Read::Ok { summary, .. }) = read.get_untracked() else { return };
                                 let server = staged.with_untracked(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
+                                // The rows sent are needed only to show the server's refusals.
+                                let chunks: Vec<String> = if server.is_empty() {
+                                    Vec::new()
+                                } else {
+                                    chunk_store.with_value(|c| c.iter().filter_map(|v| v.as_string()).collect())
+                                };
                                 if let Err(e) = rejected_download(&summary, &chunks, &server, i18n.locale.get_untracked()) {
                                     download_error.set(Some(e));
                                 }

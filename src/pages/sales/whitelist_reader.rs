@@ -18,11 +18,12 @@ pub struct ReadProgress {
     pub total: u32,
 }
 
-/// What the worker read: the outcome and the rows in upload chunks (JSON arrays).
+/// What the worker read: the outcome and the rows in upload chunks (JSON arrays), left as JS
+/// strings: each is copied into the app's memory only when it is sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileRead {
     pub outcome: ReadOutcome,
-    pub chunks: Vec<String>,
+    pub chunks: Vec<JsValue>,
 }
 
 /// The worker's loader URL, published by the boot loader (xtask/post-build.mjs) next to the
@@ -96,7 +97,7 @@ pub async fn read_in_worker(
             Some("done") => {
                 let outcome = field(&data, "outcome").as_string().unwrap_or_default();
                 let outcome: ReadOutcome = serde_json::from_str(&outcome).map_err(|e| e.to_string())?;
-                let chunks = Array::from(&field(&data, "chunks")).iter().filter_map(|c| c.as_string()).collect();
+                let chunks = Array::from(&field(&data, "chunks")).to_vec();
                 drop(running);
                 return Ok(FileRead { outcome, chunks });
             }
