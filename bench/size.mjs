@@ -3,7 +3,8 @@
 //
 // The wasm is split (xtask/split-wasm.mjs): the first load is the loader, the stylesheet, the JS
 // glue, the chunk loader `__wasm_split.js` and the main wasm. Each lazy route then fetches its own
-// module plus the shared chunks it needs (read from `__wasm_split.js`): reported per route.
+// module plus the shared chunks it needs (read from `__wasm_split.js`): reported per route. The
+// whitelist import worker is fetched only when a file is imported: reported apart.
 //
 // Usage: node bench/size.mjs [DIST_DIR]   (default: dist; build it with `cargo xtask build --release`)
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -52,6 +53,8 @@ for (const m of loader.matchAll(/export const __wasm_split_load___(\w+?)_view_\d
   routes[m[1]] = { modules: files.length, br: sum(files, br) };
 }
 const allWasm = only(app, /\.wasm$/).map((f) => join(app, f));
+// The whitelist import worker (the CSV/XLSX parser) is fetched only when a file is imported.
+const worker = only(dist, /^whitelist-worker-/).map((f) => join(dist, f));
 
 const result = {
   measured_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -60,6 +63,7 @@ const result = {
   within_budget: first.total_br <= BUDGET_BR,
   lazy_routes_br: routes,
   all_wasm: { modules: allWasm.length, br: sum(allWasm, br), raw: sum(allWasm, raw) },
+  worker_br: sum(worker, br),
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
@@ -72,4 +76,5 @@ console.log(
   `first load ${kib(first.total_br)} of budget ${kib(BUDGET_BR)}: ${result.within_budget ? 'within budget' : 'OVER BUDGET'}`,
 );
 for (const [name, r] of Object.entries(routes)) console.log(`  route ${name}: ${kib(r.br)} in ${r.modules} modules, on first visit`);
+console.log(`whitelist import worker (fetched on import only): ${kib(result.worker_br)}`);
 console.log(`all wasm: ${kib(result.all_wasm.br)} in ${result.all_wasm.modules} modules; written to ${out}`);

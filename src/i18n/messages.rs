@@ -283,7 +283,12 @@ messages! {
     WlRemarkOptional => "备注(可选)", "Remark (optional)";
     WlChangedMeanwhile => "在此期间其他人修改了客户白名单,页面已刷新为最新版本。请核对后再确认。", "Someone changed the whitelist meanwhile; the page now shows the latest version. Check it, then confirm again.";
     WlImportTitle => "导入新版本", "Import a new version";
-    WlImportIntro => "上传的文件就是完整的新白名单:文件中没有的客户将被移除。支持 .csv 和 .xlsx,最多 {n} 行;每行填写客户ID或账号名之一。提交前不会修改白名单。", "The file is the complete new whitelist: customers not in it are removed. .csv and .xlsx, at most {n} rows; each row names a customer by ID or account name. Nothing changes until you commit.";
+    WlImportIntro => "上传的文件就是完整的新白名单:文件中没有的客户将被移除。支持 .csv 和 .xlsx,最多 {n} 行、{t};每行填写客户ID或账号名之一。提交前不会修改白名单。", "The file is the complete new whitelist: customers not in it are removed. .csv and .xlsx, at most {n} rows and {t}; each row names a customer by ID or account name. Nothing changes until you commit.";
+    WlFileTooLarge => "文件大小为 {n},超过上限 {t},未读取。请拆分文件或删除多余的列。", "The file is {n}, more than the limit of {t}; it was not read. Split the file or remove extra columns.";
+    WlUploadProgress => "已上传 {n} / {t} 行", "Uploaded {n} of {t} rows";
+    WlUploadCancel => "取消上传", "Cancel upload";
+    WlUploadCancelled => "上传已取消,白名单未改变。", "Upload cancelled; the whitelist is unchanged.";
+    WlChunkFailed => "第 {n} 批(共 {t} 批)上传失败。白名单未改变;重试会从这一批继续,已上传的行不会重复计算。", "Part {n} of {t} failed to upload. The whitelist is unchanged; retry continues from this part and rows already sent are never counted twice.";
     WlBackToWhitelist => "返回客户白名单", "Back to the customer whitelist";
     WlStepChoose => "选择文件", "Choose a file";
     WlStepPreview => "检查与预览", "Check and preview";
@@ -298,7 +303,13 @@ messages! {
     WlHeadersFound => "文件中的表头", "Headers in the file";
     WlHeadersExpected => "应有的表头", "Expected headers";
     WlHeadersHint => "至少需要“客户ID”或“账号名”一列。可下载模板对照。", "At least a Customer ID or an Account name column is needed. Download the template to compare.";
-    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表)。", "File read. Rows to upload: {n}; rows with problems: {t} (listed below).";
+    WlReadSummary => "已读取:{n} 行可上传,{t} 行有问题(见下表),跳过空行 {b} 行。", "File read. Rows to upload: {n}; rows with problems: {t} (listed below); blank rows skipped: {b}.";
+    WlReadingRows => "正在检查… {n} / {t} 行", "Checking… {n} of {t} rows";
+    WlSheet => "工作表", "Sheet";
+    WlDownloadRejected => "下载有问题的行(CSV)", "Download rejected rows (CSV)";
+    WlMapTitle => "指定各列(下次遇到相同表头时自动使用)", "Choose the columns (used again for files with the same headers)";
+    WlMapNone => "(无)", "(none)";
+    WlMapApply => "按这些列读取", "Read with these columns";
     WlStage => "上传并预览", "Upload and preview";
     WlStaging => "正在上传…", "Uploading…";
     WlNoValidRows => "没有有效的行,无法生成新版本。请修改文件后重新选择。", "There are no valid rows, so no version can be created. Fix the file and choose it again.";
@@ -313,6 +324,7 @@ messages! {
     WlRowReferral => "推荐类客户不能发放代金券", "Referral customers cannot receive vouchers";
     WlRowNoKey => "客户ID和账号名都为空", "Neither a customer ID nor an account name";
     WlRowTooLong => "内容超过 64 个字符", "Longer than 64 characters";
+    WlRowControlChars => "含有不可见的控制字符(如 NUL),请删除后重试", "Contains invisible control characters (such as NUL); remove them and try again";
     WlRowRemarkTooLong => "备注超过 256 个字符", "Remark longer than 256 characters";
     WlAdded => "新增", "Added";
     WlRemoved => "移除", "Removed";

@@ -149,7 +149,8 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   writeFileSync(path, csv);
 
   const page = await browser.newPage();
-  await signIn(page, sandbox.appUrl);
+  // Stay signed in: the page is reloaded below.
+  await signIn(page, sandbox.appUrl, { stay: true });
   await openWhitelist(page);
   assert.equal(await shownVersion(page), before);
   await chooseFile(page, path);
@@ -188,6 +189,13 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   await page.fill('[data-testid=wl-keyword]', comeBack.account_name);
   await page.click('[data-testid=wl-search-submit]');
   await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.dataset.total === '1');
+  // The keyword is kept in the URL: a reload (or a shared link) shows the same search.
+  assert.equal(new URL(page.url()).searchParams.get('q'), comeBack.account_name);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.dataset.total === '1');
+  assert.equal(await page.inputValue('[data-testid=wl-keyword]'), comeBack.account_name);
+  await page.click('[data-testid=wl-search-reset]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
   assertNoPageErrors(page);
   await page.context().close();
 });
@@ -413,6 +421,267 @@ test('a dropped file is read; a 401 while staging asks for the password and keep
   await page.locator('[data-testid=reauth-dialog]').waitFor({ state: 'detached' });
   await page.locator('[data-testid=wl-preview][data-valid="1"]').waitFor({ timeout: 15_000 });
   assert.equal(await page.textContent('[data-testid=wl-file-name]'), 'dropped.csv');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+/** A CSV of `n` rows: the given customers first, then rows naming customers that do not exist. */
+function bigCsv(path, customers, n, remark = '') {
+  const lines = ['Customer ID,Account name,Remark'];
+  for (const c of customers) lines.push(`${c.customer_id},,${remark}`);
+  for (let i = customers.length; i < n; i++) lines.push(`ghost-${String(i).padStart(6, '0')},,${remark}`);
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+}
+
+test('limits: the page states them and a file over 20 MB is refused before reading', async () => {
+  const path = join(dir, 'too-large.csv');
+  writeFileSync(path, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'));
+  for (const locale of ['zh-CN', 'en-US']) {
+    const page = await browser.newPage({ locale });
+    await signInAs(page, locale);
+    await openWhitelist(page);
+    await chooseFile(page, path);
+    await page.locator('[data-testid=wl-file-problem][data-problem=too-large]').waitFor();
+    const text = await page.textContent('[data-testid=wl-file-problem]');
+    assert.match(text, locale === 'en-US' ? /20\.1 MB, more than the limit of 20 MB/ : /20\.1 MB,超过上限 20 MB/);
+    assert.match(await page.textContent('.page-intro'), locale === 'en-US' ? /200,000 rows and 20 MB/ : /200,000 行、20 MB/);
+    assert.equal(await page.locator('[data-testid=wl-reading]').count(), 0, 'never read');
+    await screenshot(page, `whitelist-import-too-large-${locale}`);
+    assertNoPageErrors(page);
+    await page.context().close();
+  }
+});
+
+test('a failed chunk pauses the upload; cancel discards it and the current version stays exactly as it was', async () => {
+  const now = await allEntries();
+  const before = await current();
+  const path = join(dir, 'chunk-fail.csv');
+  bigCsv(path, now.slice(1), 12_000);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="12000"]').waitFor({ timeout: 60_000 });
+  await sandbox.faults({ fail_next: [{ kind: 'server_error', path_prefix: `${WL}/uploads/WL`, count: 1 }] });
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=wl-chunk-failed]').waitFor({ timeout: 15_000 });
+  assert.match(await page.textContent('[data-testid=wl-chunk-failed]'), /第 1 批\(共 3 批\)上传失败/);
+  assert.equal(await page.getAttribute('[data-testid=wl-upload-progress]', 'data-paused'), 'true');
+  await page.locator('[data-testid=error-notice] [data-testid=error-retry]').waitFor();
+  await screenshot(page, 'whitelist-import-chunk-failed-zh-CN');
+  assert.equal(await current(), before);
+  await page.click('[data-testid=wl-upload-cancel]');
+  await page.locator('[data-testid=wl-upload-cancelled]').waitFor();
+  assert.equal(await page.locator('[data-testid=wl-upload-progress]').count(), 0);
+  assert.equal(await current(), before);
+  assert.deepEqual((await allEntries()).map((e) => e.customer_id), now.map((e) => e.customer_id));
+  // The same file can be sent again afterwards.
+  await stage(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-total'), '12000');
+  assert.equal(await current(), before);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('200,000 rows / 20 MB end to end: chunks with progress, a chunk whose answer is lost is retried and counted once', async () => {
+  const now = await allEntries();
+  const before = await current();
+  // Version 1's customers but two: some are on the list now, some come back.
+  const keep = (await allEntries(1)).slice(2);
+  const onNow = new Set(now.map((e) => e.customer_id));
+  const kept = new Set(keep.map((e) => e.customer_id));
+  const path = join(dir, 'big.csv');
+  // ~100 bytes a row: 200,000 rows come to about 20 MB.
+  bigCsv(path, keep, 200_000, 'r'.repeat(80));
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="200000"]').waitFor({ timeout: 120_000 });
+  // Chunk 1 is processed, then its answer is lost: the retry replaces it.
+  await sandbox.faults({ fail_next: [{ kind: 'commit_then_fail', path_prefix: `${WL}/uploads/WL`, count: 1 }] });
+  await page.click('[data-testid=wl-stage]');
+  await page.locator('[data-testid=wl-chunk-failed]').waitFor({ timeout: 30_000 });
+  await page.click('[data-testid=error-notice] [data-testid=error-retry]');
+  // Progress is shown while the remaining chunks go.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=wl-upload-progress]')?.dataset.sent) >= 10_000, null, { timeout: 60_000 });
+  await screenshot(page, 'whitelist-import-uploading-en');
+  await page.locator('[data-testid=wl-preview]').waitFor({ timeout: 180_000 });
+  await settled(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-total'), '200000', 'no row counted twice');
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), String(keep.length));
+  assert.equal(await count(page, 'removed'), now.filter((e) => !kept.has(e.customer_id)).length);
+  assert.equal(await count(page, 'added'), keep.filter((e) => !onNow.has(e.customer_id)).length);
+  assert.equal(await current(), before);
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 30_000 });
+  assert.equal(await current(), before + 1);
+  assert.deepEqual(new Set((await allEntries()).map((e) => e.customer_id)), new Set(keep.map((e) => e.customer_id)));
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+const FIXTURES = new URL('../../crates/api/tests/fixtures/whitelist/', import.meta.url).pathname;
+
+test('100,000 rows are read and checked in the worker with progress; no main-thread task over 100 ms', async () => {
+  const now = await allEntries();
+  const path = join(dir, 'hundred-k.csv');
+  bigCsv(path, now, 100_000, 'remark');
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await page.click('[data-testid=wl-import]');
+  await page.locator('[data-testid=page-whitelist-import]').waitFor();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+    // Progress as shown: the largest "done" seen while checking.
+    window.__progress = [];
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid=wl-reading]');
+      if (el?.dataset.done) window.__progress.push(Number(el.dataset.done));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid=wl-file]', path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="100000"]').waitFor({ timeout: 120_000 });
+  const readMs = Date.now() - t0;
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const progress = await page.evaluate(() => window.__progress);
+  console.log(`100,000 rows read in ${readMs} ms; long tasks during the read: ${JSON.stringify(longTasks)}; progress steps ${new Set(progress).size}`);
+  assert.ok(progress.some((d) => d > 0 && d < 100_000), `progress shown while checking: ${[...new Set(progress)]}`);
+  assert.deepEqual(longTasks.filter((d) => d > 100), [], 'no main-thread task over 100 ms while reading');
+  // Staging and the preview stay responsive too (reported, the server's 99,000 row errors included).
+  await page.evaluate(() => (window.__longTasks = []));
+  await stage(page);
+  console.log(`long tasks while uploading 100,000 rows and showing the preview: ${JSON.stringify(await page.evaluate(() => window.__longTasks))}`);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('XLSX with several sheets: the first is read, another can be chosen', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signInAs(page, 'en');
+  await openWhitelist(page);
+  await chooseFile(page, join(FIXTURES, 'multi-sheet-merged.xlsx'));
+  await page.locator('[data-testid=wl-read-summary]').waitFor();
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '3');
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-invalid'), '1');
+  const options = await page.$$eval('[data-testid=wl-sheet] option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(options, ['白名单', '说明', 'Sheet3']);
+  await screenshot(page, 'whitelist-import-sheets-en');
+  await page.selectOption('[data-testid=wl-sheet]', '2');
+  await page.locator('[data-testid=wl-read-summary][data-valid="1"]').waitFor();
+  assert.equal(await page.inputValue('[data-testid=wl-sheet]'), '2');
+  // A sheet without known headers offers the column mapping.
+  await page.selectOption('[data-testid=wl-sheet]', '1');
+  await page.locator('[data-testid=wl-file-problem][data-problem=columns]').waitFor();
+  assert.equal(await page.locator('[data-testid=wl-sheet]').count(), 1, 'the sheet chooser stays');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('column mapping by hand when headers are unknown, remembered for the next file with the same headers', async () => {
+  const now = await allEntries(1);
+  const path = join(dir, 'own-headers.csv');
+  writeFileSync(path, `编号,说明\r\n${now[0].customer_id},甲\r\n${now[1].customer_id},乙\r\n`);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-mapping]').waitFor();
+  assert.ok(await page.isDisabled('[data-testid=wl-map-apply]'), 'nothing chosen yet');
+  await page.selectOption('[data-testid=wl-map-id]', '0');
+  await page.selectOption('[data-testid=wl-map-remark]', '1');
+  await screenshot(page, 'whitelist-import-mapping-zh-CN');
+  await page.click('[data-testid=wl-map-apply]');
+  await page.locator('[data-testid=wl-read-summary][data-valid="2"]').waitFor();
+  await stage(page);
+  assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), '2');
+  // The same headers again: read with the remembered columns straight away.
+  await page.click('[data-testid=wl-back]');
+  await page.locator('[data-testid=page-whitelist]').waitFor();
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="2"]').waitFor();
+  assert.equal(await page.locator('[data-testid=wl-mapping]').count(), 0);
+  const saved = await page.evaluate(() => localStorage.getItem('pc.whitelist.mapping'));
+  assert.ok(saved.includes('编号') && !/token/i.test(saved), saved);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+/** RFC 4180 CSV text (after the BOM) into rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('import → preview → commit: the issuance "Add customers" dialog offers exactly the new whitelist; rejected rows download with reasons', async () => {
+  const now = await allEntries();
+  // Three of version 1's customers (whatever earlier tests left on the list).
+  const keep = (await allEntries(1)).slice(0, 3);
+  const onNow = new Set(now.map((e) => e.customer_id));
+  const kept = new Set(keep.map((e) => e.customer_id));
+  const csv = [
+    '客户ID,账号名,备注',
+    ...keep.map((e) => `${e.customer_id},,`),
+    '"=HYPERLINK(""http://evil.example"",""x"")",,formula',
+    `${keep[0].customer_id},,dup`,
+    ',,only a remark',
+  ].join('\r\n');
+  const path = join(dir, 'to-issue.csv');
+  writeFileSync(path, csv);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openWhitelist(page);
+  const before = await shownVersion(page);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=wl-read-summary][data-valid="4"][data-invalid="2"]').waitFor();
+  await stage(page);
+  assert.equal(await count(page, 'unchanged'), keep.filter((e) => onNow.has(e.customer_id)).length);
+  assert.equal(await count(page, 'added'), keep.filter((e) => !onNow.has(e.customer_id)).length);
+  assert.equal(await count(page, 'removed'), now.filter((e) => !kept.has(e.customer_id)).length);
+  await page.locator('[data-testid=wl-problems-table] tbody tr[data-testid=row]').first().waitFor();
+  const rejected = await download(page, 'wl-download-rejected');
+  assert.match(rejected.name, /^whitelist-rejected-rows-\d{8}-\d{4}\.csv$/);
+  const text = rejected.bytes.toString('utf8');
+  assert.ok(text.startsWith('\ufeff'));
+  const rows = parseCsv(text.slice(1));
+  assert.deepEqual(rows[0], ['行号', '客户ID', '账号名', '备注', '原因', '错误码']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[5]]), [['5', 'CBC.5002'], ['6', 'CBC.50000061'], ['7', 'CBC.0100']]);
+  assert.equal(rows[1][1], `'=HYPERLINK("http://evil.example","x")`, 'the formula is neutralised');
+  assert.equal(rows[1][3], 'formula');
+  assert.match(rows[1][4], /客户不存在/);
+  assert.match(rows[2][4], /与第 2 行重复/);
+  assert.equal(rows[2][3], 'dup');
+  assert.equal(rows[3][3], 'only a remark');
+  await screenshot(page, 'whitelist-import-rejected-zh-CN');
+  await page.click('[data-testid=wl-commit]');
+  await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
+
+  // Issuance: the dialog lists exactly the committed whitelist.
+  await page.click('[data-testid=nav-issue-vouchers]');
+  await page.locator('[data-testid=page-issue-vouchers]').waitFor();
+  await page.click('[data-testid=add-customers]');
+  const dialog = page.locator('[data-testid=add-customers-dialog]');
+  await dialog.locator('[data-testid=dialog-entry]').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=dialog-entries]')?.getAttribute('aria-busy') === 'false');
+  const offered = await dialog.locator('[data-testid=dialog-entry]').evaluateAll((rs) => rs.map((r) => r.dataset.customer));
+  assert.deepEqual(new Set(offered), new Set(keep.map((e) => e.customer_id)));
+  assert.equal(offered.length, 3);
+  await screenshot(page, 'whitelist-then-issue-dialog-zh-CN');
   assertNoPageErrors(page);
   await page.context().close();
 });

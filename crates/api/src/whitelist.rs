@@ -6,7 +6,17 @@ use serde::{Deserialize, Serialize};
 pub const VERSIONS_PATH: &str = "/v2/partners/coupon-whitelist/versions";
 pub const ENTRIES_PATH: &str = "/v2/partners/coupon-whitelist/entries";
 pub const UPLOADS_PATH: &str = "/v2/partners/coupon-whitelist/uploads";
+/// Opens a chunked upload (files larger than one request).
+pub const CHUNKED_UPLOADS_PATH: &str = "/v2/partners/coupon-whitelist/chunked-uploads";
+/// Rows in one single-shot upload, and in one chunk of a chunked upload.
 pub const MAX_UPLOAD_ROWS: usize = 10_000;
+/// What one file (and so one chunked upload) may hold.
+pub const MAX_FILE_ROWS: usize = 200_000;
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// Chunks in one chunked upload.
+pub const MAX_CHUNKS: u32 = 1_000;
+/// Rows the app sends per chunk (well under the body size the server accepts).
+pub const CHUNK_ROWS: usize = 5_000;
 
 pub mod codes {
     pub const DUPLICATE_ROW: &str = "CBC.50000061";
@@ -121,6 +131,49 @@ pub struct CommitResponse {
     pub version_no: u32,
 }
 
+/// `POST .../chunked-uploads`: announces a file of `total_rows` rows in `chunk_count` chunks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenUploadRequest {
+    pub file_name: String,
+    pub total_rows: u32,
+    pub chunk_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenUploadResponse {
+    pub upload_id: String,
+    #[serde(with = "crate::time::wire")]
+    pub expires_at: Instant,
+    pub max_chunk_rows: u32,
+}
+
+/// `POST .../uploads/{upload_id}/chunks`: chunk `seq` (1-based). Sending a `seq` again
+/// replaces that chunk, so a retried chunk is never counted twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRequest {
+    pub seq: u32,
+    pub rows: Vec<UploadRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkResponse {
+    pub seq: u32,
+    pub received_chunks: u32,
+    pub received_rows: u32,
+}
+
+/// `POST .../uploads/{upload_id}/cancel`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelResponse {
+    pub upload_id: String,
+    pub cancelled: bool,
+}
+
+/// Splits the rows of a file into the chunks of a chunked upload: (seq, rows).
+pub fn chunks(rows: &[UploadRow], per_chunk: usize) -> impl Iterator<Item = (u32, &[UploadRow])> {
+    rows.chunks(per_chunk.max(1)).enumerate().map(|(i, c)| (i as u32 + 1, c))
+}
+
 /// `change` of the changes listing.
 pub mod change {
     pub const ADDED: &str = "added";
@@ -170,6 +223,18 @@ pub fn commit_path(upload_id: &str) -> String {
     format!("{UPLOADS_PATH}/{}/commit", crate::opportunities::encode_path_segment(upload_id))
 }
 
+pub fn chunk_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/chunks", crate::opportunities::encode_path_segment(upload_id))
+}
+
+pub fn finish_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/finish", crate::opportunities::encode_path_segment(upload_id))
+}
+
+pub fn cancel_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/cancel", crate::opportunities::encode_path_segment(upload_id))
+}
+
 pub fn rollback_path(version_no: u32) -> String {
     format!("{VERSIONS_PATH}/{version_no}/rollback")
 }
@@ -203,6 +268,17 @@ mod tests {
     fn paths() {
         assert_eq!(commit_path("u/1"), "/v2/partners/coupon-whitelist/uploads/u%2F1/commit");
         assert_eq!(rollback_path(3), "/v2/partners/coupon-whitelist/versions/3/rollback");
+        assert_eq!(chunk_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/chunks");
+        assert_eq!(finish_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/finish");
+        assert_eq!(cancel_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/cancel");
+    }
+
+    #[test]
+    fn chunks_are_numbered_from_one_and_cover_every_row() {
+        let rows: Vec<UploadRow> = (0..12).map(|i| UploadRow { row_no: i + 2, ..Default::default() }).collect();
+        let c: Vec<(u32, usize)> = chunks(&rows, 5).map(|(s, r)| (s, r.len())).collect();
+        assert_eq!(c, vec![(1, 5), (2, 5), (3, 2)]);
+        assert_eq!(chunks(&[], 5).count(), 0);
     }
 
     #[test]

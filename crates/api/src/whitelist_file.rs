@@ -3,7 +3,8 @@
 //! row number people see in their spreadsheet (the header is row 1). Also the templates.
 
 use crate::sheet::{Cell, Rows};
-use crate::whitelist::{codes, RowError, UploadRow, MAX_UPLOAD_ROWS};
+use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
+use serde::{Deserialize, Serialize};
 
 /// Column headers in both languages: (zh-CN, en).
 pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
@@ -13,7 +14,7 @@ const MAX_FIELD: usize = 64;
 const MAX_REMARK: usize = 256;
 
 /// Why the file as a whole cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileProblem {
     Empty,
     /// Neither a customer-id nor an account-name column was found in the first row.
@@ -24,6 +25,19 @@ pub enum FileProblem {
         rows: usize,
         max: usize,
     },
+    /// Larger than [`MAX_FILE_BYTES`]: refused before reading a byte of it.
+    TooLarge {
+        bytes: u64,
+        max: u64,
+    },
+}
+
+/// The size check made before a file is read at all.
+pub fn check_size(bytes: u64) -> Result<(), FileProblem> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge { bytes, max: MAX_FILE_BYTES });
+    }
+    Ok(())
 }
 
 /// The rows to upload and the rows that cannot be.
@@ -31,6 +45,14 @@ pub enum FileProblem {
 pub struct ParsedFile {
     pub rows: Vec<UploadRow>,
     pub errors: Vec<RowError>,
+    /// Rows with nothing in them, skipped (not counted as rows or problems).
+    pub blank_rows: u32,
+}
+
+/// Control characters (NUL and the like) cannot be part of an id, a name or a remark; line
+/// breaks and tabs inside a remark can.
+fn has_control(v: &str, in_remark: bool) -> bool {
+    v.chars().any(|c| c.is_control() && !(in_remark && matches!(c, '\n' | '\r' | '\t')))
 }
 
 fn normalise(h: &str) -> String {
@@ -42,12 +64,47 @@ fn column(header: &[String], names: (&str, &str), extra: &[&str]) -> Option<usiz
     header.iter().position(|h| wanted.contains(&normalise(h)))
 }
 
+/// Which column (0-based) holds what; found from the headers or chosen by the person.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub customer_id: Option<usize>,
+    pub account_name: Option<usize>,
+    pub remark: Option<usize>,
+}
+
+impl Mapping {
+    pub fn is_usable(&self) -> bool {
+        self.customer_id.is_some() || self.account_name.is_some()
+    }
+}
+
+/// The columns recognised by their zh-CN or en header.
+pub fn detect(header: &[String]) -> Mapping {
+    Mapping {
+        customer_id: column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]),
+        account_name: column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]),
+        remark: column(header, HEADER_REMARK, &["remark", "memo"]),
+    }
+}
+
 /// Reads the rows of a CSV or XLSX file (already decoded into cells).
 pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
+    parse_with(rows, None, &mut |_, _| {})
+}
+
+/// Rows validated per progress report.
+pub const PROGRESS_EVERY: usize = 5_000;
+
+/// [`parse`] with the columns chosen by the person (`None`: from the headers), reporting
+/// (rows checked, rows) every [`PROGRESS_EVERY`] rows.
+pub fn parse_with(
+    rows: &Rows,
+    mapping: Option<Mapping>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ParsedFile, FileProblem> {
     let Some(header) = rows.first() else { return Err(FileProblem::Empty) };
-    let id_col = column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]);
-    let name_col = column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]);
-    let remark_col = column(header, HEADER_REMARK, &["remark", "memo"]);
+    let m = mapping.filter(Mapping::is_usable).unwrap_or_else(|| detect(header));
+    let (id_col, name_col, remark_col) = (m.customer_id, m.account_name, m.remark);
     if id_col.is_none() && name_col.is_none() {
         return Err(FileProblem::NoKnownColumns {
             found: header.iter().filter(|h| !h.trim().is_empty()).cloned().collect(),
@@ -55,8 +112,8 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
     }
     let data = &rows[1..];
     let non_blank = data.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
-    if non_blank > MAX_UPLOAD_ROWS {
-        return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_UPLOAD_ROWS });
+    if non_blank > MAX_FILE_ROWS {
+        return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_FILE_ROWS });
     }
 
     let cell = |row: &Vec<String>, col: Option<usize>| {
@@ -65,8 +122,12 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
     let mut parsed = ParsedFile::default();
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for (i, row) in data.iter().enumerate() {
+        if i % PROGRESS_EVERY == 0 {
+            progress(i, data.len());
+        }
         let row_no = i as u32 + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
+            parsed.blank_rows += 1;
             continue;
         }
         let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
@@ -82,6 +143,16 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| v.chars().count() > MAX_FIELD) {
             parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.clone())));
+            continue;
+        }
+        if let Some(v) = id.iter().chain(name.iter()).find(|v| has_control(v, false)) {
+            let shown = Some(v.replace(|c: char| c.is_control(), "\u{fffd}"));
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "contains control characters", shown));
+            continue;
+        }
+        if remark.as_ref().is_some_and(|r| has_control(r, true)) {
+            let shown = remark.map(|r| r.replace(|c: char| c.is_control(), "\u{fffd}"));
+            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "remark contains control characters", shown));
             continue;
         }
         if remark.as_ref().is_some_and(|r| r.chars().count() > MAX_REMARK) {
@@ -101,7 +172,44 @@ pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
         seen.insert(key, row_no);
         parsed.rows.push(UploadRow { row_no, customer_id: id, account_name: name, remark });
     }
+    progress(data.len(), data.len());
     Ok(parsed)
+}
+
+/// A refused row for the rejected-rows download: its cells, the reason in the reader's
+/// language and the error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub row: UploadRow,
+    pub reason: String,
+    pub code: String,
+}
+
+/// The rejected rows as CSV (BOM, CRLF): row number, the template's three columns, then the
+/// reason and the code. Formula-like cells are neutralised (`crate::csv`), since the rows came
+/// from an outside file and are opened in a spreadsheet again.
+pub fn rejected_csv(zh: bool, rows: &[Rejected]) -> String {
+    let pick = |h: (&'static str, &'static str)| if zh { h.0 } else { h.1 };
+    let header = [
+        pick(("行号", "Row")),
+        pick(HEADER_CUSTOMER_ID),
+        pick(HEADER_ACCOUNT_NAME),
+        pick(HEADER_REMARK),
+        pick(("原因", "Reason")),
+        pick(("错误码", "Error code")),
+    ];
+    let records = rows.iter().map(|r| {
+        let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+        [
+            r.row.row_no.to_string(),
+            cell(&r.row.customer_id),
+            cell(&r.row.account_name),
+            cell(&r.row.remark),
+            r.reason.clone(),
+            r.code.clone(),
+        ]
+    });
+    crate::csv::to_csv(header.map(String::from), records)
 }
 
 /// The template: a header in the chosen language and one example row.
@@ -176,14 +284,69 @@ mod tests {
     }
 
     #[test]
+    fn chosen_columns_win_over_headers_and_progress_is_reported() {
+        let r = rows("名称,编号,说明\nacme,c1,x\nbeta,c2,\n");
+        assert!(matches!(parse(&r), Err(FileProblem::NoKnownColumns { .. })));
+        let m = Mapping { customer_id: Some(1), account_name: None, remark: Some(2) };
+        let mut seen = Vec::new();
+        let p = parse_with(&r, Some(m), &mut |done, total| seen.push((done, total))).unwrap();
+        assert_eq!(p.rows[0].customer_id.as_deref(), Some("c1"));
+        assert_eq!(p.rows[0].remark.as_deref(), Some("x"));
+        assert_eq!(seen, vec![(0, 2), (2, 2)]);
+        // A mapping without a key column falls back to the headers.
+        assert!(parse_with(&r, Some(Mapping::default()), &mut |_, _| {}).is_err());
+        assert_eq!(
+            detect(&["Remark".into(), "客户ID".into()]),
+            Mapping { customer_id: Some(1), account_name: None, remark: Some(0) }
+        );
+    }
+
+    #[test]
     fn file_level_problems() {
         assert_eq!(parse(&vec![]), Err(FileProblem::Empty));
         assert_eq!(
             parse(&rows("name,phone\nx,1")),
             Err(FileProblem::NoKnownColumns { found: vec!["name".into(), "phone".into()] })
         );
-        let big = format!("客户ID\n{}", (0..10_001).map(|i| format!("c{i}\n")).collect::<String>());
-        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 10_001, max: 10_000 }));
+        let big = format!("客户ID\n{}", (0..200_001).map(|i| format!("c{i}\n")).collect::<String>());
+        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 200_001, max: 200_000 }));
+        let most = format!("客户ID\n{}", (0..200_000).map(|i| format!("c{i}\n")).collect::<String>());
+        assert_eq!(parse(&rows(&most)).unwrap().rows.len(), 200_000);
+    }
+
+    #[test]
+    fn files_over_20_mb_are_refused_before_reading() {
+        assert_eq!(check_size(20 * 1024 * 1024), Ok(()));
+        assert_eq!(
+            check_size(20 * 1024 * 1024 + 1),
+            Err(FileProblem::TooLarge { bytes: 20 * 1024 * 1024 + 1, max: 20 * 1024 * 1024 })
+        );
+    }
+
+    #[test]
+    fn rejected_rows_csv_has_a_reason_column_and_neutralises_formulas() {
+        let row = |n, id: &str| UploadRow { row_no: n, customer_id: Some(id.into()), ..Default::default() };
+        let rows = vec![
+            Rejected {
+                row: row(3, "=HYPERLINK(\"http://x\")"), reason: "客户不存在".into(), code: "CBC.5002".into()
+            },
+            Rejected {
+                row: UploadRow {
+                    row_no: 5,
+                    account_name: Some("a,b".into()),
+                    remark: Some("@SUM(A1)".into()),
+                    ..Default::default()
+                },
+                reason: "与第 2 行重复".into(),
+                code: "CBC.50000061".into(),
+            },
+        ];
+        let csv = rejected_csv(true, &rows);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "行号,客户ID,账号名,备注,原因,错误码");
+        assert_eq!(lines[1], "3,\"'=HYPERLINK(\"\"http://x\"\")\",,,客户不存在,CBC.5002");
+        assert_eq!(lines[2], "5,,\"a,b\",'@SUM(A1),与第 2 行重复,CBC.50000061");
+        assert!(rejected_csv(false, &[]).contains("Row,Customer ID,Account name,Remark,Reason,Error code"));
     }
 
     #[test]

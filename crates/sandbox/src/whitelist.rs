@@ -17,12 +17,13 @@ use partner_api::profile::role;
 use partner_api::time::Instant;
 use partner_api::validate::{max_len, Violation};
 use partner_api::whitelist::{
-    change, codes, source, ChangesQuery, CommitResponse, EntriesQuery, Entry, EntryList, RowError, UploadResponse,
-    UploadRow, Version, VersionList, VersionsQuery, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
+    change, codes, source, CancelResponse, ChangesQuery, ChunkResponse, CommitResponse, EntriesQuery, Entry, EntryList,
+    OpenUploadResponse, RowError, UploadResponse, UploadRow, Version, VersionList, VersionsQuery, MAX_CHUNKS,
+    MAX_FILE_ROWS, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
 };
 use partner_api::PageRequest;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const MAX_REMARK: usize = 256;
 const MAX_FILE_NAME: usize = 128;
@@ -60,11 +61,26 @@ pub struct Upload {
     pub unchanged: Vec<CustomerIx>,
 }
 
+/// A chunked upload being received: chunks by sequence number.
+#[derive(Debug, Clone)]
+pub struct Receiving {
+    pub partner: PartnerIx,
+    pub file_name: String,
+    pub total_rows: u32,
+    pub chunk_count: u32,
+    pub expires_at: Instant,
+    pub chunks: BTreeMap<u32, Vec<UploadRow>>,
+}
+
 #[derive(Debug, Default)]
 pub struct Whitelists {
     /// Versions per partner, `versions[n - 1]` is version n.
     pub lists: HashMap<PartnerIx, Vec<VersionData>>,
     pub uploads: HashMap<String, Upload>,
+    /// Chunked uploads still receiving chunks (not validated, not staged).
+    pub receiving: HashMap<String, Receiving>,
+    /// Ids cancelled, so a repeated cancel (a retry after a lost answer) answers the same.
+    pub cancelled: HashSet<String>,
     /// Customer lookup by account name (upload rows may name customers that way).
     pub by_account: HashMap<String, CustomerIx>,
     seq: u64,
@@ -269,22 +285,48 @@ pub async fn upload(
     body: Bytes,
 ) -> Result<Json<UploadResponse>, ApiFailure> {
     let b: UploadBody = parse(&body)?;
-    let file_name = b.file_name.filter(|f| !f.trim().is_empty()).ok_or(Violation::new("file_name", "is required"))?;
-    max_len("file_name", Some(&file_name), MAX_FILE_NAME)?;
+    let file_name = checked_file_name(b.file_name)?;
     let rows = b.rows.unwrap_or_default();
-    if rows.is_empty() || rows.len() > MAX_UPLOAD_ROWS {
-        return Err(Violation::new("rows", format!("must have 1 to {MAX_UPLOAD_ROWS} rows")).into());
-    }
-    if let Some(r) = rows.iter().find(|r| r.remark.as_deref().is_some_and(|m| m.chars().count() > MAX_REMARK)) {
-        return Err(Violation::new("rows", format!("row {} has a remark longer than {MAX_REMARK}", r.row_no)).into());
-    }
+    checked_rows(&rows)?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
     require_coupon_partner(&v)?;
     require_editor(&v)?;
     let now = state.vouchers.now();
     let mut wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let upload_id = wl.next_upload_id();
+    Ok(Json(stage(data, &v, &mut wl, now, upload_id, file_name, &rows)))
+}
 
+fn checked_file_name(file_name: Option<String>) -> Result<String, ApiFailure> {
+    let file_name = file_name.filter(|f| !f.trim().is_empty()).ok_or(Violation::new("file_name", "is required"))?;
+    max_len("file_name", Some(&file_name), MAX_FILE_NAME)?;
+    Ok(file_name)
+}
+
+/// One request's rows: 1 to [`MAX_UPLOAD_ROWS`], remarks within bounds.
+fn checked_rows(rows: &[UploadRow]) -> Result<(), ApiFailure> {
+    if rows.is_empty() || rows.len() > MAX_UPLOAD_ROWS {
+        return Err(Violation::new("rows", format!("must have 1 to {MAX_UPLOAD_ROWS} rows")).into());
+    }
+    if let Some(r) = rows.iter().find(|r| r.remark.as_deref().is_some_and(|m| m.chars().count() > MAX_REMARK)) {
+        return Err(Violation::new("rows", format!("row {} has a remark longer than {MAX_REMARK}", r.row_no)).into());
+    }
+    Ok(())
+}
+
+/// Validates the complete new list against the partner's customers in one pass (lookups in
+/// the sandbox's indexes, never per-row requests), computes the diff against the current
+/// version and keeps it as a staged upload. Nothing of the current version changes.
+fn stage(
+    data: &Data,
+    v: &Viewer,
+    wl: &mut Whitelists,
+    now: Instant,
+    upload_id: String,
+    file_name: String,
+    rows: &[UploadRow],
+) -> UploadResponse {
     let mut errors = Vec::new();
     let mut seen: HashMap<CustomerIx, u32> = HashMap::new();
     let mut valid: Vec<(CustomerIx, Option<String>)> = Vec::new();
@@ -294,7 +336,7 @@ pub async fn upload(
         error_msg: msg,
         value,
     };
-    for row in &rows {
+    for row in rows {
         let id = row.customer_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let name = row.account_name.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let (key, found) = match (id, name) {
@@ -361,7 +403,6 @@ pub async fn upload(
     for list in [&mut added, &mut removed, &mut unchanged] {
         sort_customers(data, list);
     }
-    let upload_id = wl.next_upload_id();
     let expires_at = now + chrono::Duration::seconds(UPLOAD_TTL_SECS);
     let resp = UploadResponse {
         upload_id: upload_id.clone(),
@@ -376,6 +417,7 @@ pub async fn upload(
     };
     // Forget expired uploads while here.
     wl.uploads.retain(|_, u| u.expires_at > now && !u.committed);
+    wl.receiving.retain(|_, r| r.expires_at > now);
     wl.uploads.insert(
         upload_id,
         Upload {
@@ -391,7 +433,157 @@ pub async fn upload(
             unchanged,
         },
     );
-    Ok(Json(resp))
+    resp
+}
+
+#[derive(Debug, Deserialize)]
+struct OpenBody {
+    #[serde(default)]
+    file_name: Option<String>,
+    #[serde(default)]
+    total_rows: Option<i64>,
+    #[serde(default)]
+    chunk_count: Option<i64>,
+}
+
+fn bounded(name: &'static str, value: Option<i64>, max: u32) -> Result<u32, ApiFailure> {
+    let n = value.ok_or(Violation::new(name, "is required"))?;
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| Violation::new(name, format!("must be 1 to {max}")).into())
+}
+
+/// Opens a chunked upload: nothing is validated or compared until `finish`.
+pub async fn open_chunked(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Result<Json<OpenUploadResponse>, ApiFailure> {
+    let b: OpenBody = parse(&body)?;
+    let file_name = checked_file_name(b.file_name)?;
+    let total_rows = bounded("total_rows", b.total_rows, MAX_FILE_ROWS as u32)?;
+    let chunk_count = bounded("chunk_count", b.chunk_count, MAX_CHUNKS.min(total_rows))?;
+    let v = Viewer::new(&state.data, caller.user);
+    require_coupon_partner(&v)?;
+    require_editor(&v)?;
+    let now = state.vouchers.now();
+    let mut wl = state.vouchers.whitelists.lock().expect("whitelists");
+    wl.receiving.retain(|_, r| r.expires_at > now);
+    let upload_id = wl.next_upload_id();
+    let expires_at = now + chrono::Duration::seconds(UPLOAD_TTL_SECS);
+    let r =
+        Receiving { partner: v.partner_ix, file_name, total_rows, chunk_count, expires_at, chunks: BTreeMap::new() };
+    wl.receiving.insert(upload_id.clone(), r);
+    Ok(Json(OpenUploadResponse { upload_id, expires_at, max_chunk_rows: MAX_UPLOAD_ROWS as u32 }))
+}
+
+fn receiving_mut<'a>(
+    wl: &'a mut Whitelists,
+    id: &str,
+    partner: PartnerIx,
+    now: Instant,
+) -> Result<&'a mut Receiving, ApiFailure> {
+    wl.receiving.get_mut(id).filter(|r| r.partner == partner && r.expires_at > now).ok_or_else(gone)
+}
+
+#[derive(Debug, Deserialize)]
+struct ChunkBody {
+    #[serde(default)]
+    seq: Option<i64>,
+    #[serde(default)]
+    rows: Option<Vec<UploadRow>>,
+}
+
+/// Stores chunk `seq`, replacing one sent before under the same number (a retry after a
+/// lost answer), so rows are never counted twice.
+pub async fn chunk(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(upload_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<ChunkResponse>, ApiFailure> {
+    let b: ChunkBody = parse(&body)?;
+    let rows = b.rows.unwrap_or_default();
+    checked_rows(&rows)?;
+    let v = Viewer::new(&state.data, caller.user);
+    require_coupon_partner(&v)?;
+    require_editor(&v)?;
+    let now = state.vouchers.now();
+    let mut wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let r = receiving_mut(&mut wl, &upload_id, v.partner_ix, now)?;
+    let seq = bounded("seq", b.seq, r.chunk_count)?;
+    r.chunks.insert(seq, rows);
+    let received_rows = r.chunks.values().map(Vec::len).sum::<usize>();
+    if received_rows > r.total_rows as usize {
+        r.chunks.remove(&seq);
+        let msg = format!("the chunks hold more than the {} rows announced", r.total_rows);
+        return Err(Violation::new("rows", msg).into());
+    }
+    r.expires_at = now + chrono::Duration::seconds(UPLOAD_TTL_SECS);
+    Ok(Json(ChunkResponse { seq, received_chunks: r.chunks.len() as u32, received_rows: received_rows as u32 }))
+}
+
+/// All chunks are in: validate and stage the whole file as one upload (the preview).
+pub async fn finish(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(upload_id): Path<String>,
+) -> Result<Json<UploadResponse>, ApiFailure> {
+    let data = &state.data;
+    let v = Viewer::new(data, caller.user);
+    require_coupon_partner(&v)?;
+    require_editor(&v)?;
+    let now = state.vouchers.now();
+    let mut wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let r = receiving_mut(&mut wl, &upload_id, v.partner_ix, now)?;
+    let missing: Vec<String> =
+        (1..=r.chunk_count).filter(|s| !r.chunks.contains_key(s)).map(|s| s.to_string()).collect();
+    if !missing.is_empty() {
+        let shown = missing.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+        return Err(Violation::new("chunks", format!("{} missing: {shown}", missing.len())).into());
+    }
+    let received = r.chunks.values().map(Vec::len).sum::<usize>();
+    if received != r.total_rows as usize {
+        let msg = format!("hold {received} rows, {} were announced", r.total_rows);
+        return Err(Violation::new("chunks", msg).into());
+    }
+    let mut row_nos = HashSet::with_capacity(received);
+    if let Some(dup) = r.chunks.values().flatten().find(|row| !row_nos.insert(row.row_no)) {
+        // The chunks stay: the client may send the wrong one again.
+        return Err(Violation::new("rows", format!("row_no {} appears twice", dup.row_no)).into());
+    }
+    let r = wl.receiving.remove(&upload_id).expect("found above");
+    let rows: Vec<UploadRow> = r.chunks.into_values().flatten().collect();
+    Ok(Json(stage(data, &v, &mut wl, now, upload_id, r.file_name, &rows)))
+}
+
+/// Discards a chunked upload being received, or a staged upload not yet committed. The
+/// current version is never touched. Cancelling twice answers the same.
+pub async fn cancel(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(upload_id): Path<String>,
+) -> Result<Json<CancelResponse>, ApiFailure> {
+    let v = Viewer::new(&state.data, caller.user);
+    require_coupon_partner(&v)?;
+    require_editor(&v)?;
+    let mut wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let receiving = wl.receiving.get(&upload_id).is_some_and(|r| r.partner == v.partner_ix);
+    let staged = wl.uploads.get(&upload_id).filter(|u| u.partner == v.partner_ix);
+    if staged.is_some_and(|u| u.committed) {
+        return Err(gone());
+    }
+    if receiving {
+        wl.receiving.remove(&upload_id);
+        wl.cancelled.insert(upload_id.clone());
+    } else if staged.is_some() {
+        wl.uploads.remove(&upload_id);
+        wl.cancelled.insert(upload_id.clone());
+    } else if !wl.cancelled.contains(&upload_id) {
+        return Err(gone());
+    }
+    Ok(Json(CancelResponse { upload_id, cancelled: true }))
 }
 
 fn live_upload<'a>(wl: &'a Whitelists, id: &str, partner: PartnerIx, now: Instant) -> Result<&'a Upload, ApiFailure> {

@@ -298,3 +298,153 @@ async fn upload_validation_and_roles() {
     let r = e.post(&commit_path(r["upload_id"].as_str().unwrap()), &rt, json!({"base_version_no": 2})).await;
     assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
 }
+
+const WL_CHUNKED: &str = "/v2/partners/coupon-whitelist/chunked-uploads";
+
+fn upload_path(id: &str, what: &str) -> String {
+    format!("{WL_UPLOADS}/{id}/{what}")
+}
+
+async fn entry_ids(e: &Env, t: &str) -> HashSet<String> {
+    e.all(t, WL_ENTRIES, "entries").await.iter().map(|x| x["customer_id"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_200k_row_file_in_chunks_with_a_retried_chunk_is_staged_once_and_committed_atomically() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let before = entry_ids(&e, &t).await;
+    let current: Vec<String> = e.eligible(DIST).into_iter().map(|c| e.id(c)).collect();
+    let outside = e.id(e.customers_of(DIST, |c, ix| c.association_type == "2" && !e.whitelisted(DIST, ix))[0]);
+    // The new list: all current but the first, one newcomer, then filler rows naming
+    // customers that do not exist, up to 200,000 rows.
+    let mut ids: Vec<String> = current[1..].to_vec();
+    ids.push(outside.clone());
+    let valid = ids.len();
+    ids.extend((ids.len()..200_000).map(|i| format!("ghost-{i}")));
+    let rows = rows_of(&ids);
+    let chunks: Vec<&[Value]> = rows.chunks(5_000).collect();
+    let open = json!({"file_name": "big.csv", "total_rows": 200_000, "chunk_count": chunks.len()});
+    let o = e.post(WL_CHUNKED, &t, open).await.ok();
+    let id = o["upload_id"].as_str().unwrap().to_string();
+    assert_eq!(o["max_chunk_rows"], 10_000);
+    for (i, c) in chunks.iter().enumerate() {
+        let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": i + 1, "rows": c})).await.ok();
+        assert_eq!(r["received_rows"].as_u64(), Some(5_000 * (i as u64 + 1)));
+        if i == 2 {
+            // The answer was lost; the same chunk is sent again: still counted once.
+            let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 3, "rows": c})).await.ok();
+            assert_eq!((r["received_chunks"].as_u64(), r["received_rows"].as_u64()), (Some(3), Some(15_000)));
+        }
+    }
+    // Receiving and staging change nothing yet.
+    assert_eq!(entry_ids(&e, &t).await, before);
+    let r = e.post(&upload_path(&id, "finish"), &t, json!({})).await.ok();
+    assert_eq!((r["total_rows"].as_u64(), r["valid_rows"].as_u64()), (Some(200_000), Some(valid as u64)));
+    assert_eq!(
+        (r["added_count"].as_u64(), r["removed_count"].as_u64(), r["unchanged_count"].as_u64()),
+        (Some(1), Some(1), Some(valid as u64 - 1))
+    );
+    let errs = r["error_details"].as_array().unwrap();
+    assert_eq!(errs.len(), 200_000 - valid);
+    assert!(errs.iter().all(|x| x["error_code"] == "CBC.5002"));
+    assert_eq!(e.post(&upload_path(&id, "finish"), &t, json!({})).await.code(), "CBC.50000063");
+    assert_eq!(entry_ids(&e, &t).await, before);
+    let c = e.post(&commit_path(&id), &t, json!({"base_version_no": 2})).await.ok();
+    assert_eq!(c["version_no"], 3);
+    let after = entry_ids(&e, &t).await;
+    assert_eq!(after, ids[..valid].iter().cloned().collect::<HashSet<_>>());
+    // Committed: cancelling it now is refused and changes nothing.
+    assert_eq!(e.post(&upload_path(&id, "cancel"), &t, json!({})).await.code(), "CBC.50000063");
+    assert_eq!(entry_ids(&e, &t).await, after);
+}
+
+#[tokio::test]
+async fn cancelled_or_incomplete_chunked_uploads_leave_the_current_version_as_it_was() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let before = entry_ids(&e, &t).await;
+    let rows = rows_of(&["a".into(), "b".into(), "c".into()]);
+    let open = |n: u64, chunks: u64| json!({"file_name": "c.csv", "total_rows": n, "chunk_count": chunks});
+
+    // Cancel while receiving: the chunks are gone, later chunks and finish are refused.
+    let id = e.post(WL_CHUNKED, &t, open(3, 2)).await.ok()["upload_id"].as_str().unwrap().to_string();
+    e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 1, "rows": rows[..2]})).await.ok();
+    let r = e.post(&upload_path(&id, "cancel"), &t, json!({})).await.ok();
+    assert_eq!(r, json!({"upload_id": id, "cancelled": true}));
+    assert_eq!(e.post(&upload_path(&id, "cancel"), &t, json!({})).await.ok()["cancelled"], true, "a retried cancel");
+    let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 2, "rows": rows[2..]})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+    assert_eq!(e.post(&upload_path(&id, "finish"), &t, json!({})).await.code(), "CBC.50000063");
+
+    // A missing chunk: finish names it and keeps what arrived, so the chunk can follow.
+    let id = e.post(WL_CHUNKED, &t, open(3, 2)).await.ok()["upload_id"].as_str().unwrap().to_string();
+    e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 1, "rows": rows[..2]})).await.ok();
+    let r = e.post(&upload_path(&id, "finish"), &t, json!({})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+    assert_eq!(r.msg(), "parameter 'chunks' 1 missing: 2");
+    // More rows than announced is refused and not kept.
+    let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 2, "rows": rows})).await;
+    assert!(r.msg().starts_with("parameter 'rows'"), "{}", r.msg());
+    e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 2, "rows": rows[2..]})).await.ok();
+    let staged = e.post(&upload_path(&id, "finish"), &t, json!({})).await.ok();
+    assert_eq!(staged["total_rows"], 3);
+    // Cancel a staged upload before its commit: the commit is refused.
+    e.post(&upload_path(&id, "cancel"), &t, json!({})).await.ok();
+    let r = e.post(&commit_path(&id), &t, json!({"base_version_no": 2})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+    assert_eq!(entry_ids(&e, &t).await, before);
+    assert_eq!(e.get(WL_VERSIONS, &t).await.ok()["current_version_no"], 2);
+}
+
+#[tokio::test]
+async fn chunked_upload_validation_and_roles() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    for (body, param) in [
+        (json!({"total_rows": 3, "chunk_count": 1}), "file_name"),
+        (json!({"file_name": "a.csv", "chunk_count": 1}), "total_rows"),
+        (json!({"file_name": "a.csv", "total_rows": 200_001, "chunk_count": 30}), "total_rows"),
+        (json!({"file_name": "a.csv", "total_rows": 3, "chunk_count": 4}), "chunk_count"),
+        (json!({"file_name": "a.csv", "total_rows": 3, "chunk_count": 0}), "chunk_count"),
+    ] {
+        let r = e.post(WL_CHUNKED, &t, body.clone()).await;
+        assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"), "{body}");
+        assert!(r.msg().starts_with(&format!("parameter '{param}'")), "{}", r.msg());
+    }
+    let open = json!({"file_name": "a.csv", "total_rows": 20_000, "chunk_count": 2});
+    let id = e.post(WL_CHUNKED, &t, open.clone()).await.ok()["upload_id"].as_str().unwrap().to_string();
+    let row = json!([{"row_no": 2, "customer_id": "x"}]);
+    for (body, param) in [
+        (json!({"seq": 3, "rows": row}), "seq"),
+        (json!({"rows": row}), "seq"),
+        (json!({"seq": 1, "rows": []}), "rows"),
+        (json!({"seq": 1, "rows": rows_of(&vec!["x".to_string(); 10_001])}), "rows"),
+    ] {
+        let r = e.post(&upload_path(&id, "chunks"), &t, body.clone()).await;
+        assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"), "{param}");
+        assert!(r.msg().starts_with(&format!("parameter '{param}'")), "{}", r.msg());
+    }
+    // Rows numbered twice across chunks are refused at finish.
+    let id2 = e.post(WL_CHUNKED, &t, json!({"file_name": "d.csv", "total_rows": 2, "chunk_count": 2})).await.ok()
+        ["upload_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for seq in [1, 2] {
+        e.post(&upload_path(&id2, "chunks"), &t, json!({"seq": seq, "rows": row})).await.ok();
+    }
+    let r = e.post(&upload_path(&id2, "finish"), &t, json!({})).await;
+    assert_eq!(r.msg(), "parameter 'rows' row_no 2 appears twice");
+    // Roles and partners.
+    let am = e.token(DIST, "li.na").await;
+    assert_eq!(e.post(WL_CHUNKED, &am, open.clone()).await.sc(), (StatusCode::FORBIDDEN, "CBC.0151"));
+    let rt = e.token(CLOUDBRIDGE, "admin").await;
+    let r = e.post(&upload_path(&id, "chunks"), &rt, json!({"seq": 1, "rows": row})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+    assert_eq!(e.post(&upload_path(&id, "cancel"), &rt, json!({})).await.code(), "CBC.50000063");
+    // Expiry follows the business clock.
+    e.control("/__sandbox/voucher-clock", json!({"seconds": 31 * 60})).await;
+    let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 1, "rows": row})).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
+}

@@ -16,3 +16,4 @@ pub mod vouchers;
 pub mod vouchers_issue;
 pub mod whitelist;
 pub mod whitelist_import;
+pub mod whitelist_reader;

@@ -9,7 +9,7 @@ use crate::components::remote::use_remote;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
 use crate::format;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::i18n::{code_label, error_text, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::{WHITELIST, WHITELIST_IMPORT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,6 +56,7 @@ pub fn row_reason(e: &RowError, l: Locale) -> String {
         "CBC.5002" => Msg::WlRowNoCustomer,
         "CBC.99000035" => Msg::WlRowNotYours,
         "CBC.99000014" => Msg::WlRowReferral,
+        "CBC.0100" if e.error_msg.contains("control characters") => Msg::WlRowControlChars,
         "CBC.0100" if e.error_msg.contains("remark") => Msg::WlRowRemarkTooLong,
         "CBC.0100" if e.error_msg.contains("neither") => Msg::WlRowNoKey,
         "CBC.0100" if e.error_msg.contains("64") => Msg::WlRowTooLong,
@@ -136,7 +137,11 @@ fn entry_columns() -> Vec<Column<Entry>> {
         C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(220),
         C::text("account", Msg::Account, |r, _| r.account_name.clone()).width(170),
         C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone()).width(280),
-        C::text("association", Msg::WlColAssociation, |r, _| r.association_type.clone()).width(120).hidden(),
+        C::text("association", Msg::WlColAssociation, |r, l| {
+            code_label(CodeKind::AssociationType, &r.association_type, l)
+        })
+        .width(120)
+        .hidden(),
         C::number("since", Msg::WlColSince, |r| Some(r.added_in_version as f64)).width(120),
         C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(220),
     ]
@@ -152,8 +157,21 @@ pub fn EntriesTable(
 ) -> impl IntoView {
     let api = use_api();
     let i18n = use_i18n();
-    let keyword = RwSignal::new(String::new());
-    let applied = RwSignal::new(String::new());
+    // The applied keyword lives in the URL (`q`), so a search can be shared and survives a reload.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let applied = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
+    let keyword = RwSignal::new(applied.get_untracked());
+    Effect::new(move |_| keyword.set(applied.get()));
+    let apply = move |kw: String| {
+        let mut q = query.get_untracked();
+        if kw.is_empty() {
+            q.remove("q");
+        } else {
+            q.replace("q", kw);
+        }
+        navigate(&format!("{WHITELIST}{}", q.to_query_string()), Default::default());
+    };
     let source = Source::server(TableView::local(vec![], 20, DEFAULT_SIZES), move || {
         refresh.track();
         let (kw, v) = (applied.get(), version.get());
@@ -172,9 +190,10 @@ pub fn EntriesTable(
             }
         })
     });
+    let apply_c = apply.clone();
     let clear = Callback::new(move |_| {
         keyword.set(String::new());
-        applied.set(String::new());
+        apply_c(String::new());
     });
     let empty = Signal::derive(move || {
         if applied.with(|k| !k.is_empty()) {
@@ -185,7 +204,7 @@ pub fn EntriesTable(
     });
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        applied.set(keyword.get_untracked().trim().to_string());
+        apply(keyword.get_untracked().trim().to_string());
     };
     view! {
         <form class="filter-bar wl-search" data-testid="wl-search" on:submit=search>

@@ -3,26 +3,31 @@
 //! Nothing changes the whitelist until Commit; a failed step keeps the file and the preview.
 
 use super::whitelist::{row_reason, use_rights, TemplateButtons};
+use super::whitelist_reader::{read_in_worker, FileRead, ReadProgress};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::table::export::download;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{
     loader, ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Rows, Slice, SortKey, Source, TableView,
 };
 use crate::format;
+use crate::i18n::Locale;
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::WHITELIST;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use partner_api::sheet::{read_csv, read_xlsx, Rows as SheetRows};
+use partner_api::whitelist::UploadRow;
 use partner_api::whitelist::{
-    change, changes_path, codes, commit_path, ChangesQuery, CommitRequest, CommitResponse, Entry, EntryList, RowError,
-    UploadRequest, UploadResponse, MAX_UPLOAD_ROWS, UPLOADS_PATH,
+    cancel_path, change, changes_path, chunk_path, codes, commit_path, finish_path, CancelResponse, ChangesQuery,
+    ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, OpenUploadRequest,
+    OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, MAX_FILE_BYTES, MAX_FILE_ROWS,
 };
 use partner_api::whitelist_file::{
-    self, FileProblem, ParsedFile, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
+    self, FileProblem, Mapping, Rejected, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
 };
+use partner_api::whitelist_read::{stage as read_stage, ReadOutcome, ReadRequest, ReadSummary};
 use partner_api::ApiError;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -30,13 +35,17 @@ use wasm_bindgen::JsCast;
 /// What reading the chosen file gave.
 #[derive(Clone)]
 enum Read {
-    Ok { raw: Arc<SheetRows>, parsed: Arc<ParsedFile> },
+    /// The upload chunks themselves are kept aside as JS strings (`chunk_store`).
+    Ok {
+        summary: Arc<ReadSummary>,
+        chunk_count: u32,
+    },
     Problem(FileProblem),
     Unreadable(String),
 }
 
 /// One line of the problems table.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Problem {
     error: RowError,
     /// The row's cells as read, for people to find it.
@@ -63,36 +72,111 @@ fn change_columns() -> Vec<Column<Entry>> {
     ]
 }
 
-/// Text of a CSV file: UTF-8, or GB18030 (what Chinese Excel saves) when it is not valid UTF-8.
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_string());
-    }
-    let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
-    let array = js_sys::Uint8Array::from(bytes);
-    decoder.decode_with_buffer_source(&array).map_err(|e| format!("{e:?}"))
-}
-
-fn read_bytes(name: &str, bytes: &[u8]) -> Read {
-    let is_xlsx = name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04");
-    let rows = if is_xlsx {
-        read_xlsx(bytes).map_err(|e| e.to_string())
+/// A file size for people: "20 MB", "23.4 MB".
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
     } else {
-        decode_text(bytes).and_then(|t| read_csv(&t).map_err(|e| e.to_string()))
-    };
-    match rows {
-        Err(e) => Read::Unreadable(e),
-        Ok(raw) => match whitelist_file::parse(&raw) {
-            Ok(parsed) if parsed.rows.is_empty() && parsed.errors.is_empty() => Read::Problem(FileProblem::Empty),
-            Ok(parsed) => Read::Ok { raw: Arc::new(raw), parsed: Arc::new(parsed) },
-            Err(p) => Read::Problem(p),
-        },
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+/// Where a chunked upload stands, so a retry continues from the chunk that failed.
+#[derive(Clone, Debug, PartialEq)]
+struct Sending {
+    upload_id: Option<String>,
+    /// The next chunk to send (1-based); chunks before it were acknowledged.
+    next_seq: u32,
+    chunk_count: u32,
+    sent_rows: u32,
+    total_rows: u32,
+    /// The chunk that failed last (shown with the error).
+    failed_seq: Option<u32>,
+}
+
+/// The rejected rows (the browser's and the server's) as CSV with a reason column in the
+/// reader's language. Server-refused rows get their cells back from the chunks sent.
+fn rejected_download(summary: &ReadSummary, chunks: &[String], server: &[RowError], l: Locale) -> Result<(), String> {
+    let wanted: std::collections::HashSet<u32> = server.iter().map(|e| e.row_no).collect();
+    let mut sent: std::collections::HashMap<u32, UploadRow> = std::collections::HashMap::new();
+    if !wanted.is_empty() {
+        for c in chunks {
+            let rows: Vec<UploadRow> = serde_json::from_str(c).map_err(|e| e.to_string())?;
+            sent.extend(rows.into_iter().filter(|r| wanted.contains(&r.row_no)).map(|r| (r.row_no, r)));
+        }
+    }
+    let mut rows: Vec<Rejected> = summary
+        .problems
+        .iter()
+        .map(|p| Rejected { row: p.row.clone(), reason: row_reason(&p.error, l), code: p.error.error_code.clone() })
+        .collect();
+    rows.extend(server.iter().map(|e| Rejected {
+        row: sent.remove(&e.row_no).unwrap_or(UploadRow { row_no: e.row_no, ..Default::default() }),
+        reason: row_reason(e, l),
+        code: e.error_code.clone(),
+    }));
+    rows.sort_by_key(|r| r.row.row_no);
+    let csv = whitelist_file::rejected_csv(l == Locale::ZhCn, &rows);
+    let now = format::now();
+    let local = now.with_timezone(&partner_api::time::offset(format::zone_offset_minutes(&now))).naive_local();
+    download(&csv, &partner_api::csv::file_name("whitelist-rejected-rows", &local)).map_err(|e| format!("{e:?}"))
+}
+
+/// localStorage key of the last column mapping chosen by hand, with the headers it was for
+/// (a preference, nothing secret).
+const MAPPING_KEY: &str = "pc.whitelist.mapping";
+
+fn remembered_mapping(headers: &[String]) -> Option<Mapping> {
+    let saved: (Vec<String>, Mapping) = serde_json::from_str(&crate::storage::local_get(MAPPING_KEY)?).ok()?;
+    (saved.0 == headers).then_some(saved.1)
+}
+
+fn remember_mapping(headers: &[String], m: Mapping) {
+    if let Ok(json) = serde_json::to_string(&(headers, m)) {
+        crate::storage::local_set(MAPPING_KEY, &json);
+    }
+}
+
+/// Choose the columns by hand when the headers are not recognised (remembered for files
+/// with the same headers).
+#[component]
+fn ColumnMapping(headers: RwSignal<Vec<String>>, choice: RwSignal<Mapping>, on_apply: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let select = move |m: Msg,
+                       test_id: &'static str,
+                       get: fn(&Mapping) -> Option<usize>,
+                       put: fn(&mut Mapping, Option<usize>)| {
+        view! {
+            <label class="field">
+                <span class="field-label">{move || m.text(i18n.get())}</span>
+                <select data-testid=test_id on:change=move |ev| {
+                    let v = event_target_value(&ev).parse::<usize>().ok();
+                    choice.update(|c| put(c, v));
+                }>
+                    <option value="" selected=move || get(&choice.get()).is_none()>{move || Msg::WlMapNone.text(i18n.get())}</option>
+                    {move || headers.get().into_iter().enumerate().map(|(i, h)| {
+                        let label = if h.trim().is_empty() { format!("#{}", i + 1) } else { h };
+                        view! { <option value=i.to_string() selected=move || get(&choice.get()) == Some(i)>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <div class="wl-mapping" data-testid="wl-mapping">
+            <h3 class="wl-mapping-title">{move || Msg::WlMapTitle.text(i18n.get())}</h3>
+            <div class="wl-mapping-fields">
+                {select(Msg::CustomerId, "wl-map-id", |m| m.customer_id, |m, v| m.customer_id = v)}
+                {select(Msg::Account, "wl-map-name", |m| m.account_name, |m, v| m.account_name = v)}
+                {select(Msg::WlColRemark, "wl-map-remark", |m| m.remark, |m, v| m.remark = v)}
+            </div>
+            <button class="button primary" type="button" data-testid="wl-map-apply"
+                disabled=move || !choice.get().is_usable() on:click=move |_| on_apply.run(())>
+                {move || Msg::WlMapApply.text(i18n.get())}
+            </button>
+        </div>
+    }
 }
 
 #[component]
@@ -127,6 +211,16 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let file_name = RwSignal::new(None::<String>);
     let read = RwSignal::new(None::<Read>);
     let reading = RwSignal::new(false);
+    let read_progress = RwSignal::new(None::<ReadProgress>);
+    // The chosen file (kept to read it again with another sheet or other columns).
+    let chosen = StoredValue::new_local(None::<web_sys::File>);
+    let sheets = RwSignal::new(Vec::<String>::new());
+    let sheet = RwSignal::new(0usize);
+    let headers = RwSignal::new(Vec::<String>::new());
+    let mapping_choice = RwSignal::new(Mapping::default());
+    let chunk_store = StoredValue::new_local(Vec::<wasm_bindgen::JsValue>::new());
+    // Which read is the latest: an earlier one that ends later is ignored.
+    let read_gen = StoredValue::new(0u64);
     let dragging = RwSignal::new(false);
     let staged = RwSignal::new(None::<UploadResponse>);
     let staging = RwSignal::new(false);
@@ -134,6 +228,9 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let committing = RwSignal::new(false);
     let commit_error = RwSignal::new(None::<ApiError>);
     let remark = RwSignal::new(String::new());
+    let sending = RwSignal::new(None::<Sending>);
+    let cancelled = RwSignal::new(false);
+    let download_error = RwSignal::new(None::<String>);
     let diff_tab = RwSignal::new(change::ADDED);
 
     let step = Signal::derive(move || {
@@ -146,6 +243,66 @@ pub fn WhitelistImportPage() -> impl IntoView {
         }
     });
 
+    // Reads the chosen file in the worker; the page shows its progress meanwhile.
+    let read_file = move |req: ReadRequest| {
+        let Some(file) = chosen.get_value() else { return };
+        read_gen.update_value(|g| *g += 1);
+        let gen = read_gen.get_value();
+        read.set(None);
+        staged.set(None);
+        stage_error.set(None);
+        commit_error.set(None);
+        sending.set(None);
+        cancelled.set(false);
+        reading.set(true);
+        read_progress.set(None);
+        spawn_local(async move {
+            let latest = move || read_gen.try_get_value() == Some(gen);
+            let progress = move |p: ReadProgress| {
+                if latest() {
+                    read_progress.try_set(Some(p));
+                }
+            };
+            let mut result = read_in_worker(&file, &req, progress).await;
+            // Headers not recognised but mapped by hand before: use that mapping again.
+            if let Ok(FileRead {
+                outcome: ReadOutcome::Problem { problem: FileProblem::NoKnownColumns { .. }, headers: h, .. },
+                ..
+            }) = &result
+            {
+                if let Some(m) = req.mapping.is_none().then(|| remembered_mapping(h)).flatten() {
+                    result = read_in_worker(&file, &ReadRequest { mapping: Some(m), ..req.clone() }, progress).await;
+                }
+            }
+            if !latest() {
+                return;
+            }
+            let r = match result {
+                Err(e) => Read::Unreadable(e),
+                Ok(FileRead { outcome: ReadOutcome::Read(summary), chunks }) => {
+                    sheets.try_set(summary.sheets.clone());
+                    sheet.try_set(summary.sheet);
+                    headers.try_set(summary.headers.clone());
+                    mapping_choice.try_set(summary.mapping);
+                    let chunk_count = chunks.len() as u32;
+                    chunk_store.try_set_value(chunks);
+                    Read::Ok { summary: Arc::new(summary), chunk_count }
+                }
+                Ok(FileRead { outcome: ReadOutcome::Problem { problem, sheets: sh, headers: hd }, .. }) => {
+                    sheets.try_set(sh);
+                    sheet.try_set(req.sheet);
+                    headers.try_set(hd);
+                    mapping_choice.try_set(Mapping::default());
+                    Read::Problem(problem)
+                }
+                Ok(FileRead { outcome: ReadOutcome::Unreadable(e), .. }) => Read::Unreadable(e),
+            };
+            read.try_set(Some(r));
+            reading.try_set(false);
+            read_progress.try_set(None);
+        });
+    };
+
     let take_file = move |file: web_sys::File| {
         let name = file.name();
         file_name.set(Some(name.clone()));
@@ -153,15 +310,33 @@ pub fn WhitelistImportPage() -> impl IntoView {
         staged.set(None);
         stage_error.set(None);
         commit_error.set(None);
-        reading.set(true);
-        spawn_local(async move {
-            let result = match file_bytes(&file).await {
-                Ok(bytes) => read_bytes(&name, &bytes),
-                Err(e) => Read::Unreadable(e),
-            };
-            read.try_set(Some(result));
-            reading.try_set(false);
-        });
+        sending.set(None);
+        cancelled.set(false);
+        sheets.set(Vec::new());
+        headers.set(Vec::new());
+        // Refused by size before a byte is read.
+        if let Err(p) = whitelist_file::check_size(file.size() as u64) {
+            chosen.set_value(None);
+            read_gen.update_value(|g| *g += 1);
+            reading.set(false);
+            read.set(Some(Read::Problem(p)));
+            return;
+        }
+        chosen.set_value(Some(file));
+        read_file(ReadRequest { name, sheet: 0, mapping: None });
+    };
+    let choose_sheet = move |index: usize| {
+        let name = file_name.get_untracked().unwrap_or_default();
+        read_file(ReadRequest { name, sheet: index, mapping: None });
+    };
+    let apply_mapping = move || {
+        let m = mapping_choice.get_untracked();
+        if !m.is_usable() {
+            return;
+        }
+        remember_mapping(&headers.get_untracked(), m);
+        let name = file_name.get_untracked().unwrap_or_default();
+        read_file(ReadRequest { name, sheet: sheet.get_untracked(), mapping: Some(m) });
     };
     let on_input = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -179,32 +354,109 @@ pub fn WhitelistImportPage() -> impl IntoView {
         }
     };
 
-    // Stage (again) from the rows read; the preview replaces the previous one.
+    // Stage (again) from the rows read: open a chunked upload, send the chunks in order
+    // with progress, then finish (the server validates and compares). A failed chunk pauses;
+    // a retry resends that chunk under the same number, so nothing is counted twice.
     let api_s = api.clone();
     let stage = Callback::new(move |_| {
-        let Some(Read::Ok { parsed, .. }) = read.get_untracked() else { return };
-        if staging.get_untracked() || parsed.rows.is_empty() {
+        let Some(Read::Ok { summary, chunk_count }) = read.get_untracked() else { return };
+        if staging.get_untracked() || summary.valid_rows == 0 {
             return;
         }
+        let total_rows = summary.valid_rows;
+        // Resume a paused upload of this file; otherwise start a new one.
+        let resume = sending.get_untracked().filter(|s| s.upload_id.is_some() && s.failed_seq.is_some());
+        let mut state = resume.unwrap_or(Sending {
+            upload_id: None,
+            next_seq: 1,
+            chunk_count,
+            sent_rows: 0,
+            total_rows,
+            failed_seq: None,
+        });
+        state.failed_seq = None;
+        sending.set(Some(state.clone()));
         staging.set(true);
+        cancelled.set(false);
         stage_error.set(None);
         commit_error.set(None);
-        let body =
-            UploadRequest { file_name: file_name.get_untracked().unwrap_or_default(), rows: parsed.rows.clone() };
+        let file = file_name.get_untracked().unwrap_or_default();
         let api = api_s.clone();
         spawn_local(async move {
-            let r = api.command::<_, UploadResponse>(UPLOADS_PATH, &body).await;
-            staging.try_set(false);
-            match r {
-                Ok(u) => {
-                    staged.try_set(Some(u));
-                    diff_tab.try_set(change::ADDED);
-                }
-                Err(e) => {
+            let fail = |e: ApiError, state: &Sending| {
+                if !cancelled.get_untracked() {
+                    sending.try_set(Some(Sending { failed_seq: Some(state.next_seq), ..state.clone() }));
                     stage_error.try_set(Some(e));
                 }
+                staging.try_set(false);
+            };
+            let id = match state.upload_id.clone() {
+                Some(id) => id,
+                None => {
+                    let body = OpenUploadRequest { file_name: file, total_rows, chunk_count };
+                    match api.command::<_, OpenUploadResponse>(CHUNKED_UPLOADS_PATH, &body).await {
+                        Ok(o) => o.upload_id,
+                        Err(e) => return fail(e, &state),
+                    }
+                }
+            };
+            state.upload_id = Some(id.clone());
+            sending.try_set(Some(state.clone()));
+            for seq in state.next_seq..=chunk_count {
+                if cancelled.get_untracked() {
+                    return;
+                }
+                // The worker cut the rows into chunks already; one chunk is small to decode.
+                let text = chunk_store.try_with_value(|c| c.get(seq as usize - 1).and_then(|v| v.as_string()));
+                let Some(text) = text.flatten() else {
+                    staging.try_set(false);
+                    return;
+                };
+                let rows: Vec<UploadRow> = serde_json::from_str(&text).unwrap_or_default();
+                let body = ChunkRequest { seq, rows };
+                match api.command::<_, ChunkResponse>(&chunk_path(&id), &body).await {
+                    Ok(r) => {
+                        state.next_seq = seq + 1;
+                        state.sent_rows = r.received_rows;
+                        sending.try_set(Some(state.clone()));
+                    }
+                    Err(e) => return fail(e, &state),
+                }
+            }
+            if cancelled.get_untracked() {
+                return;
+            }
+            match api.command::<_, UploadResponse>(&finish_path(&id), &()).await {
+                Ok(u) => {
+                    sending.try_set(None);
+                    staged.try_set(Some(u));
+                    diff_tab.try_set(change::ADDED);
+                    staging.try_set(false);
+                }
+                Err(e) => fail(e, &state),
             }
         });
+    });
+
+    // Cancel a running or paused upload: stop sending and discard the staging on the server.
+    let api_x = api.clone();
+    let cancel_upload = Callback::new(move |_: ()| {
+        let id = sending.get_untracked().and_then(|s| s.upload_id);
+        cancelled.set(true);
+        sending.set(None);
+        staging.set(false);
+        stage_error.set(None);
+        if let Some(id) = id {
+            let api = api_x.clone();
+            spawn_local(async move {
+                // An upload left behind expires on its own; the whitelist is untouched either way.
+                if let Err(e) = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await {
+                    if e.code != codes::UPLOAD_GONE {
+                        stage_error.try_set(Some(e));
+                    }
+                }
+            });
+        }
     });
 
     let api_c = api.clone();
@@ -234,21 +486,27 @@ pub fn WhitelistImportPage() -> impl IntoView {
         });
     });
     let nav_cancel = navigate.clone();
-    let cancel = Callback::new(move |_: ()| nav_cancel(WHITELIST, Default::default()));
+    let api_n = api.clone();
+    let cancel = Callback::new(move |_: ()| {
+        if let Some(id) = staged.get_untracked().map(|u| u.upload_id) {
+            let api = api_n.clone();
+            spawn_local(async move {
+                let _ = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await;
+            });
+        }
+        cancel_upload.run(());
+        nav_cancel(WHITELIST, Default::default())
+    });
 
     // Browser and server row problems together, by row.
-    let problems = Signal::derive(move || {
+    // A memo: the table, the title and the checks all read it; 100,000 rows are merged and sorted once.
+    let problems = Memo::new(move |_| {
         let mut out: Vec<Problem> = Vec::new();
-        if let Some(Read::Ok { raw, parsed }) = read.get() {
-            let value_of = |row_no: u32| {
-                raw.get(row_no as usize - 1)
-                    .map(|r| r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
-                    .unwrap_or_default()
-            };
+        if let Some(Read::Ok { summary, .. }) = read.get() {
+            out.extend(summary.problems.iter().map(|p| Problem { error: p.error.clone(), value: p.value.clone() }));
+            // The server names the value it could not resolve.
             let server = staged.with(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
-            for e in parsed.errors.iter().cloned().chain(server) {
-                out.push(Problem { value: value_of(e.row_no), error: e });
-            }
+            out.extend(server.into_iter().map(|e| Problem { value: e.value.clone().unwrap_or_default(), error: e }));
         }
         out.sort_by_key(|p| p.error.row_no);
         Arc::new(out)
@@ -291,6 +549,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
                     <div class="notice-title">{Msg::WlFileEmpty.text(l)}</div>
                 </div>
             }.into_any()),
+            Read::Problem(FileProblem::TooLarge { bytes, max }) => Some(view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-large">
+                    <div class="notice-title">{Msg::WlFileTooLarge.with_n_t(l, megabytes(bytes), megabytes(max))}</div>
+                </div>
+            }.into_any()),
             Read::Problem(FileProblem::TooManyRows { rows, max }) => Some(view! {
                 <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-many">
                     <div class="notice-title">{Msg::WlFileTooMany.with_n_t(l, format::count(rows as u64), format::count(max as u64))}</div>
@@ -314,6 +577,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         </dl>
                         <div class="notice-hint">{Msg::WlHeadersHint.text(l)}</div>
                     </div>
+                    <ColumnMapping headers=headers choice=mapping_choice on_apply=Callback::new(move |_| apply_mapping()) />
                 }.into_any())
             }
         }
@@ -322,9 +586,10 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let read_summary = move || {
         let l = i18n.get();
         match read.get()? {
-            Read::Ok { parsed, .. } => Some(view! {
-                <p data-testid="wl-read-summary" data-valid=parsed.rows.len() data-invalid=parsed.errors.len()>
-                    {Msg::WlReadSummary.with_n_t(l, format::count(parsed.rows.len() as u64), format::count(parsed.errors.len() as u64))}
+            Read::Ok { summary, .. } => Some(view! {
+                <p data-testid="wl-read-summary" data-valid=summary.valid_rows data-invalid=summary.problems.len() data-blank=summary.blank_rows>
+                    {Msg::WlReadSummary.with_n_t(l, format::count(summary.valid_rows as u64), format::count(summary.problems.len() as u64))
+                        .replace("{b}", &format::count(summary.blank_rows as u64))}
                 </p>
             }),
             _ => None,
@@ -355,7 +620,11 @@ pub fn WhitelistImportPage() -> impl IntoView {
     };
 
     let counts = move || {
-        staged.get().map(|u| {
+        // Everything but the row errors (which can be 100,000 long): no clone of those here.
+        let head = staged.with(|s| {
+            s.as_ref().map(|u| UploadResponse { error_details: Vec::new(), upload_id: u.upload_id.clone(), ..*u })
+        });
+        head.map(|u| {
             let l = i18n.get();
             let tab = move |kind: &'static str, m: Msg, n: u64| {
                 view! {
@@ -401,7 +670,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
             <div class="page-head">
                 <div>
                     <h1 class="page-title">{tr(Msg::WlImportTitle)}</h1>
-                    <p class="page-intro">{move || Msg::WlImportIntro.with_n(i18n.get(), format::count(MAX_UPLOAD_ROWS as u64))}</p>
+                    <p class="page-intro">{move || Msg::WlImportIntro.with_n_t(i18n.get(), format::count(MAX_FILE_ROWS as u64), megabytes(MAX_FILE_BYTES))}</p>
                 </div>
                 <div class="page-head-actions"><TemplateButtons /></div>
             </div>
@@ -423,29 +692,95 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         {move || file_name.get().map(|n| view! { <span class="dropzone-file" data-testid="wl-file-name">{n}</span> })}
                     </label>
                     <Show when=move || reading.get()>
-                        <p class="muted" data-testid="wl-reading">{tr(Msg::WlReading)}</p>
+                        {move || {
+                            let l = i18n.get();
+                            let p = read_progress.get();
+                            let checking = p.as_ref().filter(|p| p.stage == read_stage::CHECK && p.total > 0);
+                            view! {
+                                <div class="issue-progress" data-testid="wl-reading"
+                                    data-stage=p.as_ref().map(|p| p.stage.clone()).unwrap_or_default()
+                                    data-done=checking.map(|p| p.done).unwrap_or(0) data-total=checking.map(|p| p.total).unwrap_or(0)>
+                                    {match checking {
+                                        Some(p) => view! { <progress max=p.total value=p.done></progress> }.into_any(),
+                                        None => view! { <progress></progress> }.into_any(),
+                                    }}
+                                    <span class="muted">{match checking {
+                                        Some(p) => Msg::WlReadingRows.with_n_t(l, format::count(p.done as u64), format::count(p.total as u64)),
+                                        None => Msg::WlReading.text(l).to_string(),
+                                    }}</span>
+                                </div>
+                            }
+                        }}
                     </Show>
+                    {move || (sheets.with(Vec::len) > 1).then(|| view! {
+                        <label class="field wl-sheet-field" data-testid="wl-sheet-field">
+                            <span class="field-label">{tr(Msg::WlSheet)}</span>
+                            <select data-testid="wl-sheet" disabled=move || reading.get() || staging.get()
+                                on:change=move |ev| { if let Ok(i) = event_target_value(&ev).parse::<usize>() { choose_sheet(i) } }>
+                                {sheets.get().into_iter().enumerate().map(|(i, n)| view! {
+                                    <option value=i.to_string() selected=move || sheet.get() == i>{n}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    })}
                     {file_problem}
                     {read_summary}
                     <Show when=move || step.get() == 2>
                         <div class="form-actions">
                             <button class="button primary" type="button" data-testid="wl-stage"
-                                disabled=move || staging.get() || read.with(|r| matches!(r, Some(Read::Ok { parsed, .. }) if parsed.rows.is_empty()))
+                                disabled=move || staging.get() || read.with(|r| matches!(r, Some(Read::Ok { summary, .. }) if summary.valid_rows == 0))
                                 on:click=move |_| stage.run(())>
                                 {move || if staging.get() { Msg::WlStaging } else { Msg::WlStage }.text(i18n.get())}
                             </button>
                             <button class="button" type="button" data-testid="wl-cancel-1" on:click=move |_| cancel.run(())>{tr(Msg::Cancel)}</button>
                         </div>
                     </Show>
-                    {move || read.with(|r| matches!(r, Some(Read::Ok { parsed, .. }) if parsed.rows.is_empty())).then(|| view! {
+                    {move || read.with(|r| matches!(r, Some(Read::Ok { summary, .. }) if summary.valid_rows == 0)).then(|| view! {
                         <div class="notice notice-error" data-testid="wl-no-valid-rows">{tr(Msg::WlNoValidRows)}</div>
                     })}
+                    {move || sending.get().map(|s| {
+                        let l = i18n.get();
+                        view! {
+                            <div class="issue-progress" data-testid="wl-upload-progress" data-sent=s.sent_rows data-total=s.total_rows
+                                data-paused=s.failed_seq.is_some().to_string()>
+                                <progress max=s.total_rows value=s.sent_rows></progress>
+                                <span>{Msg::WlUploadProgress.with_n_t(l, format::count(s.sent_rows as u64), format::count(s.total_rows as u64))}</span>
+                                {s.failed_seq.filter(|&q| q <= s.chunk_count).map(|seq| view! {
+                                    <p class="notice notice-error" data-testid="wl-chunk-failed">{Msg::WlChunkFailed.with_n_t(l, seq, s.chunk_count)}</p>
+                                })}
+                                <div class="form-actions">
+                                    <button class="button" type="button" data-testid="wl-upload-cancel" on:click=move |_| cancel_upload.run(())>
+                                        {Msg::WlUploadCancel.text(l)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })}
+                    <Show when=move || cancelled.get() && staged.with(Option::is_none)>
+                        <div class="notice notice-info" role="status" data-testid="wl-upload-cancelled">{tr(Msg::WlUploadCancelled)}</div>
+                    </Show>
                     {move || stage_error.get().map(|e| view! { <ErrorNotice error=e on_retry=stage /> })}
                 </div>
 
                 <Show when=move || has_problems.get()>
                     <div class="card table-card" data-testid="wl-problems">
-                        <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
+                        <div class="wl-card-head">
+                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
+                            <button class="button" type="button" data-testid="wl-download-rejected" on:click=move |_| {
+                                let Some(Read::Ok { summary, .. }) = read.get_untracked() else { return };
+                                let server = staged.with_untracked(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
+                                // The rows sent are needed only to show the server's refusals.
+                                let chunks: Vec<String> = if server.is_empty() {
+                                    Vec::new()
+                                } else {
+                                    chunk_store.with_value(|c| c.iter().filter_map(|v| v.as_string()).collect())
+                                };
+                                if let Err(e) = rejected_download(&summary, &chunks, &server, i18n.locale.get_untracked()) {
+                                    download_error.set(Some(e));
+                                }
+                            }>{tr(Msg::WlDownloadRejected)}</button>
+                        </div>
+                        {move || download_error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="wl-download-error">{e}</div> })}
                         // Built again when the problems change (the server's join the browser's):
                         // the shared table does not redraw rows whose position stays the same.
                         {move || {

@@ -9,7 +9,7 @@ mod xml;
 mod zip;
 
 pub use csv_read::read_csv;
-pub use xlsx::read_xlsx;
+pub use xlsx::{read_xlsx, read_xlsx_sheet, sheet_names};
 pub use xlsx_write::{write_xlsx, Cell, XlsxWriter};
 
 /// Why a file could not be read.

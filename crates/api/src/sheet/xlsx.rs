@@ -30,11 +30,23 @@ pub(crate) fn column_name(mut index: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-/// The part name of the first worksheet, following the workbook's relationships.
-fn first_sheet_path(archive: &Archive) -> Result<String, SheetError> {
-    let fallback = "xl/worksheets/sheet1.xml".to_string();
+/// The workbook's sheets in order: (name, relationship id).
+fn sheets(archive: &Archive) -> Result<Vec<(String, Option<String>)>, SheetError> {
     let Some(workbook) = archive.read_text("xl/workbook.xml")? else { return Err(SheetError::NoSheet) };
-    let Some(rid) = elements(&workbook, "sheet").first().and_then(|s| s.attr("r:id")) else {
+    let list: Vec<(String, Option<String>)> = elements(&workbook, "sheet")
+        .iter()
+        .map(|s| (s.attr("name").map(|n| unescape(&n)).unwrap_or_default(), s.attr("r:id")))
+        .collect();
+    if list.is_empty() {
+        return Err(SheetError::NoSheet);
+    }
+    Ok(list)
+}
+
+/// The part name of worksheet `index`, following the workbook's relationships.
+fn sheet_path(archive: &Archive, index: usize) -> Result<String, SheetError> {
+    let fallback = format!("xl/worksheets/sheet{}.xml", index + 1);
+    let Some(rid) = sheets(archive)?.into_iter().nth(index).ok_or(SheetError::NoSheet)?.1 else {
         return Err(SheetError::NoSheet);
     };
     let Some(rels) = archive.read_text("xl/_rels/workbook.xml.rels")? else { return Ok(fallback) };
@@ -49,14 +61,24 @@ fn first_sheet_path(archive: &Archive) -> Result<String, SheetError> {
     })
 }
 
+/// The names of the workbook's sheets, in the order Excel shows them.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
+    Ok(sheets(&Archive::open(bytes)?)?.into_iter().map(|(n, _)| n).collect())
+}
+
 /// The cell texts of the first worksheet, row by row (gaps filled with empty cells).
 pub fn read_xlsx(bytes: &[u8]) -> Result<Rows, SheetError> {
+    read_xlsx_sheet(bytes, 0)
+}
+
+/// The cell texts of worksheet `index` (0 = the first).
+pub fn read_xlsx_sheet(bytes: &[u8], index: usize) -> Result<Rows, SheetError> {
     let archive = Archive::open(bytes)?;
     let shared: Vec<String> = match archive.read_text("xl/sharedStrings.xml")? {
         Some(xml) => elements(&xml, "si").iter().map(|si| text_of(si.inner)).collect(),
         None => Vec::new(),
     };
-    let path = first_sheet_path(&archive)?;
+    let path = sheet_path(&archive, index)?;
     let sheet = archive.read_text(&path)?.ok_or(SheetError::NoSheet)?;
     let mut rows: Rows = Vec::new();
     for row in elements(&sheet, "row") {
