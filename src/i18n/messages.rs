@@ -478,6 +478,7 @@ messages! {
     VoPasteNotWhitelisted => "不在客户白名单中,未添加", "not on the whitelist; not added";
     VoPasteDuplicate => "重复", "duplicate";
     VoPasteNotYours => "不是您的客户", "not your customer";
+    VoPasteFailed => "查询失败,未添加;请重新校验", "lookup failed; not added — check again";
     VoSummaryCustomers => "客户数 × 面额 = 合计:", "Customers × face value = total:";
     VoOverBalance => "合计金额超过了额度余额,请减少客户或降低面额。", "The total is more than the quota's remaining balance: choose fewer customers or a lower face value.";
     VoPickQuota => "请选择一个可用的额度。", "Choose a usable quota.";

@@ -25,6 +25,7 @@ pub mod validate;
 pub mod whitelist;
 pub mod whitelist_file;
 pub mod whitelist_read;
+pub mod whitelist_resolve;
 
 pub use error::{ApiError, ErrorKind};
 pub use money::Amount;

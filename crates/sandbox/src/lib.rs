@@ -133,6 +133,7 @@ fn voucher_routes() -> Router<AppState> {
         .route(q::RECORDS_PATH, get(quotas::records))
         .route(w::VERSIONS_PATH, get(whitelist::versions))
         .route(w::ENTRIES_PATH, get(whitelist::entries))
+        .route(partner_api::whitelist_resolve::RESOLVE_PATH, post(whitelist::resolve))
         .route(w::UPLOADS_PATH, post(whitelist::upload))
         .route(w::CHUNKED_UPLOADS_PATH, post(whitelist::open_chunked))
         .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/chunks", post(whitelist::chunk))

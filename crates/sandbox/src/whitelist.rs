@@ -21,6 +21,9 @@ use partner_api::whitelist::{
     OpenUploadResponse, RowError, UploadResponse, UploadRow, Version, VersionList, VersionsQuery, MAX_CHUNKS,
     MAX_FILE_ROWS, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
 };
+use partner_api::whitelist_resolve::{
+    status as resolve_status, ResolveResponse, Resolved, MAX_KEY_CHARS, MAX_RESOLVE_KEYS,
+};
 use partner_api::PageRequest;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -704,4 +707,64 @@ pub async fn rollback(
     let version_no =
         wl.add_version(v.partner_ix, source::ROLLBACK, None, Some(target), v.user_ix, now, remark, entries);
     Ok(Json(CommitResponse { version_no }))
+}
+
+#[derive(Debug, Deserialize)]
+struct ResolveBody {
+    #[serde(default)]
+    keys: Option<Vec<String>>,
+}
+
+/// Many account names or customer ids at once (the paste box): one answer per key, in
+/// order, against the current version; case-insensitive, like the entries keyword.
+pub async fn resolve(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Result<Json<ResolveResponse>, ApiFailure> {
+    let b: ResolveBody = parse(&body)?;
+    let keys = b.keys.ok_or(Violation::new("keys", "is required"))?;
+    if keys.is_empty() || keys.len() > MAX_RESOLVE_KEYS {
+        return Err(Violation::new("keys", format!("must hold 1 to {MAX_RESOLVE_KEYS} keys")).into());
+    }
+    if keys.iter().any(|k| k.trim().is_empty() || k.trim().chars().count() > MAX_KEY_CHARS) {
+        return Err(Violation::new("keys", format!("each key must be 1 to {MAX_KEY_CHARS} characters")).into());
+    }
+    let data = &state.data;
+    let v = Viewer::new(data, caller.user);
+    require_coupon_partner(&v)?;
+    let wanted: HashSet<String> = keys.iter().map(|k| k.trim().to_lowercase()).collect();
+    // One pass over the partner's visible customers, never a lookup per key.
+    let mut by_key: HashMap<String, CustomerIx> = HashMap::new();
+    for (i, cu) in data.customers.iter().enumerate() {
+        if cu.partner != v.partner_ix || !v.can_see(cu) {
+            continue;
+        }
+        for k in [cu.id.to_lowercase(), cu.account_name_lc.clone()] {
+            if wanted.contains(&k) {
+                by_key.entry(k).or_insert(i as CustomerIx);
+            }
+        }
+    }
+    let wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let version_no = wl.current_no(v.partner_ix);
+    let results = keys
+        .into_iter()
+        .map(|key| {
+            let hit = by_key.get(&key.trim().to_lowercase()).copied();
+            let (st, c) = match hit {
+                Some(c) if wl.is_member(v.partner_ix, c) => (resolve_status::WHITELISTED, Some(data.customer(c))),
+                Some(_) => (resolve_status::NOT_WHITELISTED, None),
+                None => (resolve_status::NOT_CUSTOMER, None),
+            };
+            Resolved {
+                key,
+                status: st.into(),
+                customer_id: c.map(|c| c.id.clone()),
+                account_name: c.map(|c| c.account_name.clone()),
+                customer: c.map(|c| c.customer.clone()),
+            }
+        })
+        .collect();
+    Ok(Json(ResolveResponse { version_no, results }))
 }

@@ -448,3 +448,47 @@ async fn chunked_upload_validation_and_roles() {
     let r = e.post(&upload_path(&id, "chunks"), &t, json!({"seq": 1, "rows": row})).await;
     assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.50000063"));
 }
+
+const WL_RESOLVE: &str = "/v2/partners/coupon-whitelist/resolve";
+
+#[tokio::test]
+async fn resolve_answers_every_key_in_order_in_one_call() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let listed = e.eligible(DIST);
+    let off = e.customers_of(DIST, |c, ix| c.association_type == "2" && !e.whitelisted(DIST, ix))[0];
+    let foreign = e.id(e.customers_of(CLOUDBRIDGE, |_, _| true)[0]);
+    let by_name = e.customer(listed[1]).account_name.to_uppercase();
+    let mut keys = vec![e.id(listed[0]), by_name.clone(), e.id(off), foreign.clone(), "no-such".into()];
+    // A thousand keys in one call (the rest repeat the first).
+    keys.resize(1_000, e.id(listed[0]));
+    let r = e.post(WL_RESOLVE, &t, json!({ "keys": keys })).await.ok();
+    assert_eq!(r["version_no"], 2);
+    let res = r["results"].as_array().unwrap();
+    assert_eq!(res.len(), 1_000);
+    let st: Vec<&str> = res[..5].iter().map(|x| x["status"].as_str().unwrap()).collect();
+    assert_eq!(st, ["WHITELISTED", "WHITELISTED", "NOT_WHITELISTED", "NOT_CUSTOMER", "NOT_CUSTOMER"]);
+    assert_eq!(res[1]["key"], by_name.as_str());
+    assert_eq!(res[1]["customer_id"], e.id(listed[1]).as_str());
+    assert_eq!(res[0]["account_name"], e.customer(listed[0]).account_name.as_str());
+    assert!(res[2].get("customer_id").is_none() && res[3].get("customer_id").is_none());
+    assert_eq!(res[999]["customer_id"], e.id(listed[0]).as_str());
+
+    // An account manager resolves only their own customers: others are NOT_CUSTOMER.
+    let li = e.state.data.user_in(e.partner(DIST), "li.na").unwrap();
+    let not_mine = e.customers_of(DIST, |c, ix| c.account_manager != Some(li) && e.whitelisted(DIST, ix))[0];
+    let am = e.token(DIST, "li.na").await;
+    let r = e.post(WL_RESOLVE, &am, json!({ "keys": [e.id(not_mine)] })).await.ok();
+    assert_eq!(r["results"][0]["status"], "NOT_CUSTOMER");
+
+    // Limits and roles.
+    for bad in [json!({}), json!({"keys": []}), json!({"keys": [""]}), json!({"keys": ["x".repeat(65)]})] {
+        let r = e.post(WL_RESOLVE, &t, bad).await;
+        assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+        assert!(r.msg().starts_with("parameter 'keys'"), "{}", r.msg());
+    }
+    let r = e.post(WL_RESOLVE, &t, json!({ "keys": vec!["a"; 1_001] })).await;
+    assert_eq!(r.sc(), (StatusCode::BAD_REQUEST, "CBC.0100"));
+    let st = e.token(SERVICE, "admin").await;
+    assert_eq!(e.post(WL_RESOLVE, &st, json!({"keys": ["a"]})).await.sc(), (StatusCode::FORBIDDEN, "CBC.0151"));
+}

@@ -1,5 +1,6 @@
 pub mod customer_detail;
 mod customer_filters;
+mod customer_paste;
 pub mod customers;
 pub mod order_detail;
 mod order_filters;

@@ -19,7 +19,6 @@ use partner_api::coupons::{
 };
 use partner_api::issuance::{ItemState, Next, Plan, Tally};
 use partner_api::money::{parse_input_amount, AmountProblem};
-use partner_api::opportunities::{OpportunityListResponse, OpportunityQuery, QUERY_PATH as CUSTOMERS_QUERY_PATH};
 use partner_api::profile::partner_type;
 use partner_api::time::{to_wire, Instant};
 use partner_api::whitelist::{EntriesQuery, Entry, EntryList, ENTRIES_PATH};
@@ -614,7 +613,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
                                 <a class="link-button" href=crate::routes::href("/sales/whitelist") data-testid="manage-whitelist">{tr(Msg::VoManageWhitelist)}</a>
                             </div>
                             <ChosenList customers=customers />
-                            <PasteBox customers=customers />
+                            <super::customer_paste::PasteBox customers=customers />
                         </div>
 
                         <div class="issue-summary" data-testid="issue-summary" data-over=move || over_balance.get().to_string()>
@@ -754,121 +753,6 @@ fn ChosenList(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-        </div>
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PasteOutcome {
-    Found,
-    NotWhitelisted,
-    Duplicate,
-    NotYours,
-}
-
-/// Account names or ids, one a line: each is looked up on the whitelist.
-#[component]
-fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
-    let api = use_api();
-    let i18n = use_i18n();
-    let text = RwSignal::new(String::new());
-    let results = RwSignal::new(Vec::<(String, PasteOutcome)>::new());
-    let busy = RwSignal::new(false);
-    let check = move |_| {
-        let lines: Vec<String> =
-            text.get_untracked().lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
-        let api = api.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let mut out = Vec::new();
-            // Added to the chosen list in one step at the end (thousands of lines would
-            // otherwise redraw the list once per line).
-            let mut found = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for line in lines {
-                let key = line.to_lowercase();
-                if !seen.insert(key.clone()) {
-                    out.push((line, PasteOutcome::Duplicate));
-                    continue;
-                }
-                let q = EntriesQuery {
-                    keyword: Some(line.clone()),
-                    offset: Some(0),
-                    limit: Some(20),
-                    ..Default::default()
-                };
-                let hit = match api.get::<EntryList>(&q.url(ENTRIES_PATH)).await {
-                    Ok(l) => l
-                        .entries
-                        .into_iter()
-                        .find(|e| e.account_name.to_lowercase() == key || e.customer_id.to_lowercase() == key),
-                    Err(_) => None,
-                };
-                let outcome = match hit {
-                    Some(e) => {
-                        let already = found.iter().any(|c: &Chosen| c.id == e.customer_id)
-                            || customers
-                                .try_with_untracked(|c| c.iter().any(|c| c.id == e.customer_id))
-                                .unwrap_or(false);
-                        if already {
-                            PasteOutcome::Duplicate
-                        } else {
-                            found.push(Chosen { id: e.customer_id, account: e.account_name, name: e.customer });
-                            PasteOutcome::Found
-                        }
-                    }
-                    None => {
-                        // On the whitelist or not, is it one of this partner's customers at all?
-                        let req = OpportunityQuery {
-                            keyword: Some(line.clone()),
-                            offset: Some(0),
-                            limit: Some(20),
-                            ..Default::default()
-                        };
-                        let mine = match api.query::<_, OpportunityListResponse>(CUSTOMERS_QUERY_PATH, &req).await {
-                            Ok(r) => r
-                                .customer_opportunities
-                                .iter()
-                                .any(|c| c.account_name.to_lowercase() == key || c.customer_id.to_lowercase() == key),
-                            Err(_) => false,
-                        };
-                        if mine {
-                            PasteOutcome::NotWhitelisted
-                        } else {
-                            PasteOutcome::NotYours
-                        }
-                    }
-                };
-                out.push((line, outcome));
-            }
-            customers.try_update(|c| c.extend(found));
-            results.try_set(out);
-            busy.try_set(false);
-        });
-    };
-    view! {
-        <div class="paste-box">
-            <label class="field">
-                <span class="field-label">{tr(Msg::VoPasteLabel)}</span>
-                <textarea rows="3" data-testid="paste-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            </label>
-            <div class="form-actions">
-                <button class="button" type="button" data-testid="paste-check" disabled=move || busy.get() on:click=check>{tr(Msg::VoPasteCheck)}</button>
-            </div>
-            <ul class="paste-results" data-testid="paste-results">
-                {move || {
-                    let l = i18n.get();
-                    results.get().into_iter().map(|(line, o)| {
-                        let (msg, code, class) = match o {
-                            PasteOutcome::Found => (Msg::VoPasteFound, "found", "ok"),
-                            PasteOutcome::NotWhitelisted => (Msg::VoPasteNotWhitelisted, "not-whitelisted", "bad"),
-                            PasteOutcome::Duplicate => (Msg::VoPasteDuplicate, "duplicate", "warn"),
-                            PasteOutcome::NotYours => (Msg::VoPasteNotYours, "not-yours", "bad"),
-                        };
-                        view! { <li class=format!("paste-result {class}") data-testid="paste-result" data-line=line.clone() data-outcome=code>{format!("{line} — {}", msg.text(l))}</li> }
-                    }).collect_view()
-                }}
-            </ul>
         </div>
     }
 }
