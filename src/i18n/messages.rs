@@ -478,6 +478,8 @@ messages! {
     VoPasteNotWhitelisted => "不在客户白名单中,未添加", "not on the whitelist; not added";
     VoPasteDuplicate => "重复", "duplicate";
     VoPasteNotYours => "不是您的客户", "not your customer";
+    VoQuotaFilter => "额度", "Quota";
+    VoQuotaFilterNote => "按额度 {q} 筛选:列出从该额度成功发放的券(来自发放记录),并显示每张券的当前状态;状态和类型筛选不适用。", "Filtered by quota {q}: the coupons successfully issued from this quota (from the issue records), each with its current status; the status and type filters do not apply.";
     VoPasteFailed => "查询失败,未添加;请重新校验", "lookup failed; not added — check again";
     VoSummaryCustomers => "客户数 × 面额 = 合计:", "Customers × face value = total:";
     VoOverBalance => "合计金额超过了额度余额,请减少客户或降低面额。", "The total is more than the quota's remaining balance: choose fewer customers or a lower face value.";

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod coupons;
+pub mod coupons_by_quota;
 pub mod csv;
 pub mod customers;
 pub mod error;

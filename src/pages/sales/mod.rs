@@ -14,6 +14,7 @@ mod quota_record_filters;
 pub mod quota_records;
 pub mod quotas;
 pub mod vouchers;
+mod vouchers_by_quota;
 pub mod vouchers_issue;
 pub mod whitelist;
 pub mod whitelist_import;

@@ -2,7 +2,7 @@
 //! table, with single and bulk reclaim (V4: one call per coupon, one after the other, never
 //! retried automatically) after a confirmation that states the count and the total.
 
-use crate::api::{use_api, use_auth};
+use crate::api::{use_api, use_auth, Api};
 use crate::components::filters::{DateRangeFilter, TextFilter};
 use crate::components::table::{
     loader, Column, DataTable, Empty, EmptyReason, RowAction, Rows, Slice, Source, TableView,
@@ -11,13 +11,16 @@ use crate::components::table::{BulkAction, Selected};
 use crate::i18n::{error_text, tr, use_i18n, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use partner_api::coupons::{
-    coupon_status, coupon_type, IssuedCoupon, ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse,
-    ReclaimPartnerCouponsRequest, PARTNER_COUPONS_PATH, RECLAIM_PATH,
+    coupon_status, coupon_type, quota_type, IssuedCoupon, ListIssuedPartnerCouponsRequest,
+    ListIssuedPartnerCouponsResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ReclaimPartnerCouponsRequest,
+    PARTNER_COUPONS_PATH, QUOTAS_QUERY_PATH, RECLAIM_PATH,
 };
 use partner_api::profile::partner_type;
 use partner_api::time::to_wire;
 use partner_api::Amount;
+use partner_api::ApiError;
 use std::collections::HashMap;
 
 pub const PATH: &str = "/sales/vouchers";
@@ -61,6 +64,22 @@ fn columns() -> Vec<Column<IssuedCoupon>> {
     ]
 }
 
+/// V3's own paging: every coupon the partner issued, with the page's filters.
+async fn load_all(
+    api: Api,
+    mut req: ListIssuedPartnerCouponsRequest,
+    slice: Slice,
+) -> Result<Rows<IssuedCoupon>, ApiError> {
+    req.offset = Some(slice.offset as i64);
+    req.limit = Some(slice.limit as i64);
+    let r: ListIssuedPartnerCouponsResponse = api.get(&req.url(PARTNER_COUPONS_PATH)).await?;
+    Ok(Rows { total: r.total_count.unwrap_or(r.user_coupons.len() as u64), rows: r.user_coupons })
+}
+
+fn urlencoding(s: &str) -> String {
+    partner_api::opportunities::encode_path_segment(s)
+}
+
 #[derive(Clone, PartialEq)]
 struct Outcome {
     coupon_id: String,
@@ -77,6 +96,40 @@ pub fn VouchersPage() -> impl IntoView {
     let service_partner = Memo::new(move |_| {
         auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::SERVICE_PARTNER))
     });
+
+    // The quota filter lives in the URL (`?quota=`); the other filters in the page.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let url_quota = Memo::new(move |_| query.with(|q| q.get("quota").unwrap_or_default()));
+    let quota = RwSignal::new(String::new());
+    Effect::new(move |_| quota.set(url_quota.get()));
+    let go_quota = Callback::new(move |q: String| {
+        let path = if q.is_empty() { PATH.to_string() } else { format!("{PATH}?quota={}", urlencoding(&q)) };
+        navigate(&path, Default::default());
+    });
+    // The quota picker: the partner's quotas (V1), each kind asked for by name (V1's
+    // `quota_type` is documented with a default).
+    let quotas = RwSignal::new(Vec::<(String, i32)>::new());
+    {
+        let api = api.clone();
+        spawn_local(async move {
+            let mut list = Vec::new();
+            for t in quota_type::ALL {
+                let req = ListQuotaCouponsRequest {
+                    quota_type: Some(*t),
+                    offset: Some(0),
+                    limit: Some(100),
+                    ..Default::default()
+                };
+                if let Ok(r) = api.query::<_, ListQuotaCouponsResponse>(QUOTAS_QUERY_PATH, &req).await {
+                    list.extend(r.quotas.into_iter().map(|q| (q.quota_id, q.quota_type)));
+                }
+            }
+            quotas.try_set(list);
+        });
+    }
+    let url_quota_type =
+        Memo::new(move |_| url_quota.with(|q| quotas.with(|l| l.iter().find(|(id, _)| id == q).map(|(_, t)| *t))));
 
     // Filter draft and the applied filter.
     let customer = RwSignal::new(String::new());
@@ -95,6 +148,10 @@ pub fn VouchersPage() -> impl IntoView {
         if range_invalid.get_untracked() {
             return;
         }
+        let q = quota.get_untracked();
+        if q != url_quota.get_untracked() {
+            go_quota.run(q);
+        }
         let text = |s: RwSignal<String>| Some(s.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
         applied.set(ListIssuedPartnerCouponsRequest {
             customer_id: text(customer),
@@ -110,6 +167,7 @@ pub fn VouchersPage() -> impl IntoView {
             s.set(String::new());
         }
         applied.set(ListIssuedPartnerCouponsRequest::default());
+        go_quota.run(String::new());
     };
 
     // Rows seen so far, by coupon id: the confirmation states amounts of what was selected.
@@ -119,24 +177,24 @@ pub fn VouchersPage() -> impl IntoView {
     let source = Source::server(view, move || {
         version.track();
         let filter = applied.get();
+        let by_quota = Some(url_quota.get()).filter(|q| !q.is_empty()).map(|q| (q, url_quota_type.get()));
         let api = api_list.clone();
         loader(move |slice: Slice| {
-            let mut req = filter.clone();
-            req.offset = Some(slice.offset as i64);
-            req.limit = Some(slice.limit as i64);
-            let api = api.clone();
+            let (api, filter, by_quota) = (api.clone(), filter.clone(), by_quota.clone());
             async move {
-                let r: ListIssuedPartnerCouponsResponse = api.get(&req.url(PARTNER_COUPONS_PATH)).await?;
+                let r = match by_quota {
+                    Some((q, t)) => super::vouchers_by_quota::load(api, q, t, filter, slice).await?,
+                    None => load_all(api, filter, slice).await?,
+                };
                 seen.try_update_value(|m| {
-                    for c in &r.user_coupons {
+                    for c in &r.rows {
                         m.insert(c.coupon_id.clone(), c.clone());
                     }
                 });
-                Ok(Rows { total: r.total_count.unwrap_or(r.user_coupons.len() as u64), rows: r.user_coupons })
+                Ok(r)
             }
         })
     });
-
     // The confirmation: the coupons to reclaim, and the selected ones that cannot be.
     let confirm = RwSignal::new(None::<(Vec<IssuedCoupon>, usize)>);
     let busy = RwSignal::new(false);
@@ -205,17 +263,42 @@ pub fn VouchersPage() -> impl IntoView {
             <p class="page-intro">{tr(Msg::VoReclaimIntro)}</p>
             <form class="filter-bar card" data-testid="voucher-filters" on:submit=search>
                 <div class="filter-row">
+                    <label class="filter">
+                        <span class="filter-label">{tr(Msg::VoQuotaFilter)}</span>
+                        <select data-testid="filter-quota" prop:value=quota on:change=move |ev| quota.set(event_target_value(&ev))>
+                            <option value="">{tr(Msg::All)}</option>
+                            {move || {
+                                let l = i18n.get();
+                                let mut list = quotas.get();
+                                // A quota named in the URL stays selectable even before (or without) V1.
+                                let q = url_quota.get();
+                                if !q.is_empty() && !list.iter().any(|(id, _)| *id == q) {
+                                    list.insert(0, (q, -1));
+                                }
+                                list.into_iter().map(|(id, t)| {
+                                    let kind = match t {
+                                        quota_type::CASH => format!(" · {}", Msg::VoTypeCash.text(l)),
+                                        -1 => String::new(),
+                                        _ => format!(" · {}", Msg::VoTypeVoucher.text(l)),
+                                    };
+                                    // `selected` too: the options arrive after the value was set from the URL.
+                                    let is = id.clone();
+                                    view! { <option value=id.clone() selected=move || quota.get() == is>{format!("{id}{kind}")}</option> }
+                                }).collect_view()
+                            }}
+                        </select>
+                    </label>
                     <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=customer test_id="filter-customer" />
                     <label class="filter">
                         <span class="filter-label">{tr(Msg::DevColStatus)}</span>
-                        <select data-testid="filter-status" prop:value=status on:change=move |ev| status.set(event_target_value(&ev))>
+                        <select data-testid="filter-status" disabled=move || !quota.get().is_empty() prop:value=status on:change=move |ev| status.set(event_target_value(&ev))>
                             <option value="">{tr(Msg::All)}</option>
                             {status_options}
                         </select>
                     </label>
                     <label class="filter">
                         <span class="filter-label">{tr(Msg::VoType)}</span>
-                        <select data-testid="filter-type" prop:value=kind on:change=move |ev| kind.set(event_target_value(&ev))>
+                        <select data-testid="filter-type" disabled=move || !quota.get().is_empty() prop:value=kind on:change=move |ev| kind.set(event_target_value(&ev))>
                             <option value="">{tr(Msg::All)}</option>
                             <option value=coupon_type::VOUCHER.to_string()>{tr(Msg::VoTypeVoucher)}</option>
                             <option value=coupon_type::CASH.to_string()>{tr(Msg::VoTypeCash)}</option>
@@ -228,6 +311,11 @@ pub fn VouchersPage() -> impl IntoView {
                     <button class="button" type="button" data-testid="filter-reset" on:click=reset>{tr(Msg::Reset)}</button>
                 </div>
             </form>
+            {move || (!url_quota.get().is_empty()).then(|| view! {
+                <div class="notice notice-info" data-testid="quota-filter-note">
+                    {move || Msg::VoQuotaFilterNote.text(i18n.get()).replace("{q}", &url_quota.get())}
+                </div>
+            })}
             <p class="muted">{tr(Msg::VoReclaimableHint)}</p>
             {move || notice.get().map(|m| view! { <div class="notice notice-error" role="alert" data-testid="reclaim-notice">{m.text(i18n.get())}</div> })}
             {move || (!outcomes.with(Vec::is_empty) || busy.get()).then(|| view! {
