@@ -139,6 +139,12 @@ messages! {
     QtNotIssuedChecked => "未发放(已核对操作记录)", "Not issued (checked against the records)";
     QtNSucceeded => "成功 {n} 个,失败 {t} 个", "{n} succeeded, {t} failed";
     QtClose => "关闭", "Close";
+    QtCheckDuplicates => "检查重复发放", "Check for duplicates";
+    QtDupSummary => "发现 {n} 笔多发的额度", "{n} extra allocations found";
+    QtDupIntro => "依据发放记录核对:连接中断时浏览器可能自动重发请求。本次提交后从该源额度以相同金额发放的记录都会列出(同事同时的发放也会显示,请看操作人)。", "Checked against the issue records: a browser may resend a request by itself when a connection drops. Every allocation of this amount from this source quota since this request is listed (a colleague's concurrent issue shows too: see who did it).";
+    QtDupKept => "额度 {n}", "quota {n}";
+    QtDupNothing => "本次未发放", "nothing issued";
+    QtDupExtra => "多发的额度 {n}(操作人 {t})", "extra allocation {n} (by {t})";
     QtReclaimConfirmOne => "确定回收经销商 {r} 的额度 {q}?剩余的 {t} 将退回来源额度。", "Reclaim quota {q} of reseller {r}? The remaining {t} goes back to the source quota.";
     QtReclaimConfirmMany => "确定回收 {n} 个额度?剩余的共 {t} 将退回来源额度。", "Reclaim {n} quotas? The remaining {t} in total goes back to the source quotas.";
     QtReclaimWarning => "回收后经销商不能再用这些额度发放代金券,此操作不能撤销。", "The resellers can no longer issue vouchers from these quotas. This cannot be undone.";

@@ -17,6 +17,7 @@ pub mod orders;
 pub mod page;
 pub mod profile;
 pub mod query;
+pub mod quota_duplicates;
 pub mod quota_issue;
 pub mod quotas;
 pub mod resellers;

@@ -8,6 +8,7 @@ pub mod orders;
 pub mod orders_tabs;
 pub mod pay_per_use;
 pub mod pay_per_use_filters;
+mod quota_duplicates;
 mod quota_issue_dialog;
 mod quota_labels;
 mod quota_record_filters;

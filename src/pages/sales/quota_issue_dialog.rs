@@ -4,6 +4,7 @@
 //! answer is lost (5xx, timeout, dropped connection) the outcome is read back from the Q4
 //! records before anything else happens, and nothing is ever resent automatically.
 
+use super::quota_duplicates::{QuotaDuplicates, Sent};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
@@ -88,7 +89,7 @@ fn problem_text(p: PlanProblem, balance: Option<Amount>, total: Option<Amount>, 
 
 /// The source quota's issue records, newest first: one page (`known` = None, the snapshot
 /// before sending: new records come first), or down to the first record already known.
-async fn records_since(
+pub(super) async fn records_since(
     api: &crate::api::Api,
     source: &str,
     known: Option<&HashSet<String>>,
@@ -150,6 +151,8 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
     let phase = RwSignal::new(Phase::Edit);
     let failure = RwSignal::new(None::<ApiError>);
     let results = RwSignal::new(Vec::<(String, String, Outcome)>::new());
+    // What was sent, for "Check for duplicates".
+    let sent = RwSignal::new(None::<Sent>);
 
     let quota = Memo::new(move |_| {
         let id = source.get();
@@ -199,6 +202,12 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                     return;
                 }
             };
+            sent.try_set(Some(Sent {
+                source: q.quota_id.clone(),
+                amount: p.amount,
+                resellers: ids.clone(),
+                known: known.clone(),
+            }));
             let req = UpdateCouponQuotasRequest {
                 quota_id: q.quota_id.clone(),
                 indirect_partner_ids: ids.clone(),
@@ -281,6 +290,9 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            {move || sent.get().map(|s| view! {
+                                <QuotaDuplicates sent=s shown=results.into() on_change=on_done />
+                            })}
                             <div class="form-actions">
                                 <button class="button primary" type="button" data-testid="issue-quota-close" on:click=close>{tr(Msg::QtClose)}</button>
                             </div>
