@@ -140,6 +140,7 @@ messages! {
     QtNSucceeded => "成功 {n} 个,失败 {t} 个", "{n} succeeded, {t} failed";
     QtClose => "关闭", "Close";
     QtCheckDuplicates => "检查重复发放", "Check for duplicates";
+    QtDupNone => "未发现重复发放", "No duplicates found";
     QtDupSummary => "发现 {n} 笔多发的额度", "{n} extra allocations found";
     QtDupIntro => "依据发放记录核对:连接中断时浏览器可能自动重发请求。本次提交后从该源额度以相同金额发放的记录都会列出(同事同时的发放也会显示,请看操作人)。", "Checked against the issue records: a browser may resend a request by itself when a connection drops. Every allocation of this amount from this source quota since this request is listed (a colleague's concurrent issue shows too: see who did it).";
     QtDupKept => "额度 {n}", "quota {n}";

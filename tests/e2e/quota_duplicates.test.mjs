@@ -81,6 +81,7 @@ test('a Q1 that Chromium resent by itself: the check finds one extra quota per r
   }
 
   assert.equal(await checkDuplicates(page), 2);
+  assert.equal(await page.textContent('[data-testid=quota-dup-summary]'), '2 extra allocations found');
   await screenshot(page, 'quotas-duplicates-en');
   for (const r of [CLOUDBRIDGE, NIMBUS]) {
     const row = page.locator(`[data-testid=quota-dup][data-reseller="${r}"]`);
@@ -113,6 +114,7 @@ test('a clean Q1: the check finds no duplicates', async () => {
   for (const r of [CLOUDBRIDGE, NIMBUS]) {
     assert.equal(await page.getAttribute(`[data-testid=quota-dup][data-reseller="${r}"]`, 'data-extra'), '0');
   }
+  assert.equal(await page.textContent('[data-testid=quota-dup-summary]'), '未发现重复发放');
   await screenshot(page, 'quotas-duplicates-none-zh');
   assertNoPageErrors(page);
   await page.context().close();

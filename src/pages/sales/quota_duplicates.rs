@@ -99,7 +99,7 @@ pub fn QuotaDuplicates(
                 let summary_class = if extra == 0 { "notice notice-info" } else { "notice notice-error" };
                 view! {
                     <p class=summary_class data-testid="quota-dup-summary" data-extra=extra.to_string()>
-                        {Msg::QtDupSummary.with_n(l, extra)}
+                        {if extra == 0 { Msg::QtDupNone.text(l).to_string() } else { Msg::QtDupSummary.with_n(l, extra) }}
                     </p>
                     <p class="muted">{Msg::QtDupIntro.text(l)}</p>
                     <ul class="paste-results">
