@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitWasm } from './split-wasm.mjs';
+import { stripLinkSections } from './wasm-sections.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build.mjs runs as a trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -48,6 +49,7 @@ let workerLoader = null;
 {
   const [wjs, wwasm] = ['whitelist-worker.js', 'whitelist-worker_bg.wasm'].map((f) => join(staging, f));
   if (existsSync(wjs) && existsSync(wwasm)) {
+    writeFileSync(wwasm, stripLinkSections(readFileSync(wwasm)));
     const h = createHash('sha256').update(readFileSync(wjs)).update(readFileSync(wwasm)).digest('hex').slice(0, 16);
     const [js, wasm] = [`whitelist-worker-${h}.js`, `whitelist-worker-${h}_bg.wasm`];
     renameSync(wjs, join(staging, js));
