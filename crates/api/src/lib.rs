@@ -24,6 +24,7 @@ pub mod time;
 pub mod validate;
 pub mod whitelist;
 pub mod whitelist_file;
+pub mod whitelist_problems;
 pub mod whitelist_read;
 
 pub use error::{ApiError, ErrorKind};
