@@ -33,13 +33,16 @@ fn progress(scope: &DedicatedWorkerGlobalScope, id: f64, stage: &str, done: usiz
     post(scope, &o);
 }
 
-/// CSV text: UTF-8 (BOM or not), else GB18030 (what Chinese Excel saves).
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_string());
+/// CSV text: UTF-8 (BOM or not; the bytes become the string without a copy), else GB18030
+/// (what Chinese Excel saves).
+fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
+            decoder.decode_with_u8_array(e.as_bytes()).map_err(|e| format!("{e:?}"))
+        }
     }
-    let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
-    decoder.decode_with_u8_array(bytes).map_err(|e| format!("{e:?}"))
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
@@ -52,11 +55,8 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let (outcome, chunks) = if is_xlsx(&req.name, &bytes) {
         read(&req, Some(&bytes), None, &mut report)
     } else {
-        match decode_text(&bytes) {
-            Ok(text) => {
-                drop(bytes);
-                read(&req, None, Some(&text), &mut report)
-            }
+        match decode_text(bytes) {
+            Ok(text) => read(&req, None, Some(&text), &mut report),
             Err(e) => (ReadOutcome::Unreadable(e), Vec::new()),
         }
     };

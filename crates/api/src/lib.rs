@@ -26,6 +26,7 @@ pub mod time;
 pub mod validate;
 pub mod whitelist;
 pub mod whitelist_file;
+pub mod whitelist_problems;
 pub mod whitelist_read;
 pub mod whitelist_resolve;
 

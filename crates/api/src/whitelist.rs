@@ -115,7 +115,23 @@ pub struct UploadResponse {
     pub added_count: u64,
     pub removed_count: u64,
     pub unchanged_count: u64,
+    /// All refused rows; `error_details` is only the first page of them (by row number, at most
+    /// [`ERRORS_FIRST_PAGE`]), the rest is listed by `GET .../uploads/{upload_id}/errors`.
     #[serde(default)]
+    pub error_count: u64,
+    #[serde(default)]
+    pub error_details: Vec<RowError>,
+}
+
+/// Row errors carried in an upload's answer (the first page of the errors listing).
+pub const ERRORS_FIRST_PAGE: usize = 100;
+/// Largest page of the row-errors listing (a download streams them a thousand at a time).
+pub const MAX_ERRORS_LIMIT: u32 = 1_000;
+
+/// `GET .../uploads/{upload_id}/errors`: a page of the refused rows, by row number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorPage {
+    pub total_count: u64,
     pub error_details: Vec<RowError>,
 }
 
@@ -212,11 +228,23 @@ crate::query_params! {
     }
 }
 
+crate::query_params! {
+    /// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/errors` (`limit` ≤ [`MAX_ERRORS_LIMIT`]).
+    pub struct ErrorsQuery {
+        pub offset: Option<i64>,
+        pub limit: Option<i64>,
+    }
+}
+
 /// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
 pub type RollbackRequest = CommitRequest;
 
 pub fn changes_path(upload_id: &str) -> String {
     format!("{UPLOADS_PATH}/{}/changes", crate::opportunities::encode_path_segment(upload_id))
+}
+
+pub fn errors_path(upload_id: &str) -> String {
+    format!("{UPLOADS_PATH}/{}/errors", crate::opportunities::encode_path_segment(upload_id))
 }
 
 pub fn commit_path(upload_id: &str) -> String {

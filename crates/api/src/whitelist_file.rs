@@ -5,6 +5,7 @@
 use crate::sheet::{Cell, Rows};
 use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Column headers in both languages: (zh-CN, en).
 pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
@@ -97,37 +98,82 @@ pub const PROGRESS_EVERY: usize = 5_000;
 
 /// [`parse`] with the columns chosen by the person (`None`: from the headers), reporting
 /// (rows checked, rows) every [`PROGRESS_EVERY`] rows.
-pub fn parse_with(
-    rows: &Rows,
+pub fn parse_with<R: AsRef<[S]>, S: AsRef<str>>(
+    rows: &[R],
     mapping: Option<Mapping>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ParsedFile, FileProblem> {
+    let mut parsed = ParsedFile::default();
+    let (errors, blank_rows) = check_rows(rows, mapping, progress, &mut |r| parsed.rows.push(r.to_owned()))?;
+    parsed.errors = errors;
+    parsed.blank_rows = blank_rows;
+    Ok(parsed)
+}
+
+/// A valid row borrowing its (trimmed) cells from the file; serialises like [`UploadRow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RowRef<'a> {
+    pub row_no: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<&'a str>,
+}
+
+impl RowRef<'_> {
+    pub fn to_owned(self) -> UploadRow {
+        let own = |v: Option<&str>| v.map(str::to_string);
+        UploadRow {
+            row_no: self.row_no,
+            customer_id: own(self.customer_id),
+            account_name: own(self.account_name),
+            remark: own(self.remark),
+        }
+    }
+}
+
+/// The checks themselves, on borrowed cells: each valid row goes to `valid` (nothing is
+/// copied for it); returns the refused rows and the count of blank rows.
+pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
+    rows: &'r [R],
+    mapping: Option<Mapping>,
+    progress: &mut dyn FnMut(usize, usize),
+    valid: &mut dyn FnMut(RowRef<'r>),
+) -> Result<(Vec<RowError>, u32), FileProblem> {
     let Some(header) = rows.first() else { return Err(FileProblem::Empty) };
-    let m = mapping.filter(Mapping::is_usable).unwrap_or_else(|| detect(header));
+    let header: Vec<String> = header.as_ref().iter().map(|h| h.as_ref().to_string()).collect();
+    let m = mapping.filter(Mapping::is_usable).unwrap_or_else(|| detect(&header));
     let (id_col, name_col, remark_col) = (m.customer_id, m.account_name, m.remark);
     if id_col.is_none() && name_col.is_none() {
         return Err(FileProblem::NoKnownColumns {
-            found: header.iter().filter(|h| !h.trim().is_empty()).cloned().collect(),
+            found: header.into_iter().filter(|h| !h.trim().is_empty()).collect(),
         });
     }
     let data = &rows[1..];
-    let non_blank = data.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count();
+    let is_blank = |r: &R| r.as_ref().iter().all(|c| c.as_ref().trim().is_empty());
+    let non_blank = data.iter().filter(|r| !is_blank(r)).count();
     if non_blank > MAX_FILE_ROWS {
         return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_FILE_ROWS });
     }
 
-    let cell = |row: &Vec<String>, col: Option<usize>| {
-        col.and_then(|c| row.get(c)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    let cell = |row: &'r R, col: Option<usize>| -> Option<&'r str> {
+        col.and_then(|c| row.as_ref().get(c)).map(|v| v.as_ref().trim()).filter(|v| !v.is_empty())
     };
-    let mut parsed = ParsedFile::default();
-    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    // Longer than `max` characters (bytes bound characters from above: count only if needed).
+    let too_long = |v: &str, max: usize| v.len() > max && v.chars().count() > max;
+    let (mut errors, mut blank_rows) = (Vec::new(), 0u32);
+    // The same customer twice, by the key that identifies it: the id, else the lower-cased name.
+    let mut seen: std::collections::HashMap<(bool, Cow<'r, str>), u32> =
+        std::collections::HashMap::with_capacity(data.len());
     for (i, row) in data.iter().enumerate() {
         if i % PROGRESS_EVERY == 0 {
             progress(i, data.len());
         }
         let row_no = i as u32 + 2;
-        if row.iter().all(|c| c.trim().is_empty()) {
-            parsed.blank_rows += 1;
+        if is_blank(row) {
+            blank_rows += 1;
             continue;
         }
         let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
@@ -138,42 +184,49 @@ pub fn parse_with(
             value,
         };
         if id.is_none() && name.is_none() {
-            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "neither customer ID nor account name", None));
+            errors.push(problem(crate::error::codes::PARAM_ERROR, "neither customer ID nor account name", None));
             continue;
         }
-        if let Some(v) = id.iter().chain(name.iter()).find(|v| v.chars().count() > MAX_FIELD) {
-            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.clone())));
+        if let Some(v) = id.iter().chain(name.iter()).find(|v| too_long(v, MAX_FIELD)) {
+            errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.to_string())));
             continue;
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| has_control(v, false)) {
             let shown = Some(v.replace(|c: char| c.is_control(), "\u{fffd}"));
-            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "contains control characters", shown));
+            errors.push(problem(crate::error::codes::PARAM_ERROR, "contains control characters", shown));
             continue;
         }
-        if remark.as_ref().is_some_and(|r| has_control(r, true)) {
-            let shown = remark.map(|r| r.replace(|c: char| c.is_control(), "\u{fffd}"));
-            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "remark contains control characters", shown));
+        if let Some(r) = remark.filter(|r| has_control(r, true)) {
+            let shown = Some(r.replace(|c: char| c.is_control(), "\u{fffd}"));
+            errors.push(problem(crate::error::codes::PARAM_ERROR, "remark contains control characters", shown));
             continue;
         }
-        if remark.as_ref().is_some_and(|r| r.chars().count() > MAX_REMARK) {
-            parsed.errors.push(problem(crate::error::codes::PARAM_ERROR, "remark longer than 256 characters", remark));
+        if let Some(r) = remark.filter(|r| too_long(r, MAX_REMARK)) {
+            errors.push(problem(crate::error::codes::PARAM_ERROR, "remark longer than 256 characters", Some(r.into())));
             continue;
         }
-        // The same customer twice (by the key that identifies it: id wins over name).
-        let key = match (&id, &name) {
-            (Some(id), _) => format!("id:{id}"),
-            (None, Some(n)) => format!("name:{}", n.to_lowercase()),
+        let key = match (id, name) {
+            (Some(id), _) => (true, Cow::Borrowed(id)),
+            (None, Some(n)) if n.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => (false, Cow::Borrowed(n)),
+            (None, Some(n)) => (false, Cow::Owned(n.to_lowercase())),
             _ => unreachable!("checked above"),
         };
-        if let Some(first) = seen.get(&key) {
-            parsed.errors.push(problem(codes::DUPLICATE_ROW, "duplicate of an earlier row", Some(first.to_string())));
-            continue;
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                errors.push(problem(
+                    codes::DUPLICATE_ROW,
+                    "duplicate of an earlier row",
+                    Some(first.get().to_string()),
+                ));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row_no);
+                valid(RowRef { row_no, customer_id: id, account_name: name, remark });
+            }
         }
-        seen.insert(key, row_no);
-        parsed.rows.push(UploadRow { row_no, customer_id: id, account_name: name, remark });
     }
     progress(data.len(), data.len());
-    Ok(parsed)
+    Ok((errors, blank_rows))
 }
 
 /// A refused row for the rejected-rows download: its cells, the reason in the reader's

@@ -3,9 +3,9 @@
 //! a small summary plus the rows already cut into upload chunks (JSON text), so the main
 //! thread never holds or walks the whole file.
 
-use crate::sheet::{read_csv, read_xlsx_sheet, sheet_names, Rows};
+use crate::sheet::{read_csv_table, read_xlsx_sheet, sheet_names};
 use crate::whitelist::{RowError, UploadRow, CHUNK_ROWS};
-use crate::whitelist_file::{parse_with, FileProblem, Mapping};
+use crate::whitelist_file::{check_rows, FileProblem, Mapping, RowRef};
 use serde::{Deserialize, Serialize};
 
 /// What the page asks for (the file's bytes travel beside it, transferred).
@@ -66,31 +66,36 @@ pub fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
 }
 
 /// Cells → summary and upload chunks (each a JSON array of [`UploadRow`]s, at most
-/// [`CHUNK_ROWS`] rows). `sheets` are the workbook's sheet names (empty for CSV).
-pub fn digest(
-    rows: &Rows,
+/// [`CHUNK_ROWS`] rows). `sheets` are the workbook's sheet names (empty for CSV). Valid rows
+/// are written into the chunks straight from the borrowed cells.
+pub fn digest<R: AsRef<[S]>, S: AsRef<str>>(
+    rows: &[R],
     sheets: Vec<String>,
     req: &ReadRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> (ReadOutcome, Vec<String>) {
-    let headers: Vec<String> = rows.first().cloned().unwrap_or_default();
-    let parsed = match parse_with(rows, req.mapping, progress) {
-        Ok(p) if p.rows.is_empty() && p.errors.is_empty() => Err(FileProblem::Empty),
+    let row_cells = |i: usize| rows.get(i).map(|r| r.as_ref().iter().map(|c| c.as_ref()));
+    let headers: Vec<String> = row_cells(0).map(|r| r.map(str::to_string).collect()).unwrap_or_default();
+    let mut valid: Vec<RowRef> = Vec::with_capacity(rows.len());
+    let checked = match check_rows(rows, req.mapping, progress, &mut |r| valid.push(r)) {
+        Ok((errors, _)) if valid.is_empty() && errors.is_empty() => Err(FileProblem::Empty),
         other => other,
     };
-    let parsed = match parsed {
-        Ok(p) => p,
+    let (errors, blank_rows) = match checked {
+        Ok(c) => c,
         Err(problem) => return (ReadOutcome::Problem { problem, sheets, headers }, Vec::new()),
     };
     let value_of = |row_no: u32| {
-        rows.get(row_no as usize - 1)
-            .map(|r| r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
+        row_cells(row_no as usize - 1)
+            .map(|r| r.map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
             .unwrap_or_default()
     };
     let m = req.mapping.filter(Mapping::is_usable).unwrap_or_else(|| crate::whitelist_file::detect(&headers));
     let cells_of = |row_no: u32| {
-        let r = rows.get(row_no as usize - 1);
-        let cell = |c: Option<usize>| c.and_then(|c| r.and_then(|r| r.get(c))).filter(|v| !v.is_empty()).cloned();
+        let r = rows.get(row_no as usize - 1).map(|r| r.as_ref());
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| r.and_then(|r| r.get(c))).map(|v| v.as_ref()).filter(|v| !v.is_empty()).map(str::to_string)
+        };
         UploadRow {
             row_no,
             customer_id: cell(m.customer_id),
@@ -98,23 +103,16 @@ pub fn digest(
             remark: cell(m.remark),
         }
     };
-    let problems = parsed
-        .errors
-        .iter()
-        .map(|e| Problem { value: value_of(e.row_no), row: cells_of(e.row_no), error: e.clone() })
-        .collect();
-    let chunks = parsed
-        .rows
-        .chunks(CHUNK_ROWS)
-        .map(|c: &[UploadRow]| serde_json::to_string(c).unwrap_or_else(|_| "[]".into()))
-        .collect();
+    let problems =
+        errors.into_iter().map(|e| Problem { value: value_of(e.row_no), row: cells_of(e.row_no), error: e }).collect();
+    let chunks = valid.chunks(CHUNK_ROWS).map(|c| serde_json::to_string(c).unwrap_or_else(|_| "[]".into())).collect();
     let summary = ReadSummary {
         sheets,
         sheet: req.sheet,
         headers,
         mapping: m,
-        valid_rows: parsed.rows.len() as u32,
-        blank_rows: parsed.blank_rows,
+        valid_rows: valid.len() as u32,
+        blank_rows,
         problems,
     };
     (ReadOutcome::Read(summary), chunks)
@@ -128,21 +126,21 @@ pub fn read(
     csv_text: Option<&str>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> (ReadOutcome, Vec<String>) {
-    let (rows, sheets) = match (xlsx, csv_text) {
+    match (xlsx, csv_text) {
         (Some(bytes), _) => {
             let sheets = sheet_names(bytes).unwrap_or_default();
             match read_xlsx_sheet(bytes, req.sheet) {
-                Ok(rows) => (rows, sheets),
-                Err(e) => return (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
+                Ok(rows) => digest(&rows, sheets, req, progress),
+                Err(e) => (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
             }
         }
-        (None, Some(text)) => match read_csv(text) {
-            Ok(rows) => (rows, Vec::new()),
-            Err(e) => return (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
+        // CSV cells stay borrowed from the text all the way into the chunks.
+        (None, Some(text)) => match read_csv_table(text) {
+            Ok(table) => digest(&table.rows(), Vec::new(), req, progress),
+            Err(e) => (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
         },
-        (None, None) => return (ReadOutcome::Unreadable("nothing to read".into()), Vec::new()),
-    };
-    digest(&rows, sheets, req, progress)
+        (None, None) => (ReadOutcome::Unreadable("nothing to read".into()), Vec::new()),
+    }
 }
 
 #[cfg(test)]

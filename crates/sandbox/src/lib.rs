@@ -140,6 +140,7 @@ fn voucher_routes() -> Router<AppState> {
         .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/finish", post(whitelist::finish))
         .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/cancel", post(whitelist::cancel))
         .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/changes", get(whitelist::changes))
+        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/errors", get(whitelist::errors))
         .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/commit", post(whitelist::commit))
         .route("/v2/partners/coupon-whitelist/versions/{version_no}/rollback", post(whitelist::rollback))
 }

@@ -18,8 +18,8 @@ use partner_api::time::Instant;
 use partner_api::validate::{max_len, Violation};
 use partner_api::whitelist::{
     change, codes, source, CancelResponse, ChangesQuery, ChunkResponse, CommitResponse, EntriesQuery, Entry, EntryList,
-    OpenUploadResponse, RowError, UploadResponse, UploadRow, Version, VersionList, VersionsQuery, MAX_CHUNKS,
-    MAX_FILE_ROWS, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
+    ErrorPage, ErrorsQuery, OpenUploadResponse, RowError, UploadResponse, UploadRow, Version, VersionList,
+    VersionsQuery, ERRORS_FIRST_PAGE, MAX_CHUNKS, MAX_ERRORS_LIMIT, MAX_FILE_ROWS, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
 };
 use partner_api::whitelist_resolve::{
     status as resolve_status, ResolveResponse, Resolved, MAX_KEY_CHARS, MAX_RESOLVE_KEYS,
@@ -62,6 +62,8 @@ pub struct Upload {
     pub added: Vec<CustomerIx>,
     pub removed: Vec<CustomerIx>,
     pub unchanged: Vec<CustomerIx>,
+    /// Every refused row, by row number (the answer carries the first page of them).
+    pub errors: Vec<RowError>,
 }
 
 /// A chunked upload being received: chunks by sequence number.
@@ -406,6 +408,8 @@ fn stage(
     for list in [&mut added, &mut removed, &mut unchanged] {
         sort_customers(data, list);
     }
+    // Listed by row number whatever order the chunks came in.
+    errors.sort_by_key(|e| e.row_no);
     let expires_at = now + chrono::Duration::seconds(UPLOAD_TTL_SECS);
     let resp = UploadResponse {
         upload_id: upload_id.clone(),
@@ -416,7 +420,8 @@ fn stage(
         added_count: added.len() as u64,
         removed_count: removed.len() as u64,
         unchanged_count: unchanged.len() as u64,
-        error_details: errors,
+        error_count: errors.len() as u64,
+        error_details: errors.iter().take(ERRORS_FIRST_PAGE).cloned().collect(),
     };
     // Forget expired uploads while here.
     wl.uploads.retain(|_, u| u.expires_at > now && !u.committed);
@@ -434,6 +439,7 @@ fn stage(
             added,
             removed,
             unchanged,
+            errors,
         },
     );
     resp
@@ -625,6 +631,33 @@ pub async fn changes(
         })
         .collect();
     Ok(Json(EntryList { total_count: rows.len() as u64, version_no: u.base_version_no, entries }))
+}
+
+/// A page of an upload's refused rows, by row number (`limit` up to `MAX_ERRORS_LIMIT`, so a
+/// download of every refused row takes few requests).
+pub async fn errors(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(upload_id): Path<String>,
+    uri: Uri,
+) -> Result<Json<ErrorPage>, ApiFailure> {
+    let q = ErrorsQuery::from_query(uri.query())?;
+    let offset = q.offset.unwrap_or(0);
+    if !(0..=i64::from(u32::MAX)).contains(&offset) {
+        return Err(Violation::new("offset", "must be 0 or more").into());
+    }
+    let limit = q.limit.unwrap_or(ERRORS_FIRST_PAGE as i64);
+    if !(1..=i64::from(MAX_ERRORS_LIMIT)).contains(&limit) {
+        return Err(Violation::new("limit", format!("must be between 1 and {MAX_ERRORS_LIMIT}")).into());
+    }
+    let v = Viewer::new(&state.data, caller.user);
+    require_coupon_partner(&v)?;
+    let now = state.vouchers.now();
+    let wl = state.vouchers.whitelists.lock().expect("whitelists");
+    let u = live_upload(&wl, &upload_id, v.partner_ix, now)?;
+    let page = PageRequest { offset: offset as u64, limit: limit as u32 };
+    let error_details = u.errors[page.range(u.errors.len())].to_vec();
+    Ok(Json(ErrorPage { total_count: u.errors.len() as u64, error_details }))
 }
 
 #[derive(Debug, Deserialize)]

@@ -345,9 +345,30 @@ async fn a_200k_row_file_in_chunks_with_a_retried_chunk_is_staged_once_and_commi
         (r["added_count"].as_u64(), r["removed_count"].as_u64(), r["unchanged_count"].as_u64()),
         (Some(1), Some(1), Some(valid as u64 - 1))
     );
-    let errs = r["error_details"].as_array().unwrap();
-    assert_eq!(errs.len(), 200_000 - valid);
+    // The answer carries the count and the first page of refused rows; the rest is paged.
+    let refused = 200_000 - valid;
+    assert_eq!(r["error_count"].as_u64(), Some(refused as u64));
+    let first = r["error_details"].as_array().unwrap();
+    assert_eq!(first.len(), 100);
+    assert_eq!(first[0]["row_no"].as_u64(), Some(valid as u64 + 2));
+    let mut errs = Vec::new();
+    while errs.len() < refused {
+        let page = e.get(&format!("{}?offset={}&limit=1000", upload_path(&id, "errors"), errs.len()), &t).await.ok();
+        assert_eq!(page["total_count"].as_u64(), Some(refused as u64));
+        let rows = page["error_details"].as_array().unwrap();
+        assert!(!rows.is_empty() && rows.len() <= 1_000);
+        errs.extend(rows.iter().cloned());
+    }
+    assert_eq!(&errs[..100], &first[..]);
     assert!(errs.iter().all(|x| x["error_code"] == "CBC.5002"));
+    let nos: Vec<u64> = errs.iter().map(|x| x["row_no"].as_u64().unwrap()).collect();
+    assert_eq!(nos, (valid as u64 + 2..200_002).collect::<Vec<_>>(), "every refused row once, by row number");
+    // Bounds, and other partners cannot read them.
+    let errors = upload_path(&id, "errors");
+    assert_eq!(e.get(&format!("{errors}?limit=1001"), &t).await.code(), "CBC.0100");
+    assert_eq!(e.get(&format!("{errors}?offset=-1"), &t).await.code(), "CBC.0100");
+    let other = e.token(CLOUDBRIDGE, "admin").await;
+    assert_eq!(e.get(&errors, &other).await.code(), "CBC.50000063");
     assert_eq!(e.post(&upload_path(&id, "finish"), &t, json!({})).await.code(), "CBC.50000063");
     assert_eq!(entry_ids(&e, &t).await, before);
     let c = e.post(&commit_path(&id), &t, json!({"base_version_no": 2})).await.ok();

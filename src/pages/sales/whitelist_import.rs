@@ -4,13 +4,11 @@
 
 use super::whitelist::{row_reason, use_rights, TemplateButtons};
 use super::whitelist_reader::{read_in_worker, FileRead, ReadProgress};
-use crate::api::use_api;
+use crate::api::{use_api, Api};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::table::export::download;
 use crate::components::table::source::DEFAULT_SIZES;
-use crate::components::table::{
-    loader, ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Rows, Slice, SortKey, Source, TableView,
-};
+use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
 use crate::format;
 use crate::i18n::Locale;
 use crate::i18n::{tr, use_i18n, Msg};
@@ -20,13 +18,15 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use partner_api::whitelist::UploadRow;
 use partner_api::whitelist::{
-    cancel_path, change, changes_path, chunk_path, codes, commit_path, finish_path, CancelResponse, ChangesQuery,
-    ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, OpenUploadRequest,
-    OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, MAX_FILE_BYTES, MAX_FILE_ROWS,
+    cancel_path, change, changes_path, chunk_path, codes, commit_path, errors_path, finish_path, CancelResponse,
+    ChangesQuery, ChunkRequest, ChunkResponse, CommitRequest, CommitResponse, Entry, EntryList, ErrorPage, ErrorsQuery,
+    OpenUploadRequest, OpenUploadResponse, RowError, UploadResponse, CHUNKED_UPLOADS_PATH, MAX_ERRORS_LIMIT,
+    MAX_FILE_BYTES, MAX_FILE_ROWS,
 };
 use partner_api::whitelist_file::{
     self, FileProblem, Mapping, Rejected, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK,
 };
+use partner_api::whitelist_problems::{merge_page, server_window};
 use partner_api::whitelist_read::{stage as read_stage, ReadOutcome, ReadRequest, ReadSummary};
 use partner_api::ApiError;
 use std::sync::Arc;
@@ -55,7 +55,7 @@ struct Problem {
 fn problem_columns() -> Vec<Column<Problem>> {
     type C = Column<Problem>;
     vec![
-        C::number("row", Msg::WlColRow, |p| Some(p.error.row_no as f64)).sort("row").width(90),
+        C::number("row", Msg::WlColRow, |p| Some(p.error.row_no as f64)).width(90),
         C::text("value", Msg::WlColValue, |p, _| p.value.clone()).width(320),
         C::text("reason", Msg::WlColReason, |p, l| row_reason(&p.error, l)).width(320),
         C::text("code", Msg::ErrorCode, |p, _| p.error.error_code.clone()).width(140),
@@ -80,6 +80,29 @@ fn megabytes(bytes: u64) -> String {
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)
     }
+}
+
+/// The server's refused rows `[start, end)` of a staged upload, by row number: from the
+/// answer's first page when it covers them, else listed a thousand per request (each answer
+/// small to decode, so no long main-thread task however many rows were refused).
+async fn server_errors(api: &Api, staged: &UploadResponse, start: u64, end: u64) -> Result<Vec<RowError>, ApiError> {
+    let end = end.min(staged.error_count);
+    if end <= staged.error_details.len() as u64 {
+        return Ok(staged.error_details.get(start as usize..end as usize).unwrap_or_default().to_vec());
+    }
+    let mut out = Vec::new();
+    let mut offset = start;
+    while offset < end {
+        let limit = (end - offset).min(MAX_ERRORS_LIMIT as u64);
+        let q = ErrorsQuery { offset: Some(offset as i64), limit: Some(limit as i64) };
+        let page: ErrorPage = api.get(&q.url(&errors_path(&staged.upload_id))).await?;
+        if page.error_details.is_empty() {
+            break;
+        }
+        offset += page.error_details.len() as u64;
+        out.extend(page.error_details);
+    }
+    Ok(out)
 }
 
 /// Where a chunked upload stands, so a retry continues from the chunk that failed.
@@ -231,6 +254,8 @@ pub fn WhitelistImportPage() -> impl IntoView {
     let sending = RwSignal::new(None::<Sending>);
     let cancelled = RwSignal::new(false);
     let download_error = RwSignal::new(None::<String>);
+    // Listing the server's refused rows for the download failed (shown with a retry).
+    let download_api_error = RwSignal::new(None::<ApiError>);
     let diff_tab = RwSignal::new(change::ADDED);
 
     let step = Signal::derive(move || {
@@ -498,22 +523,46 @@ pub fn WhitelistImportPage() -> impl IntoView {
         nav_cancel(WHITELIST, Default::default())
     });
 
-    // Browser and server row problems together, by row.
-    // A memo: the table, the title and the checks all read it; 100,000 rows are merged and sorted once.
+    // The browser's row problems, by row (a memo: sorted once). The server's are paged from
+    // the server and merged in by row number, a page at a time.
     let problems = Memo::new(move |_| {
         let mut out: Vec<Problem> = Vec::new();
         if let Some(Read::Ok { summary, .. }) = read.get() {
             out.extend(summary.problems.iter().map(|p| Problem { error: p.error.clone(), value: p.value.clone() }));
-            // The server names the value it could not resolve.
-            let server = staged.with(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
-            out.extend(server.into_iter().map(|e| Problem { value: e.value.clone().unwrap_or_default(), error: e }));
         }
         out.sort_by_key(|p| p.error.row_no);
         Arc::new(out)
     });
-    let problem_source = ClientSource::new(problems, Paging::Pages, vec![SortKey { key: "row".into(), desc: false }]);
+    // The staged upload without its first page of row errors, for the loaders (cheap to clone).
+    let server_errors_of = move || staged.with(|s| s.as_ref().map(|u| (u.upload_id.clone(), u.error_count)));
+    let problem_count =
+        Memo::new(move |_| problems.with(|p| p.len() as u64) + server_errors_of().map_or(0, |(_, n)| n));
+    let api_p = api.clone();
+    let problem_source = Source::server(TableView::local(vec![], 10, DEFAULT_SIZES), move || {
+        let (local, upload) = (problems.get(), staged.get());
+        let api = api_p.clone();
+        loader(move |slice: Slice| {
+            let (local, upload, api) = (local.clone(), upload.clone(), api.clone());
+            async move {
+                let server_total = upload.as_ref().map_or(0, |u| u.error_count);
+                let (start, end) = server_window(local.len(), slice.offset, slice.limit);
+                let window = match &upload {
+                    Some(u) if start < server_total => server_errors(&api, u, start, end).await?,
+                    _ => Vec::new(),
+                };
+                // The server names the value it could not resolve.
+                let window: Vec<Problem> = window
+                    .into_iter()
+                    .map(|e| Problem { value: e.value.clone().unwrap_or_default(), error: e })
+                    .collect();
+                let rows = merge_page(&local, start, &window, |p| p.error.row_no, slice.offset, slice.limit);
+                Ok(Rows { rows, total: local.len() as u64 + server_total })
+            }
+        })
+    });
 
     let api_d = api.clone();
+    let api_r = StoredValue::new_local(api.clone());
     let diff_source = Source::server(TableView::local(vec![], 10, DEFAULT_SIZES), move || {
         let (id, kind) = (staged.with(|s| s.as_ref().map(|s| s.upload_id.clone())), diff_tab.get());
         let api = api_d.clone();
@@ -655,7 +704,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
         })
     };
 
-    let has_problems = Signal::derive(move || problems.with(|p| !p.is_empty()));
+    let has_problems = Signal::derive(move || problem_count.get() > 0);
     let can_commit = Signal::derive(move || staged.with(|s| s.as_ref().is_some_and(|s| s.valid_rows > 0)));
     // After CBC.50000062 / CBC.50000063 only a new upload helps.
     let stale = Signal::derive(move || {
@@ -765,33 +814,51 @@ pub fn WhitelistImportPage() -> impl IntoView {
                 <Show when=move || has_problems.get()>
                     <div class="card table-card" data-testid="wl-problems">
                         <div class="wl-card-head">
-                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problems.with(|p| p.len()))}</h2>
+                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problem_count.get())}</h2>
                             <button class="button" type="button" data-testid="wl-download-rejected" on:click=move |_| {
                                 let Some(Read::Ok { summary, .. }) = read.get_untracked() else { return };
-                                let server = staged.with_untracked(|s| s.as_ref().map(|s| s.error_details.clone()).unwrap_or_default());
-                                // The rows sent are needed only to show the server's refusals.
-                                let chunks: Vec<String> = if server.is_empty() {
-                                    Vec::new()
-                                } else {
-                                    chunk_store.with_value(|c| c.iter().filter_map(|v| v.as_string()).collect())
-                                };
-                                if let Err(e) = rejected_download(&summary, &chunks, &server, i18n.locale.get_untracked()) {
-                                    download_error.set(Some(e));
-                                }
+                                let upload = staged.get_untracked();
+                                let api = api_r.get_value();
+                                download_error.set(None);
+                                download_api_error.set(None);
+                                spawn_local(async move {
+                                    // Every page of the server's refusals, a thousand at a time.
+                                    let server = match &upload {
+                                        Some(u) => match server_errors(&api, u, 0, u.error_count).await {
+                                            Ok(e) => e,
+                                            Err(e) => {
+                                                download_api_error.try_set(Some(e));
+                                                return;
+                                            }
+                                        },
+                                        None => Vec::new(),
+                                    };
+                                    // The rows sent are needed only to show the server's refusals.
+                                    let chunks: Vec<String> = if server.is_empty() {
+                                        Vec::new()
+                                    } else {
+                                        chunk_store.try_with_value(|c| c.iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default()
+                                    };
+                                    if let Err(e) = rejected_download(&summary, &chunks, &server, i18n.locale.get_untracked()) {
+                                        download_error.try_set(Some(e));
+                                    }
+                                });
                             }>{tr(Msg::WlDownloadRejected)}</button>
                         </div>
                         {move || download_error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="wl-download-error">{e}</div> })}
+                        {move || download_api_error.get().map(|e| view! { <ErrorNotice error=e /> })}
                         // Built again when the problems change (the server's join the browser's):
                         // the shared table does not redraw rows whose position stays the same.
                         {move || {
                             problems.track();
+                            staged.track();
                             view! {
                                 <DataTable
                                     id="whitelist-problems"
                                     test_id="wl-problems-table"
                                     label=Signal::derive(move || Msg::WlProblemsTitle.with_n(i18n.get(), ""))
                                     columns=problem_columns()
-                                    source=Source::Client(problem_source.get_value())
+                                    source=problem_source.get_value()
                                     row_key=|p: &Problem| format!("{}-{}", p.error.row_no, p.error.error_code)
                                     empty=Signal::derive(|| Empty::new(EmptyReason::NoData, Msg::WlNoProblems))
                                 />

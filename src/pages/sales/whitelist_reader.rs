@@ -75,10 +75,12 @@ pub async fn read_in_worker(
         Some(Err(e)) => Err(if e.is_empty() { "the import worker failed".to_string() } else { e }),
         None => Err("the import worker stopped".to_string()),
     };
+    // The file is read while the worker starts (both take a while).
+    let reading = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
     // Wait for "ready": a message sent before the worker listens would be lost.
     while field(&next().await?, "kind").as_string().as_deref() != Some("ready") {}
 
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    let buffer = reading.await.map_err(|e| format!("{e:?}"))?;
     let msg = Object::new();
     let request = serde_json::to_string(req).map_err(|e| e.to_string())?;
     for (k, v) in [("id", JsValue::from(1)), ("request", request.into()), ("bytes", buffer.clone())] {

@@ -8,7 +8,7 @@ mod xlsx_write;
 mod xml;
 mod zip;
 
-pub use csv_read::read_csv;
+pub use csv_read::{read_csv, read_csv_table, CsvTable};
 pub use xlsx::{read_xlsx, read_xlsx_sheet, sheet_names};
 pub use xlsx_write::{write_xlsx, Cell, XlsxWriter};
 
