@@ -566,7 +566,7 @@ test('100,000 rows are read and checked in the worker with progress; no main-thr
   const stageTasks = await page.evaluate(() => window.__longTasks);
   console.log(`long tasks while uploading 100,000 rows and showing the preview with ${refused} refused rows: ${JSON.stringify(stageTasks)} (${RELEASE_BUILD ? 'release' : 'debug: not asserted'})`);
   if (RELEASE_BUILD) assert.deepEqual(stageTasks.filter((d) => d > 100), [], 'no main-thread task over 100 ms while uploading and previewing');
-  assert.ok((await page.textContent('[data-testid=wl-problems] .card-title')).includes(String(refused)), 'the title counts every refused row');
+  assert.ok((await page.textContent('[data-testid=wl-problems] .card-title')).includes(refused.toLocaleString('en-US')), 'the title counts every refused row, with thousands separators');
   const firstPage = await problemRows(page);
   assert.equal(firstPage[0][0], String(now.length + 2), 'the first refused row first');
   // A later page comes from the server's listing, still by row number.

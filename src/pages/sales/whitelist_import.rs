@@ -814,7 +814,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
                 <Show when=move || has_problems.get()>
                     <div class="card table-card" data-testid="wl-problems">
                         <div class="wl-card-head">
-                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), problem_count.get())}</h2>
+                            <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), crate::format::count(problem_count.get()))}</h2>
                             <button class="button" type="button" data-testid="wl-download-rejected" on:click=move |_| {
                                 let Some(Read::Ok { summary, .. }) = read.get_untracked() else { return };
                                 let upload = staged.get_untracked();
