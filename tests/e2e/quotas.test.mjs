@@ -211,6 +211,7 @@ test('reclaim: the confirmation states the amount, then the list shows the quota
     child,
   );
   assert.match(await row.textContent(), /CNY 0\.00/);
+  assert.equal(await row.locator('[data-testid=action-reclaim]').count(), 0, 'a reclaimed quota offers no reclaim');
   assert.equal(await ownBalance(D1), before + 777);
   // The own-quotas tab shows the source quota's new balance.
   await page.click('[data-testid=tab-own]');

@@ -58,6 +58,8 @@ pub trait RowAccess: Send + Sync {
     fn key(&self, i: usize) -> Option<String>;
     /// Why row `i` cannot be selected (None: it can).
     fn blocked(&self, i: usize) -> Option<Msg>;
+    /// Whether row `i` offers row action `action` (some actions apply to some rows only).
+    fn offers(&self, i: usize, action: usize) -> bool;
     /// How many matching rows cannot be selected (None: unknown, rows on other server pages).
     fn blocked_count(&self) -> Option<u64>;
     /// These keys without rows that cannot be selected (as far as the loaded rows tell).
@@ -602,7 +604,7 @@ pub fn Grid(model: Model) -> impl IntoView {
             let links = actions.with_value(|acts| {
                 acts.iter()
                     .enumerate()
-                    .filter(|(_, a)| a.in_column)
+                    .filter(|(ai, a)| a.in_column && rows.with_value(|rw| rw.offers(i, *ai)))
                     .map(|(ai, a)| {
                         let text = a.label;
                         let tid = format!("action-{}", a.id);

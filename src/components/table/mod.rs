@@ -57,20 +57,29 @@ pub struct RowAction<T: 'static> {
     pub run: Option<Callback<T>>,
     /// Shown in the actions column (false: only Enter, when a cell already links there).
     pub in_column: bool,
+    /// Offered only on rows for which this holds (None: on every row), e.g. reclaim only on
+    /// what can still be reclaimed.
+    pub when: Option<fn(&T) -> bool>,
 }
 
 impl<T: 'static> RowAction<T> {
     pub fn link(id: &'static str, label: Msg, href: fn(&T) -> String) -> Self {
-        RowAction { id, label, href: Some(href), run: None, in_column: true }
+        RowAction { id, label, href: Some(href), run: None, in_column: true, when: None }
     }
 
     pub fn button(id: &'static str, label: Msg, run: impl Fn(T) + Send + Sync + 'static) -> Self {
-        RowAction { id, label, href: None, run: Some(Callback::new(run)), in_column: true }
+        RowAction { id, label, href: None, run: Some(Callback::new(run)), in_column: true, when: None }
     }
 
     /// Not shown in the actions column (a cell already offers it); Enter still runs it.
     pub fn keyboard_only(mut self) -> Self {
         self.in_column = false;
+        self
+    }
+
+    /// Offered only on the rows `when` accepts: elsewhere it is neither shown nor run by Enter.
+    pub fn only_when(mut self, when: fn(&T) -> bool) -> Self {
+        self.when = Some(when);
         self
     }
 }
@@ -181,8 +190,18 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
         self.kind.row(i).map(|r| href(&r))
     }
 
+    fn offers(&self, i: usize, action: usize) -> bool {
+        match self.actions.with_value(|a| a.get(action).and_then(|a| a.when)) {
+            Some(when) => self.kind.row(i).is_some_and(|r| when(&r)),
+            None => true,
+        }
+    }
+
     fn run(&self, i: usize, action: usize) {
         let Some(row) = self.kind.row(i) else { return };
+        if !self.offers(i, action) {
+            return;
+        }
         let (href, run) = self.actions.with_value(|a| a.get(action).map_or((None, None), |a| (a.href, a.run)));
         if let Some(href) = href {
             self.open_path.run(href(&row));

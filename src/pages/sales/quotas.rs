@@ -336,7 +336,8 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
                 source=source
                 row_key=|r: &IssuedCouponQuota| r.quota_id.clone()
                 row_actions=vec![
-                    RowAction::button("reclaim", Msg::QtReclaim, move |q: IssuedCouponQuota| ask(vec![q.quota_id])),
+                    RowAction::button("reclaim", Msg::QtReclaim, move |q: IssuedCouponQuota| ask(vec![q.quota_id]))
+                        .only_when(|q| reclaimable(q.quota_status)),
                     RowAction::link("records", Msg::QtRecords, issued_log_href),
                 ]
                 bulk_actions=vec![BulkAction { id: "reclaim", label: Msg::QtReclaimSelected, danger: true, run: Callback::new(bulk_run) }]

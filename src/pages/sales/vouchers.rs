@@ -347,7 +347,7 @@ pub fn VouchersPage() -> impl IntoView {
                     columns=columns()
                     source=source.clone()
                     row_key=|r: &IssuedCoupon| r.coupon_id.clone()
-                    row_actions=vec![RowAction::button("reclaim", Msg::VoReclaim, move |c: IssuedCoupon| ask(vec![c.coupon_id]))]
+                    row_actions=vec![RowAction::button("reclaim", Msg::VoReclaim, move |c: IssuedCoupon| ask(vec![c.coupon_id])).only_when(reclaimable)]
                     bulk_actions=vec![BulkAction { id: "reclaim", label: Msg::VoReclaimSelected, danger: true, run: Callback::new(bulk_run) }]
                     empty=empty
                 />
