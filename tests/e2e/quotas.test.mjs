@@ -374,3 +374,35 @@ test('a refused Q1 (a supervisor may not issue quota) explains why and keeps the
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('bulk reclaim over "select all matching" offers exactly the matching quotas across pages, never rows of an earlier search', async () => {
+  for (let i = 0; i < 22; i++) await api('POST', Q1, { quota_id: D1, indirect_partner_ids: [DEEPBLUE], quota_amount: 3 });
+  // What the filter "parent quota = D1" matches, and which of it can be reclaimed (Q3, every page).
+  const children = [];
+  for (let offset = 0; ; offset += 100) {
+    const r = await api('GET', `${Q3}?parent_quota_id=${D1}&limit=100&offset=${offset}`);
+    children.push(...r.quotas);
+    if (r.quotas.length === 0 || children.length >= r.total_count) break;
+  }
+  const reclaimable = children.filter((q) => [0, 3, 5].includes(q.quota_status));
+  assert.ok(reclaimable.length > 20, `${reclaimable.length} reclaimable children of ${D1}`);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await openQuotas(page);
+  await page.locator('[data-testid=issued-quotas-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+  await page.fill('[data-testid=filter-parent]', D1);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false');
+  await page.click('[data-testid=select-all-page]');
+  await page.click('[data-testid=select-all-matching]');
+  await page.click('[data-testid=bulk-reclaim]');
+  const dialog = page.locator('[data-testid=quota-reclaim-dialog]');
+  await dialog.waitFor({ timeout: 15_000 });
+  assert.equal(await dialog.getAttribute('data-count'), String(reclaimable.length));
+  await page.click('[data-testid=quota-reclaim-confirm]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=quota-reclaim-results]')?.dataset.state === 'done', null, { timeout: 20_000 });
+  const after = await api('GET', `${Q3}?parent_quota_id=${D1}&indirect_partner_id=${DEEPBLUE}&limit=100&offset=0`);
+  assert.ok(after.quotas.filter((q) => Number(q.quota_value) === 3).every((q) => q.quota_status === 6), 'every matching quota reclaimed');
+  assertNoPageErrors(page);
+  await page.context().close();
+});

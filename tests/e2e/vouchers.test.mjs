@@ -337,6 +337,38 @@ test('reclaim: single and bulk with a confirmation stating count and total; stat
   await page.context().close();
 });
 
+test('bulk reclaim over "select all matching" offers exactly the matching coupons, across pages, never rows of an earlier search', async () => {
+  const [target] = fresh(1);
+  const [other] = fresh(1);
+  const [otherCoupon] = await issueByApi([other], 11.11);
+  const mine = [];
+  for (let i = 0; i < 23; i++) mine.push(...(await issueByApi([target], 2.5)));
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.click('[data-testid=nav-vouchers]');
+  const table = page.locator('[data-testid=vouchers-table]');
+  // The unfiltered first page is seen first (it holds the other customer's coupon).
+  await table.locator('tbody tr[data-testid=row]', { hasText: otherCoupon }).waitFor({ timeout: 15_000 });
+
+  await page.fill('[data-testid=filter-customer]', target.customer_id);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false' && !document.querySelector('[data-testid=vouchers-table]').textContent.includes('CNY 11.11'));
+  await page.click('[data-testid=select-all-page]');
+  await page.click('[data-testid=select-all-matching]');
+  await page.click('[data-testid=bulk-reclaim]');
+  const dialog = page.locator('[data-testid=reclaim-dialog]');
+  await dialog.waitFor({ timeout: 15_000 });
+  assert.equal(await dialog.getAttribute('data-count'), String(mine.length));
+  assert.match(await dialog.locator('[data-testid=reclaim-summary]').textContent(), /23.*CNY 57\.50/);
+  await page.click('[data-testid=reclaim-confirm]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=reclaim-results]')?.dataset.state === 'done', null, { timeout: 20_000 });
+  assert.equal(await page.locator('[data-testid=reclaim-result][data-ok=true]').count(), mine.length);
+  for (const id of mine) assert.equal(await couponStatus(id), 5, `${id} reclaimed`);
+  assert.notEqual(await couponStatus(otherCoupon), 5, 'a coupon of an earlier search is left alone');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('a service partner sees no voucher pages', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'huitong_services' });

@@ -23,6 +23,7 @@ pub mod keyboard;
 pub mod masked;
 mod prefs;
 pub mod resize;
+mod seen_rows;
 pub mod selection;
 pub mod source;
 pub mod states;
@@ -31,6 +32,7 @@ pub mod virtual_rows;
 
 pub use column::Column;
 pub use masked::Mask;
+pub use seen_rows::SeenRows;
 pub use selection::{BulkAction, Selected};
 pub use source::{loader, ClientSource, Loader, Paging, Predicate, Rows, Slice, SortKey, Source, TableView};
 pub use states::{Empty, EmptyReason};

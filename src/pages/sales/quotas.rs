@@ -10,7 +10,8 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::{SelectFilter, TextFilter};
 use crate::components::partner_gate::{use_partner_type, PartnerGate};
 use crate::components::table::{
-    loader, BulkAction, Column, DataTable, Empty, EmptyReason, RowAction, Rows, Selected, Slice, Source, TableView,
+    loader, BulkAction, Column, DataTable, Empty, EmptyReason, RowAction, Rows, SeenRows, Selected, Slice, Source,
+    TableView,
 };
 use crate::i18n::{error_text, tr, use_i18n, Msg};
 use crate::routes::{href, ISSUE_VOUCHERS, QUOTAS, QUOTA_RECORDS};
@@ -22,7 +23,7 @@ use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
 use partner_api::quota_issue::reclaimable;
 use partner_api::quotas::{
     IssuedCouponQuota, ListIssuedCouponQuotasRequest, ListIssuedCouponQuotasResponse, ReclaimCouponQuotasRequest,
-    ReclaimCouponQuotasResponse, ISSUED_PATH, RECLAIM_PATH,
+    ReclaimCouponQuotasResponse, ISSUED_PATH, MAX_BATCH, RECLAIM_PATH,
 };
 use partner_api::{Amount, ApiError};
 use std::collections::HashMap;
@@ -192,12 +193,14 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
     };
 
     // Rows seen so far, by quota id: the confirmation states the amounts of what was selected.
-    let seen = StoredValue::new(HashMap::<String, IssuedCouponQuota>::new());
+    let seen = SeenRows::new(|q: &IssuedCouponQuota| q.quota_id.clone());
     let view = TableView::local(Vec::new(), 20, SIZES);
     let api_list = api.clone();
     let source = Source::server(view, move || {
         version.track();
         let filter = applied.get();
+        // Also run by export and "all matching", which re-record every page they walk.
+        seen.clear();
         let api = api_list.clone();
         loader(move |slice: Slice| {
             let mut req = filter.clone();
@@ -206,11 +209,7 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
             let api = api.clone();
             async move {
                 let r: ListIssuedCouponQuotasResponse = api.get(&req.url(ISSUED_PATH)).await?;
-                seen.try_update_value(|m| {
-                    for q in &r.quotas {
-                        m.insert(q.quota_id.clone(), q.clone());
-                    }
-                });
+                seen.record(&r.quotas);
                 Ok(Rows { total: r.total_count.unwrap_or(r.quotas.len() as u64), rows: r.quotas })
             }
         })
@@ -225,8 +224,7 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
     let notice = RwSignal::new(None::<Msg>);
     let ask = move |ids: Vec<String>| {
         notice.set(None);
-        let rows: Vec<IssuedCouponQuota> =
-            seen.with_value(|m| ids.iter().filter_map(|id| m.get(id).cloned()).collect());
+        let rows: Vec<IssuedCouponQuota> = seen.pick(&ids);
         let ok: Vec<IssuedCouponQuota> = rows.into_iter().filter(|q| reclaimable(q.quota_status)).collect();
         let skipped = ids.len() - ok.len();
         if ok.is_empty() {
@@ -236,42 +234,39 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
         remark.set(String::new());
         confirm.set(Some((ok, skipped)));
     };
-    let bulk_run = move |s: Selected| {
-        if s.all_matching {
-            let ids: Vec<String> = seen.with_value(|m| m.keys().cloned().collect());
-            ask(ids.into_iter().filter(|k| !s.keys.contains(k)).collect());
-        } else {
-            ask(s.keys)
-        }
-    };
+    // The table hands over the chosen keys, "all matching" already resolved page by page.
+    let bulk_run = move |s: Selected| ask(s.keys);
     let run = Callback::new(move |_: ()| {
         let Some((list, _)) = confirm.get_untracked() else { return };
         confirm.set(None);
         busy.set(true);
         results.set(Vec::new());
         failure.set(None);
-        let req = ReclaimCouponQuotasRequest {
-            quota_ids: list.iter().map(|q| q.quota_id.clone()).collect(),
-            remark: Some(remark.get_untracked().trim().to_string()).filter(|r| !r.is_empty()),
-        };
+        let ids: Vec<String> = list.iter().map(|q| q.quota_id.clone()).collect();
+        let remark = Some(remark.get_untracked().trim().to_string()).filter(|r| !r.is_empty());
         // Balances before the reclaim: what goes back to the source quota.
         let before: HashMap<String, Amount> = list.iter().map(|q| (q.quota_id.clone(), q.balance)).collect();
         let api = api.clone();
         spawn_local(async move {
-            match api.command::<_, ReclaimCouponQuotasResponse>(RECLAIM_PATH, &req).await {
-                Ok(r) => {
-                    let mut out = Vec::new();
-                    for id in &req.quota_ids {
-                        if r.simple_quota_infos.iter().any(|i| &i.quota_id == id) {
-                            out.push((id.clone(), Ok(before.get(id).copied().unwrap_or(Amount::ZERO))));
-                        } else if let Some(d) = r.error_details.iter().find(|d| &d.id == id) {
-                            out.push((id.clone(), Err((d.error_code.clone(), d.error_msg.clone()))));
+            // Q2 takes at most MAX_BATCH ids a call; a failed call stops the rest (shown, not retried).
+            for chunk in ids.chunks(MAX_BATCH) {
+                let req = ReclaimCouponQuotasRequest { quota_ids: chunk.to_vec(), remark: remark.clone() };
+                match api.command::<_, ReclaimCouponQuotasResponse>(RECLAIM_PATH, &req).await {
+                    Ok(r) => {
+                        let mut out = Vec::new();
+                        for id in &req.quota_ids {
+                            if r.simple_quota_infos.iter().any(|i| &i.quota_id == id) {
+                                out.push((id.clone(), Ok(before.get(id).copied().unwrap_or(Amount::ZERO))));
+                            } else if let Some(d) = r.error_details.iter().find(|d| &d.id == id) {
+                                out.push((id.clone(), Err((d.error_code.clone(), d.error_msg.clone()))));
+                            }
                         }
+                        results.try_update(|v| v.extend(out));
                     }
-                    results.try_set(out);
-                }
-                Err(e) => {
-                    failure.try_set(Some(e));
+                    Err(e) => {
+                        failure.try_set(Some(e));
+                        break;
+                    }
                 }
             }
             busy.try_set(false);

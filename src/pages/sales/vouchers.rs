@@ -7,7 +7,7 @@ use crate::components::filters::{DateRangeFilter, TextFilter};
 use crate::components::table::{
     loader, Column, DataTable, Empty, EmptyReason, RowAction, Rows, Slice, Source, TableView,
 };
-use crate::components::table::{BulkAction, Selected};
+use crate::components::table::{BulkAction, SeenRows, Selected};
 use crate::i18n::{error_text, tr, use_i18n, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +21,6 @@ use partner_api::profile::partner_type;
 use partner_api::time::to_wire;
 use partner_api::Amount;
 use partner_api::ApiError;
-use std::collections::HashMap;
 
 pub const PATH: &str = "/sales/vouchers";
 const SIZES: &[u32] = &[10, 20, 50, 100];
@@ -171,12 +170,14 @@ pub fn VouchersPage() -> impl IntoView {
     };
 
     // Rows seen so far, by coupon id: the confirmation states amounts of what was selected.
-    let seen = StoredValue::new(HashMap::<String, IssuedCoupon>::new());
+    let seen = SeenRows::new(|c: &IssuedCoupon| c.coupon_id.clone());
     let view = TableView::local(Vec::new(), 20, SIZES);
     let api_list = api.clone();
     let source = Source::server(view, move || {
         version.track();
         let filter = applied.get();
+        // Also run by export and "all matching", which re-record every page they walk.
+        seen.clear();
         let by_quota = Some(url_quota.get()).filter(|q| !q.is_empty()).map(|q| (q, url_quota_type.get()));
         let api = api_list.clone();
         loader(move |slice: Slice| {
@@ -186,11 +187,7 @@ pub fn VouchersPage() -> impl IntoView {
                     Some((q, t)) => super::vouchers_by_quota::load(api, q, t, filter, slice).await?,
                     None => load_all(api, filter, slice).await?,
                 };
-                seen.try_update_value(|m| {
-                    for c in &r.rows {
-                        m.insert(c.coupon_id.clone(), c.clone());
-                    }
-                });
+                seen.record(&r.rows);
                 Ok(r)
             }
         })
@@ -202,7 +199,7 @@ pub fn VouchersPage() -> impl IntoView {
     let notice = RwSignal::new(None::<Msg>);
     let ask = move |ids: Vec<String>| {
         notice.set(None);
-        let rows: Vec<IssuedCoupon> = seen.with_value(|m| ids.iter().filter_map(|id| m.get(id).cloned()).collect());
+        let rows: Vec<IssuedCoupon> = seen.pick(&ids);
         let ok: Vec<IssuedCoupon> = rows.into_iter().filter(reclaimable).collect();
         let skipped = ids.len() - ok.len();
         if ok.is_empty() {
@@ -211,15 +208,8 @@ pub fn VouchersPage() -> impl IntoView {
         }
         confirm.set(Some((ok, skipped)));
     };
-    let bulk_run = move |s: Selected| {
-        if s.all_matching {
-            // Only rows that were loaded are known; reclaim those.
-            let ids: Vec<String> = seen.with_value(|m| m.keys().cloned().collect());
-            ask(ids.into_iter().filter(|k| !s.keys.contains(k)).collect());
-        } else {
-            ask(s.keys)
-        }
-    };
+    // The table hands over the chosen keys, "all matching" already resolved page by page.
+    let bulk_run = move |s: Selected| ask(s.keys);
     let run = Callback::new(move |_: ()| {
         let Some((list, _)) = confirm.get_untracked() else { return };
         confirm.set(None);
