@@ -5,7 +5,8 @@
 //     → wasm-split-cli: the main module + one module per lazy route (src/pages/lazy.rs) + chunks of
 //       code shared between them + `__wasm_split.js`, which fetches them on first use
 //     → wasm-bindgen --keep-lld-exports on the main module (the chunks link against its exports)
-//     → wasm-opt on every module (release only, same flags as index.html gives trunk).
+//     → wasm-opt on every module (release only, same flags as index.html gives trunk for the worker;
+//       trunk does not optimise the app's unsplit wasm, which this replaces: data-wasm-opt="0").
 //
 // Everything lands in one content-hashed directory `app-<hash>/` of the dist, so all the modules
 // find each other by relative URLs at any deployment sub-path, and a deployment never mixes
@@ -18,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 const NAME = 'partner-center';
-// Keep in step with data-wasm-opt-params in index.html.
+// Keep in step with the worker's data-wasm-opt-params in index.html.
 const WASM_OPT_ARGS = [
   '-Oz',
   '--enable-bulk-memory',
