@@ -105,6 +105,10 @@ test('issue vouchers to whitelisted customers chosen in the dialog: issued with 
   assert.ok((await frozen.count()) >= 3);
   assert.ok(await frozen.first().locator('input').isDisabled());
   assert.ok((await frozen.first().locator('[data-testid=quota-why]').textContent()).length > 0);
+  // Usable quotas come first.
+  const usable = await page.$$eval('[data-testid=quota-option]', (els) => els.map((e) => e.dataset.usable));
+  assert.ok(usable.includes('true'), 'some quota is usable');
+  assert.deepEqual(usable, [...usable].sort().reverse(), `usable first: ${usable}`);
 
   const before = await quota(Q_VOUCHER);
   await pickQuota(page, Q_VOUCHER);

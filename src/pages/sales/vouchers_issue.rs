@@ -659,8 +659,11 @@ fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected: RwS
                 match quotas.get() {
                     None => view! { <span class="muted">{Msg::Loading.text(l)}</span> }.into_any(),
                     Some(d) if d.quotas.is_empty() => view! { <span class="muted" data-testid="no-quotas">{Msg::VoNoQuotas.text(l)}</span> }.into_any(),
-                    Some(d) => d.quotas.into_iter().map(|q| {
-                        let why = why_not_usable(&q, now);
+                    Some(d) => {
+                        // Usable quotas first, the soonest to expire first within each group.
+                        let mut quotas: Vec<_> = d.quotas.into_iter().map(|q| (why_not_usable(&q, now), q)).collect();
+                        quotas.sort_by_key(|(why, q)| (why.is_some(), q.expire_time));
+                        quotas.into_iter().map(|(why, q)| {
                         let id = q.quota_id.clone();
                         let id2 = id.clone();
                         let id3 = id.clone();
@@ -682,7 +685,8 @@ fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected: RwS
                                 {why.map(|m| view! { <span class="quota-why" data-testid="quota-why">{m.text(l)}</span> })}
                             </label>
                         }
-                    }).collect_view().into_any(),
+                    }).collect_view().into_any()
+                    }
                 }
             }}
         </div>
