@@ -2,6 +2,7 @@
 
 pub mod error_notice;
 pub mod filters;
+pub mod modal_keys;
 pub mod pager;
 pub mod partner_gate;
 pub mod reauth_dialog;

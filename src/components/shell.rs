@@ -1,6 +1,7 @@
 //! The signed-in frame: top bar, notices, navigation and the page. Signed-out visitors are
 //! sent to sign-in with the page they wanted kept in `next`.
 
+use super::modal_keys::ModalKeys;
 use super::version_notice::VersionNotice;
 use super::{
     error_notice::ErrorNotice, reauth_dialog::ReauthDialog, session_warning::SessionWarning, side_nav::SideNav,
@@ -59,6 +60,7 @@ pub fn Shell() -> impl IntoView {
         embedded.then(|| view! { <div class="embed-waiting" data-testid="embed-waiting" aria-busy="true">{tr(Msg::EmbedWaiting)}</div> })
     };
     view! {
+        <ModalKeys />
         <Show when=move || auth.session.with(|s| s.is_some()) fallback=waiting>
             <div class="app" data-testid="app-shell">
                 {(!embedded).then(|| view! {

@@ -373,6 +373,47 @@ test('bulk reclaim over "select all matching" offers exactly the matching coupon
   await page.context().close();
 });
 
+test('dialogs take focus, keep Tab inside, close on Esc and give focus back to the opener', async () => {
+  const [target] = fresh(1);
+  const [coupon] = await issueByApi([target], 3.33);
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.click('[data-testid=nav-vouchers]');
+  const table = page.locator('[data-testid=vouchers-table]');
+  const opener = table.locator('tbody tr[data-testid=row]', { hasText: coupon }).locator('[data-testid=action-reclaim]');
+  await opener.waitFor({ timeout: 15_000 });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('[data-testid=reclaim-dialog]');
+  await dialog.waitFor();
+  const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=reclaim-dialog]'));
+  await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid=reclaim-dialog]'));
+  // A destructive confirmation starts on Cancel.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'reclaim-cancel');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await inDialog(), `Tab ${i + 1} stays in the dialog`);
+  }
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await inDialog(), 'Shift+Tab stays in the dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'action-reclaim');
+  assert.notEqual(await couponStatus(coupon), 5, 'Esc reclaims nothing');
+
+  // The add-customers dialog of the issue page: focus in its search field, Esc closes it.
+  await openIssue(page);
+  await page.click('[data-testid=add-customers]');
+  const add = page.locator('[data-testid=add-customers-dialog]');
+  await add.waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=add-customers-dialog]') && document.activeElement.tagName === 'INPUT');
+  await page.keyboard.press('Escape');
+  await add.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'add-customers');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('a service partner sees no voucher pages', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'huitong_services' });

@@ -294,7 +294,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                 <QuotaDuplicates sent=s shown=results.into() on_change=on_done />
                             })}
                             <div class="form-actions">
-                                <button class="button primary" type="button" data-testid="issue-quota-close" on:click=close>{tr(Msg::QtClose)}</button>
+                                <button class="button primary" type="button" data-testid="issue-quota-close" data-dialog-cancel on:click=close>{tr(Msg::QtClose)}</button>
                             </div>
                         </div>
                     }.into_any(),
@@ -392,7 +392,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                             </div>
                             <div class="form-actions">
                                 <button class="button primary" type="submit" data-testid="issue-quota-submit">{tr(Msg::VoIssue)}</button>
-                                <button class="button" type="button" data-testid="issue-quota-cancel" on:click=close>{tr(Msg::Cancel)}</button>
+                                <button class="button" type="button" data-testid="issue-quota-cancel" data-dialog-cancel on:click=close>{tr(Msg::Cancel)}</button>
                             </div>
                         </form>
                     }.into_any(),

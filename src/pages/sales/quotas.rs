@@ -365,7 +365,7 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
                         <p class="muted">{Msg::QtReclaimWarning.text(l)}</p>
                         <div class="form-actions">
                             <button class="button primary danger-fill" type="button" data-testid="quota-reclaim-confirm" on:click=move |_| run.run(())>{Msg::QtReclaim.text(l)}</button>
-                            <button class="button" type="button" data-testid="quota-reclaim-cancel" on:click=move |_| confirm.set(None)>{Msg::Cancel.text(l)}</button>
+                            <button class="button" type="button" data-testid="quota-reclaim-cancel" data-dialog-cancel on:click=move |_| confirm.set(None)>{Msg::Cancel.text(l)}</button>
                         </div>
                     </div>
                 </div>

@@ -355,7 +355,7 @@ pub fn VouchersPage() -> impl IntoView {
                             <p class="muted">{Msg::VoReclaimWarning.text(l)}</p>
                             <div class="form-actions">
                                 <button class="button primary danger-fill" type="button" data-testid="reclaim-confirm" on:click=move |_| run.run(())>{Msg::VoReclaim.text(l)}</button>
-                                <button class="button" type="button" data-testid="reclaim-cancel" on:click=move |_| confirm.set(None)>{Msg::Cancel.text(l)}</button>
+                                <button class="button" type="button" data-testid="reclaim-cancel" data-dialog-cancel on:click=move |_| confirm.set(None)>{Msg::Cancel.text(l)}</button>
                             </div>
                         </div>
                     </div>

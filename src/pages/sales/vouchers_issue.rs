@@ -839,7 +839,7 @@ fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>) ->
                     <button class="button primary" type="button" data-testid="dialog-confirm" on:click=move |_| { customers.set(picked.get_untracked()); open.set(false); }>
                         {move || format!("{} ({})", Msg::VoConfirmAdd.text(i18n.get()), picked.with(Vec::len))}
                     </button>
-                    <button class="button" type="button" data-testid="dialog-cancel" on:click=move |_| open.set(false)>{tr(Msg::Cancel)}</button>
+                    <button class="button" type="button" data-testid="dialog-cancel" data-dialog-cancel on:click=move |_| open.set(false)>{tr(Msg::Cancel)}</button>
                 </div>
             </div>
         </div>

@@ -360,7 +360,7 @@ fn RollbackDialog(
                     <button class="button danger" type="button" data-testid="wl-rollback-confirm" disabled=move || busy.get() on:click=confirm>
                         {tr(Msg::WlRollbackConfirm)}
                     </button>
-                    <button class="button" type="button" data-testid="wl-rollback-cancel" on:click=move |_| on_close.run(())>{tr(Msg::Cancel)}</button>
+                    <button class="button" type="button" data-testid="wl-rollback-cancel" data-dialog-cancel on:click=move |_| on_close.run(())>{tr(Msg::Cancel)}</button>
                 </div>
             </div>
         </div>
