@@ -341,6 +341,9 @@ messages! {
     WlCommitNote => "提交后立即生成新版本并生效。", "Committing creates the new version, which takes effect at once.";
     WlCommit => "提交", "Commit";
     WlCommitting => "正在提交…", "Committing…";
+    WlConfirmRemovalTitle => "确认移除客户", "Remove customers?";
+    WlConfirmRemovalText => "提交后将从白名单移除 {n} 个客户(当前版本共 {t} 个)。移除的客户不能再获发代金券,直到重新导入。", "Committing removes {n} customers from the whitelist (of {t} in the current version). Removed customers can no longer be issued vouchers until they are imported again.";
+    WlConfirmRemovalOk => "移除并提交", "Remove and commit";
     WlChangedSinceStaged => "上传后客户白名单已被其他人修改,此预览已失效。请基于最新版本重新上传预览(使用同一文件)。", "Someone changed the whitelist after this upload, so the preview is out of date. Upload again to compare with the latest version (same file).";
     WlUploadExpired => "预览已过期或已提交,请用同一文件重新上传。", "The preview expired or was already committed. Upload the same file again.";
     WlStageAgain => "重新上传预览", "Upload again";

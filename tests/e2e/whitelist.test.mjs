@@ -96,6 +96,18 @@ async function stage(page) {
 
 const count = async (page, kind) => Number(await page.getAttribute(`[data-testid=wl-count-${kind}]`, 'data-count'));
 
+/** Commit the preview; a commit that removes customers asks first, stating how many. */
+async function commit(page) {
+  const removed = await count(page, 'removed');
+  await commit(page);
+  if (removed > 0) {
+    const dialog = page.locator('[data-testid=wl-commit-confirm]');
+    await dialog.waitFor();
+    assert.equal(Number(await dialog.getAttribute('data-removed')), removed);
+    await page.click('[data-testid=wl-commit-confirm-ok]');
+  }
+}
+
 async function problemRows(page) {
   return page.$$eval('[data-testid=wl-problems-table] tbody tr[data-testid=row]', (trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
@@ -171,15 +183,29 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   assert.match(problems[1][2], /与第 2 行重复/);
   assert.match(problems[2][2], /不是您的子客户/);
   assert.ok(problems[0][1].includes('no_such_account_zz'));
-  // The added list shows the customer coming back.
+  // The preview opens on the larger change (removals here), shown as a danger.
+  assert.ok(now.length - 2 > 1, 'more removed than added');
+  assert.equal(await page.getAttribute('[data-testid=wl-count-removed]', 'aria-selected'), 'true');
+  assert.match(await page.getAttribute('[data-testid=wl-count-removed]', 'class'), /stat-danger/);
   await page.locator('[data-testid=wl-changes-table] tbody tr[data-testid=row]').first().waitFor();
-  assert.ok((await page.textContent('[data-testid=wl-changes-table]')).includes(comeBack.account_name));
-  await screenshot(page, 'whitelist-import-2-preview-zh-CN');
-  await page.click('[data-testid=wl-count-removed]');
-  await settled(page);
   assert.ok((await page.textContent('[data-testid=wl-changes-table]')).includes(now[2].account_name) || now.length > 22);
+  await screenshot(page, 'whitelist-import-2-preview-zh-CN');
+  // The added list shows the customer coming back.
+  await page.click('[data-testid=wl-count-added]');
+  await settled(page);
+  assert.ok((await page.textContent('[data-testid=wl-changes-table]')).includes(comeBack.account_name));
   await page.fill('[data-testid=wl-remark]', 'e2e import');
+  // Removing customers asks first, with the count; Cancel commits nothing and keeps the remark.
   await page.click('[data-testid=wl-commit]');
+  const confirm = page.locator('[data-testid=wl-commit-confirm]');
+  await confirm.waitFor();
+  assert.match(await confirm.locator('[data-testid=wl-commit-confirm-text]').textContent(), new RegExp(`移除 ${now.length - 2} 个客户`));
+  await screenshot(page, 'whitelist-import-2b-confirm-removal-zh-CN');
+  await page.click('[data-testid=wl-commit-confirm-cancel]');
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await current(), before, 'nothing committed');
+  assert.equal(await page.inputValue('[data-testid=wl-remark]'), 'e2e import');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
   await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
   await settled(page);
@@ -228,7 +254,7 @@ test('GB18030 CSV with Chinese headers imports (English UI)', async () => {
   await stage(page);
   assert.equal(await page.getAttribute('[data-testid=wl-preview]', 'data-valid'), '2');
   await screenshot(page, 'whitelist-import-2-preview-en');
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
   await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
   const entries = await allEntries();
@@ -363,12 +389,12 @@ test('someone else commits meanwhile: CBC.50000062, stage again from the same fi
   // Another import through the API, committed first.
   const other = await api('POST', `${WL}/uploads`, { file_name: 'other.csv', rows: now.slice(0, 2).map((e, i) => ({ row_no: i + 2, customer_id: e.customer_id })) });
   await api('POST', `${WL}/uploads/${other.upload_id}/commit`, { base_version_no: other.base_version_no });
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-commit-problem][data-problem=changed]').waitFor({ timeout: 15_000 });
   await screenshot(page, 'whitelist-import-changed-en');
   await page.click('[data-testid=wl-stage-again]');
   await page.waitForFunction((b) => document.querySelector('[data-testid=wl-preview]')?.dataset.base === String(b), before + 1);
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
   assert.equal(await current(), before + 2);
   assertNoPageErrors(page);
@@ -387,13 +413,13 @@ test('an expired upload says so and stages again from the same file', async () =
   await page.locator('[data-testid=wl-read-summary]').waitFor();
   await stage(page);
   await sandbox.control('POST', '/__sandbox/voucher-clock', { seconds: 31 * 60 });
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-commit-problem][data-problem=expired]').waitFor({ timeout: 15_000 });
   await screenshot(page, 'whitelist-import-expired-zh-CN');
   const first = await page.getAttribute('[data-testid=wl-preview]', 'data-upload');
   await page.click('[data-testid=wl-stage-again]');
   await page.waitForFunction((id) => document.querySelector('[data-testid=wl-preview]')?.dataset.upload !== id, first);
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
   assert.equal(await current(), before + 1);
   assertNoPageErrors(page);
@@ -516,7 +542,7 @@ test('200,000 rows / 20 MB end to end: chunks with progress, a chunk whose answe
   assert.equal(await count(page, 'removed'), now.filter((e) => !kept.has(e.customer_id)).length);
   assert.equal(await count(page, 'added'), keep.filter((e) => !onNow.has(e.customer_id)).length);
   assert.equal(await current(), before);
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 30_000 });
   assert.equal(await current(), before + 1);
   assert.deepEqual(new Set((await allEntries()).map((e) => e.customer_id)), new Set(keep.map((e) => e.customer_id)));
@@ -693,7 +719,7 @@ test('import → preview → commit: the issuance "Add customers" dialog offers 
   assert.equal(rows[2][3], 'dup');
   assert.equal(rows[3][3], 'only a remark');
   await screenshot(page, 'whitelist-import-rejected-zh-CN');
-  await page.click('[data-testid=wl-commit]');
+  await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });
   await page.waitForFunction((v) => document.querySelector('[data-testid=wl-current]')?.dataset.version === String(v), before + 1);
 

@@ -454,8 +454,9 @@ pub fn WhitelistImportPage() -> impl IntoView {
             match api.command::<_, UploadResponse>(&finish_path(&id), &()).await {
                 Ok(u) => {
                     sending.try_set(None);
+                    // Open the preview on the larger change: removals are what a wrong file costs.
+                    diff_tab.try_set(if u.removed_count > u.added_count { change::REMOVED } else { change::ADDED });
                     staged.try_set(Some(u));
-                    diff_tab.try_set(change::ADDED);
                     staging.try_set(false);
                 }
                 Err(e) => fail(e, &state),
@@ -510,6 +511,16 @@ pub fn WhitelistImportPage() -> impl IntoView {
             }
         });
     });
+    // A commit that removes customers is confirmed first, with the count.
+    let confirm_removal = RwSignal::new(None::<(u64, u64)>);
+    let ask_commit = move || {
+        let Some(u) = staged.get_untracked() else { return };
+        if u.removed_count > 0 {
+            confirm_removal.set(Some((u.removed_count, u.removed_count + u.unchanged_count)));
+        } else {
+            commit.run(());
+        }
+    };
     let nav_cancel = navigate.clone();
     let api_n = api.clone();
     let cancel = Callback::new(move |_: ()| {
@@ -677,7 +688,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
             let l = i18n.get();
             let tab = move |kind: &'static str, m: Msg, n: u64| {
                 view! {
-                    <button class="stat" type="button" role="tab" data-testid=format!("wl-count-{kind}") data-count=n
+                    <button class={if kind == change::REMOVED && n > 0 { "stat stat-danger" } else { "stat" }} type="button" role="tab" data-testid=format!("wl-count-{kind}") data-count=n
                         aria-selected=move || (diff_tab.get() == kind).to_string()
                         disabled=kind == change::UNCHANGED
                         on:click=move |_| diff_tab.set(kind)>
@@ -896,14 +907,42 @@ pub fn WhitelistImportPage() -> impl IntoView {
                         <div class="form-actions">
                             <button class="button primary" type="button" data-testid="wl-commit"
                                 disabled=move || committing.get() || !can_commit.get() || stale.get() || staging.get()
-                                on:click=move |_| commit.run(())>
+                                on:click=move |_| ask_commit()>
                                 {move || if committing.get() { Msg::WlCommitting } else { Msg::WlCommit }.text(i18n.get())}
                             </button>
                             <button class="button" type="button" data-testid="wl-cancel" on:click=move |_| cancel.run(())>{tr(Msg::Cancel)}</button>
                         </div>
                     </div>
+                    {move || confirm_removal.get().map(|(removed, base)| view! {
+                        <RemovalConfirm removed=removed base=base
+                            on_cancel=Callback::new(move |_| confirm_removal.set(None))
+                            on_confirm=Callback::new(move |_| { confirm_removal.set(None); commit.run(()); }) />
+                    })}
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// "Remove N customers?": every commit that removes customers asks first.
+#[component]
+fn RemovalConfirm(removed: u64, base: u64, on_cancel: Callback<()>, on_confirm: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="wl-commit-confirm-title"
+                data-testid="wl-commit-confirm" data-removed=removed>
+                <h2 id="wl-commit-confirm-title">{tr(Msg::WlConfirmRemovalTitle)}</h2>
+                <p class="danger-text" data-testid="wl-commit-confirm-text">
+                    {move || Msg::WlConfirmRemovalText.with_n_t(i18n.get(), format::count(removed), format::count(base))}
+                </p>
+                <div class="form-actions">
+                    <button class="button" type="button" data-testid="wl-commit-confirm-cancel" data-dialog-cancel
+                        on:click=move |_| on_cancel.run(())>{tr(Msg::Cancel)}</button>
+                    <button class="button danger" type="button" data-testid="wl-commit-confirm-ok"
+                        on:click=move |_| on_confirm.run(())>{tr(Msg::WlConfirmRemovalOk)}</button>
+                </div>
+            </div>
+        </div>
     }
 }
