@@ -114,6 +114,7 @@ messages! {
     QtEmptyOwn => "还没有代金券额度。", "There are no voucher quotas yet.";
     QtEmptyFiltered => "没有符合筛选条件的额度。", "No quotas match these filters.";
     QtTotal => "共 {n} 个额度", "{n} quotas";
+    QtAdminOnly => "发放和回收经销商的代金券额度需由伙伴管理员操作,您可以查看额度和操作记录。", "Issuing and reclaiming resellers' voucher quotas is done by the partner's administrator; you can view the quotas and their records.";
     QtDialogIntro => "从您的一个额度中,向所选的每个二级经销商发放相同金额的额度。经销商的额度与来源额度的有效期和适用范围相同。", "Give each selected reseller the same amount out of one of your quotas. The resellers' quotas have the source quota's validity and scope.";
     QtPickSource => "请选择一个可用的来源额度。", "Choose a usable source quota.";
     QtSearchResellers => "按账号名搜索经销商", "Search resellers by account name";

@@ -355,25 +355,31 @@ test('English: the quota page and the issue dialog', async () => {
   await page.context().close();
 });
 
-test('a refused Q1 (a supervisor may not issue quota) explains why and keeps the form', async () => {
-  const page = await browser.newPage();
-  await signIn(page, sandbox.appUrl, { user: 'zhang.wei' });
-  await openQuotas(page);
-  await openIssueDialog(page);
-  await page.click(`[data-testid=source-quota][data-quota=${D1}]`);
-  await page.click(`[data-testid=reseller-option][data-reseller="${CLOUDBRIDGE}"] input`);
-  await page.fill('[data-testid=quota-amount]', '88.8');
-  await page.click('[data-testid=issue-quota-submit]');
-  await page.locator('[data-testid=issue-quota-form] [data-testid=error-notice]').waitFor({ timeout: 15_000 });
-  assert.equal(await page.textContent('[data-testid=issue-quota-form] [data-testid=error-code]'), 'CBC.0151');
-  assert.match(await page.textContent('[data-testid=issue-quota-form] [data-testid=error-detail]'), /没有执行此操作的权限/);
-  assert.equal(await page.inputValue('[data-testid=quota-amount]'), '88.8');
-  assert.ok(await page.isChecked(`[data-testid=reseller-option][data-reseller="${CLOUDBRIDGE}"] input`));
-  assert.equal((await childQuotas(CLOUDBRIDGE, 88.8)).length, 0);
-  await screenshot(page, 'quotas-issue-refused-zh');
-  assertNoPageErrors(page);
-  await page.context().close();
-});
+for (const user of ['zhang.wei', 'li.na']) {
+  test(`${user} (not the admin) sees the quotas but is offered no issue or reclaim, so no call is refused`, async () => {
+    const page = await browser.newPage();
+    const writes = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (r.method() === 'POST' && (path === Q1 || path.endsWith('/indirect-partner-reclaim'))) writes.push(path);
+    });
+    await signIn(page, sandbox.appUrl, { user });
+    await openQuotas(page);
+    await page.locator('[data-testid=quotas-admin-only]').waitFor();
+    await page.locator('[data-testid=issued-quotas-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('[data-testid=open-issue-quota]').count(), 0);
+    assert.equal(await page.locator('[data-testid=issued-quotas-table] [data-testid=action-reclaim]').count(), 0);
+    assert.equal(await page.locator('[data-testid=bulk-reclaim]').count(), 0);
+    assert.ok((await page.locator('[data-testid=issued-quotas-table] [data-testid=action-records]').count()) > 0, 'records stay');
+    await page.click('[data-testid=tab-own]');
+    await page.locator('[data-testid=own-quotas-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('[data-testid=own-quotas-table] [data-testid=action-issue-quota]').count(), 0);
+    await screenshot(page, `quotas-not-admin-${user}-zh`);
+    assert.deepEqual(writes, []);
+    assertNoPageErrors(page);
+    await page.context().close();
+  });
+}
 
 test('bulk reclaim over "select all matching" offers exactly the matching quotas across pages, never rows of an earlier search', async () => {
   for (let i = 0; i < 22; i++) await api('POST', Q1, { quota_id: D1, indirect_partner_ids: [DEEPBLUE], quota_amount: 3 });

@@ -418,6 +418,11 @@ test('a service partner sees no voucher pages', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'huitong_services' });
   await page.waitForTimeout(300);
+  // The home's shortcuts are the navigation's: none to voucher, whitelist or quota pages.
+  await page.locator('[data-testid=quick-links] a').first().waitFor();
+  const links = await page.$$eval('[data-testid=quick-links] a', (as) => as.map((a) => a.dataset.path));
+  assert.ok(links.includes('/sales/customers'), links.join());
+  assert.deepEqual(links.filter((p) => /vouchers|whitelist|quotas/.test(p)), [], 'no shortcut the navigation hides');
   assert.equal(await page.locator('[data-testid=nav-issue-vouchers]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=nav-vouchers]').isVisible(), false);
   await page.evaluate(() => {

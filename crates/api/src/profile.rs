@@ -51,3 +51,42 @@ pub struct IndirectPartnerRef {
     pub indirect_partner_id: String,
     pub name: String,
 }
+
+impl Profile {
+    /// Q1/Q2 (issue and reclaim reseller quotas): only the admin of a tier-1 distributor; the API
+    /// answers anyone else 403 `CBC.0151`, so the app offers them neither.
+    pub fn may_manage_reseller_quotas(&self) -> bool {
+        self.partner_type == partner_type::DISTRIBUTOR && self.role == role::ADMIN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(partner: &str, r: &str) -> Profile {
+        Profile {
+            partner_id: "p".into(),
+            partner_name: "P".into(),
+            partner_type: partner.into(),
+            user_id: "u".into(),
+            user_name: "u".into(),
+            display_name: "U".into(),
+            role: r.into(),
+            site: "cn".into(),
+            account_managers: Vec::new(),
+            indirect_partners: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_distributor_admin_manages_reseller_quotas() {
+        assert!(person(partner_type::DISTRIBUTOR, role::ADMIN).may_manage_reseller_quotas());
+        for r in [role::SUPERVISOR, role::ACCOUNT_MANAGER] {
+            assert!(!person(partner_type::DISTRIBUTOR, r).may_manage_reseller_quotas());
+        }
+        for p in [partner_type::RESELLER, partner_type::SERVICE_PARTNER] {
+            assert!(!person(p, role::ADMIN).may_manage_reseller_quotas());
+        }
+    }
+}

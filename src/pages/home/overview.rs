@@ -36,10 +36,16 @@ pub fn Overview() -> impl IntoView {
                     </dl>
                 </div>
             })}
-            <div class="card quick-links">
-                {AREAS.iter().flat_map(|a| a.items.iter()).filter(|i| i.path != "/").map(|i| view! {
-                    <A href=crate::routes::href(i.path) attr:class="quick-link">{move || i.label.text(i18n.get())}</A>
-                }).collect_view()}
+            // The same pages as the navigation: none that this partner type cannot use.
+            <div class="card quick-links" data-testid="quick-links">
+                {move || {
+                    let ptype = auth.profile.with(|p| p.as_ref().map(|p| p.partner_type.clone()).unwrap_or_default());
+                    AREAS.iter().flat_map(|a| a.items.iter())
+                        .filter(|i| i.path != "/" && !crate::routes::hidden_for(i.path, &ptype))
+                        .map(|i| view! {
+                            <A href=crate::routes::href(i.path) attr:class="quick-link" attr:data-path=i.path>{move || i.label.text(i18n.get())}</A>
+                        }).collect_view()
+                }}
             </div>
         </section>
     }

@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use partner_api::coupons::{quota_status, quota_type, CouponQuota, ListQuotaCouponsRequest, ListQuotaCouponsResponse};
 use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
+use partner_api::profile::Profile;
 use partner_api::quota_issue::reclaimable;
 use partner_api::quotas::{
     IssuedCouponQuota, ListIssuedCouponQuotasRequest, ListIssuedCouponQuotasResponse, ReclaimCouponQuotasRequest,
@@ -113,6 +114,9 @@ pub fn QuotasPage() -> impl IntoView {
 fn QuotasContent() -> impl IntoView {
     let ptype = use_partner_type();
     let distributor = Memo::new(move |_| ptype.get().as_deref() == Some(DISTRIBUTOR));
+    // Issuing and reclaiming reseller quotas is the distributor admin's (others get CBC.0151).
+    let auth = use_auth();
+    let manage = Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(Profile::may_manage_reseller_quotas)));
     let query = use_query_map();
     // Distributors default to the quotas issued to resellers; resellers only have their own.
     let own_tab = Memo::new(move |_| !distributor.get() || query.with(|q| q.get("view").as_deref() == Some("own")));
@@ -128,7 +132,7 @@ fn QuotasContent() -> impl IntoView {
     view! {
         <div class="page-actions type-switch">
             <a class="button" href=href(QUOTA_RECORDS) data-testid="link-quota-records">{tr(Msg::QtRecords)}</a>
-            {move || distributor.get().then(|| view! {
+            {move || manage.get().then(|| view! {
                 <button class="button primary" type="button" data-testid="open-issue-quota" on:click=move |_| open_dialog.run(String::new())>
                     {tr(Msg::QtIssueQuota)}
                 </button>
@@ -137,6 +141,9 @@ fn QuotasContent() -> impl IntoView {
         <p class="page-intro">
             {move || if distributor.get() { tr(Msg::QtIntroDistributor)() } else { tr(Msg::QtIntroReseller)() }}
         </p>
+        {move || (distributor.get() && !manage.get()).then(|| view! {
+            <p class="notice notice-info" data-testid="quotas-admin-only">{tr(Msg::QtAdminOnly)}</p>
+        })}
         {move || distributor.get().then(|| view! {
             <div class="tabs" role="tablist">
                 <a class="tab" role="tab" href=href(QUOTAS) data-testid="tab-issued" aria-selected=move || (!own_tab.get()).to_string()>{tr(Msg::QtTabIssued)}</a>
@@ -144,9 +151,9 @@ fn QuotasContent() -> impl IntoView {
             </div>
         })}
         {move || if own_tab.get() {
-            view! { <OwnQuotas version=version distributor=distributor.get_untracked() open_dialog=open_dialog /> }.into_any()
+            view! { <OwnQuotas version=version manage=manage.get_untracked() open_dialog=open_dialog /> }.into_any()
         } else {
-            view! { <IssuedQuotas version=version /> }.into_any()
+            view! { <IssuedQuotas version=version manage=manage.get_untracked() /> }.into_any()
         }}
         <Show when=move || dialog_open.get()>
             <QuotaIssueDialog
@@ -160,7 +167,7 @@ fn QuotasContent() -> impl IntoView {
 
 /// Q3: the quotas issued to resellers, with reclaim.
 #[component]
-fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
+fn IssuedQuotas(version: RwSignal<u32>, manage: bool) -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let i18n = use_i18n();
@@ -282,6 +289,22 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
         }
     });
 
+    let mut issued_actions = Vec::new();
+    let mut bulk_actions = Vec::new();
+    if manage {
+        issued_actions.push(
+            RowAction::button("reclaim", Msg::QtReclaim, move |q: IssuedCouponQuota| ask(vec![q.quota_id]))
+                .only_when(|q| reclaimable(q.quota_status)),
+        );
+        bulk_actions.push(BulkAction {
+            id: "reclaim",
+            label: Msg::QtReclaimSelected,
+            danger: true,
+            run: Callback::new(bulk_run),
+        });
+    }
+    issued_actions.push(RowAction::link("records", Msg::QtRecords, issued_log_href));
+
     view! {
         <form class="filter-bar card" data-testid="issued-quota-filters" on:submit=search>
             <div class="filter-row">
@@ -330,12 +353,8 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
                 columns=issued_columns()
                 source=source
                 row_key=|r: &IssuedCouponQuota| r.quota_id.clone()
-                row_actions=vec![
-                    RowAction::button("reclaim", Msg::QtReclaim, move |q: IssuedCouponQuota| ask(vec![q.quota_id]))
-                        .only_when(|q| reclaimable(q.quota_status)),
-                    RowAction::link("records", Msg::QtRecords, issued_log_href),
-                ]
-                bulk_actions=vec![BulkAction { id: "reclaim", label: Msg::QtReclaimSelected, danger: true, run: Callback::new(bulk_run) }]
+                row_actions=issued_actions
+                bulk_actions=bulk_actions
                 empty=empty
                 total_label=Msg::QtTotal
             />
@@ -376,7 +395,7 @@ fn IssuedQuotas(version: RwSignal<u32>) -> impl IntoView {
 
 /// V1: the partner's own quotas.
 #[component]
-fn OwnQuotas(version: RwSignal<u32>, distributor: bool, open_dialog: Callback<String>) -> impl IntoView {
+fn OwnQuotas(version: RwSignal<u32>, manage: bool, open_dialog: Callback<String>) -> impl IntoView {
     let api = use_api();
     let i18n = use_i18n();
     let status = RwSignal::new(String::new());
@@ -431,7 +450,7 @@ fn OwnQuotas(version: RwSignal<u32>, distributor: bool, open_dialog: Callback<St
         }
     });
     let mut actions = vec![RowAction::link("issue-vouchers", Msg::VoIssueTitle, issue_vouchers_href)];
-    if distributor {
+    if manage {
         actions.push(RowAction::button("issue-quota", Msg::QtIssueToResellers, move |q: CouponQuota| {
             open_dialog.run(q.quota_id)
         }));
