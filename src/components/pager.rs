@@ -20,9 +20,11 @@ pub fn Pager(
         let first = if t == 0 { 0 } else { (p - 1) * s + 1 };
         let last = (p * s).min(t);
         let (t, first, last) = (crate::format::count(t), crate::format::count(first), crate::format::count(last));
-        match i18n.get() {
-            Locale::ZhCn => format!("共 {t} 条,显示第 {first}–{last} 条"),
-            Locale::En => format!("Showing {first}–{last} of {t}"),
+        match (i18n.get(), total.get()) {
+            (Locale::ZhCn, 0) => "共 0 条".to_string(),
+            (Locale::En, 0) => "No rows".to_string(),
+            (Locale::ZhCn, _) => format!("共 {t} 条,显示第 {first}–{last} 条"),
+            (Locale::En, _) => format!("Showing {first}–{last} of {t}"),
         }
     };
     view! {

@@ -862,7 +862,11 @@ pub fn Grid(model: Model) -> impl IntoView {
                         data-total=move || total.get().to_string()
                         class:hidden=move || error.with(Option::is_some)
                     >
-                        {move || total_label.with_n(i18n.get(), count(total.get()))}
+                        // "0 customers" while the first answer is on its way would be untrue.
+                        {move || {
+                            let (l, t) = (i18n.get(), total.get());
+                            if t == 0 && loading.get() { Msg::Loading.text(l).to_string() } else { total_label.with_n(l, count(t)) }
+                        }}
                     </span>
                     {selection_info}
                     {bulk_buttons}
