@@ -61,7 +61,8 @@ pub fn SignInForm(
     let auth = use_auth();
     let i18n = use_i18n();
     let locked = fixed.is_some();
-    let (account0, user0, stay0) = fixed.unwrap_or_default();
+    // Staying signed in for the tab (sessionStorage) is the default; the person may untick it.
+    let (account0, user0, stay0) = fixed.unwrap_or((String::new(), String::new(), true));
     let account = RwSignal::new(account0);
     let user = RwSignal::new(user0);
     let password = RwSignal::new(String::new());

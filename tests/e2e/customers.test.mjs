@@ -236,6 +236,22 @@ test('a wrong password says so and keeps what was typed; the token never reaches
   assert.equal(await page.inputValue('[data-testid=signin-user]'), 'admin');
 
   await page.fill('[data-testid=signin-password]', PASSWORD);
+  // "Stay signed in" (for this tab) is ticked by default: a reload keeps the session.
+  assert.ok(await page.isChecked('[data-testid=signin-stay]'));
+  await page.click('[data-testid=signin-submit]');
+  await page.locator('[data-testid=app-shell]').waitFor();
+  assert.doesNotMatch(await page.evaluate(() => JSON.stringify({ ...localStorage })), /token/i, 'never in localStorage');
+  assert.match(await page.evaluate(() => JSON.stringify({ ...sessionStorage })), /token/i, 'kept for the tab');
+  await page.reload();
+  await page.locator('[data-testid=app-shell]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('[data-testid=signin-form]').count(), 0, 'still signed in after a reload');
+  // Unticked, the token is only in memory.
+  await page.click('[data-testid=sign-out]');
+  await page.locator('[data-testid=signin-form]').waitFor();
+  await page.fill('[data-testid=signin-account]', 'hz_distributor');
+  await page.fill('[data-testid=signin-user]', 'admin');
+  await page.fill('[data-testid=signin-password]', PASSWORD);
+  await page.setChecked('[data-testid=signin-stay]', false);
   await page.click('[data-testid=signin-submit]');
   await page.locator('[data-testid=app-shell]').waitFor();
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
