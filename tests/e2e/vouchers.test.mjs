@@ -344,9 +344,10 @@ test('reclaim: single and bulk with a confirmation stating count and total; stat
 test('bulk reclaim over "select all matching" offers exactly the matching coupons, across pages, never rows of an earlier search', async () => {
   const [target] = fresh(1);
   const [other] = fresh(1);
-  const [otherCoupon] = await issueByApi([other], 11.11);
   const mine = [];
-  for (let i = 0; i < 23; i++) mine.push(...(await issueByApi([target], 2.5)));
+  for (let i = 0; i < 23; i++) mine.push(...(await issueByApi([target], 12.5)));
+  // Issued last, so it is on the unfiltered first page (newest first).
+  const [otherCoupon] = await issueByApi([other], 11.11);
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl);
   await page.click('[data-testid=nav-vouchers]');
@@ -363,7 +364,7 @@ test('bulk reclaim over "select all matching" offers exactly the matching coupon
   const dialog = page.locator('[data-testid=reclaim-dialog]');
   await dialog.waitFor({ timeout: 15_000 });
   assert.equal(await dialog.getAttribute('data-count'), String(mine.length));
-  assert.match(await dialog.locator('[data-testid=reclaim-summary]').textContent(), /23.*CNY 57\.50/);
+  assert.match(await dialog.locator('[data-testid=reclaim-summary]').textContent(), /23.*CNY 287\.50/);
   await page.click('[data-testid=reclaim-confirm]');
   await page.waitForFunction(() => document.querySelector('[data-testid=reclaim-results]')?.dataset.state === 'done', null, { timeout: 20_000 });
   assert.equal(await page.locator('[data-testid=reclaim-result][data-ok=true]').count(), mine.length);
@@ -375,7 +376,7 @@ test('bulk reclaim over "select all matching" offers exactly the matching coupon
 
 test('dialogs take focus, keep Tab inside, close on Esc and give focus back to the opener', async () => {
   const [target] = fresh(1);
-  const [coupon] = await issueByApi([target], 3.33);
+  const [coupon] = await issueByApi([target], 13.33);
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl);
   await page.click('[data-testid=nav-vouchers]');

@@ -99,7 +99,7 @@ const count = async (page, kind) => Number(await page.getAttribute(`[data-testid
 /** Commit the preview; a commit that removes customers asks first, stating how many. */
 async function commit(page) {
   const removed = await count(page, 'removed');
-  await commit(page);
+  await page.click('[data-testid=wl-commit]');
   if (removed > 0) {
     const dialog = page.locator('[data-testid=wl-commit-confirm]');
     await dialog.waitFor();
