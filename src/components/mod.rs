@@ -1,16 +1,21 @@
 //! Shared UI: the shell around every page, the table, filters, notices and dialogs.
 
+pub mod codes;
 pub mod error_notice;
 pub mod filters;
 pub mod modal_keys;
+pub mod orders_tabs;
 pub mod pager;
 pub mod partner_gate;
+pub mod quota_labels;
 pub mod reauth_dialog;
 pub mod remote;
 pub mod session_warning;
 pub mod shell;
 pub mod side_nav;
+pub mod sign_in_form;
 pub mod site_banner;
 pub mod table;
 pub mod top_bar;
 pub mod version_notice;
+pub mod whitelist_kit;

@@ -2,8 +2,8 @@
 //! it stays mounted, so filters, selections and typed input survive; waiting calls resume.
 
 use crate::api::use_auth;
+use crate::components::sign_in_form::SignInForm;
 use crate::i18n::{tr, Msg};
-use crate::pages::sign_in::SignInForm;
 use leptos::prelude::*;
 
 #[component]

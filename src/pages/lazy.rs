@@ -34,7 +34,7 @@ lazy_pages! {
     OrderDetail => sales::order_detail, OrderDetailPage;
     Whitelist => sales::whitelist, WhitelistPage;
     WhitelistImport => sales::whitelist_import, WhitelistImportPage;
-    IssueVouchers => sales::vouchers_issue, IssueVouchersPage;
+    IssueVouchers => sales::issue_vouchers, IssueVouchersPage;
     Vouchers => sales::vouchers, VouchersPage;
     Quotas => sales::quotas, QuotasPage;
     QuotaRecords => sales::quota_records, QuotaRecordsPage;

@@ -1,22 +1,13 @@
+//! 销售 / Sales: one folder per page (`<page>/mod.rs` is the page, siblings are its parts).
+
 pub mod customer_detail;
-mod customer_filters;
-mod customer_paste;
 pub mod customers;
+pub mod issue_vouchers;
 pub mod order_detail;
-mod order_filters;
 pub mod orders;
-pub mod orders_tabs;
 pub mod pay_per_use;
-pub mod pay_per_use_filters;
-mod quota_duplicates;
-mod quota_issue_dialog;
-mod quota_labels;
-mod quota_record_filters;
 pub mod quota_records;
 pub mod quotas;
 pub mod vouchers;
-mod vouchers_by_quota;
-pub mod vouchers_issue;
 pub mod whitelist;
 pub mod whitelist_import;
-pub mod whitelist_reader;

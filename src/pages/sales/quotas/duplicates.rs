@@ -51,7 +51,7 @@ pub fn QuotaDuplicates(
         let s = sent.get_value();
         let outcomes: Vec<(String, Outcome)> = shown.get_untracked().into_iter().map(|(_, id, o)| (id, o)).collect();
         spawn_local(async move {
-            match super::quota_issue_dialog::records_since(&api, &s.source, Some(&s.known)).await {
+            match super::issue_dialog::records_since(&api, &s.source, Some(&s.known)).await {
                 Ok(after) => {
                     found.try_set(Some(allocations(&s.resellers, s.amount, &s.known, &after, &outcomes)));
                 }

@@ -2,13 +2,16 @@
 //! customer the person may see (O1), with the documented filters; an order opens with its
 //! items (O2) and resources (O3). Filters, sort and page live in the URL.
 
-use super::order_filters::{OrderFilters, RangeProblem, PAGE_SIZES, SORT_KEY};
+mod filters;
+
 use crate::api::{use_api, use_auth};
+use crate::components::codes::{code_tag, code_text, service_name};
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::table::url_view::use_url_view;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, Source};
-use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Locale, Msg};
+use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS;
+use filters::{OrderFilters, RangeProblem, PAGE_SIZES, SORT_KEY};
 use leptos::prelude::*;
 use partner_api::orders::{order_status, CustomerOrderV2, ListCustomerOrdersResponse};
 use partner_api::profile::partner_type;
@@ -22,37 +25,6 @@ pub fn order_href(r: &CustomerOrderV2) -> String {
         js_sys::encode_uri_component(r.customer_id.as_deref().unwrap_or_default()),
         js_sys::encode_uri_component(&format!("{ORDERS}{back}"))
     )
-}
-
-/// A code as a translated tag (`data-code` keeps the raw code for tests and styling).
-pub fn code_tag(kind: CodeKind, code: Option<i32>, l: Locale) -> AnyView {
-    match code {
-        None => view! { <span class="muted">"—"</span> }.into_any(),
-        Some(c) => {
-            let code = c.to_string();
-            let class = format!("tag tag-{}-{code}", format!("{kind:?}").to_ascii_lowercase());
-            view! { <span class=class data-code=code.clone()>{code_label(kind, &code, l)}</span> }.into_any()
-        }
-    }
-}
-
-/// A service's name in the current language (O1 names are always Chinese).
-pub fn service_name(code: Option<&str>, fallback: Option<&str>, l: Locale) -> String {
-    match code {
-        Some(c) => {
-            let label = code_label(CodeKind::ServiceType, c, l);
-            if label == c {
-                fallback.unwrap_or(c).to_string()
-            } else {
-                label
-            }
-        }
-        None => fallback.unwrap_or_default().to_string(),
-    }
-}
-
-fn code_text(kind: CodeKind, code: Option<i32>, l: Locale) -> String {
-    code.map(|c| code_label(kind, &c.to_string(), l)).unwrap_or_default()
 }
 
 type C = Column<CustomerOrderV2>;
@@ -194,7 +166,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-orders">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
-            <super::orders_tabs::OrdersTabs current=ORDERS />
+            <crate::components::orders_tabs::OrdersTabs current=ORDERS />
             <p class="page-intro">{tr(Msg::OrdersIntro)}</p>
             <form class="filter-bar card" data-testid="order-filters" on:submit=search>
                 <div class="filter-row">

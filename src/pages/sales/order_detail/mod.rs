@@ -1,8 +1,8 @@
 //! One order: its facts and amounts, its items (O2) and the yearly/monthly resources it
 //! opened or changed (O3, for the order's customer), with the eye toggle on resource ids.
 
-use super::orders::{code_tag, service_name};
 use crate::api::use_api;
+use crate::components::codes::{code_tag, service_name};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
 use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Mask, Paging, SortKey, Source};

@@ -3,15 +3,17 @@
 //! reseller), translated statuses and the eye toggle on resource ids. The view lives in the
 //! URL; an order's page links here with its customer filled in.
 
-use super::orders::{code_tag, service_name};
-use super::orders_tabs::OrdersTabs;
-use super::pay_per_use_filters::{ids_problem, IdsProblem, PpuFilters, PAGE_SIZES};
+use crate::components::codes::{code_tag, service_name};
+use crate::components::orders_tabs::OrdersTabs;
+mod filters;
+
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::table::url_view::use_url_view;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Mask, Rows, Slice, Source};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS_PAY_PER_USE;
+use filters::{ids_problem, IdsProblem, PpuFilters, PAGE_SIZES};
 use leptos::prelude::*;
 use partner_api::orders::{CustomerOnDemandResource, ListCustomerOnDemandResourcesResponse, ON_DEMAND_PATH};
 use partner_api::profile::partner_type;

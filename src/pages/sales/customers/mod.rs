@@ -1,7 +1,8 @@
 //! S1 Customers & opportunities (客户与商机): every sub-customer the signed-in person may
 //! see, with the current opportunity. Filters, sort and page live in the URL.
 
-use super::customer_filters::{CustomerFilters, PAGE_SIZES};
+mod filters;
+
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{
     number_range_problem, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
@@ -12,6 +13,7 @@ use crate::components::table::{
 };
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::CUSTOMERS;
+use filters::{CustomerFilters, PAGE_SIZES};
 use leptos::prelude::*;
 use partner_api::opportunities::{
     encode_path_segment, scope, CustomerOpportunity, OpportunityListResponse, CONFIDENCES, INDUSTRIES,

@@ -2,6 +2,8 @@
 //! table, with single and bulk reclaim (V4: one call per coupon, one after the other, never
 //! retried automatically) after a confirmation that states the count and the total.
 
+mod by_quota;
+
 use crate::api::{use_api, use_auth, Api};
 use crate::components::filters::{DateRangeFilter, TextFilter};
 use crate::components::table::{
@@ -22,7 +24,7 @@ use partner_api::time::to_wire;
 use partner_api::Amount;
 use partner_api::ApiError;
 
-pub const PATH: &str = "/sales/vouchers";
+use crate::routes::VOUCHERS as PATH;
 const SIZES: &[u32] = &[10, 20, 50, 100];
 
 /// Only a usable coupon can be reclaimed (not activated, used up, expired or reclaimed ones
@@ -184,7 +186,7 @@ pub fn VouchersPage() -> impl IntoView {
             let (api, filter, by_quota) = (api.clone(), filter.clone(), by_quota.clone());
             async move {
                 let r = match by_quota {
-                    Some((q, t)) => super::vouchers_by_quota::load(api, q, t, filter, slice).await?,
+                    Some((q, t)) => by_quota::load(api, q, t, filter, slice).await?,
                     None => load_all(api, filter, slice).await?,
                 };
                 seen.record(&r.rows);
@@ -247,8 +249,8 @@ pub fn VouchersPage() -> impl IntoView {
                 <div class="notice notice-info" data-testid="not-for-service-partner">{tr(Msg::VoNotForServicePartner)}</div>
             }>
             <nav class="type-switch">
-                <a class="button" href=crate::routes::href(super::vouchers_issue::PATH) data-testid="link-issue">{tr(Msg::VoIssueTitle)}</a>
-                <a class="button" href=crate::routes::href(&format!("{}?type=cash", super::vouchers_issue::PATH)) data-testid="link-issue-cash">{tr(Msg::VoCashTitle)}</a>
+                <a class="button" href=crate::routes::href(crate::routes::ISSUE_VOUCHERS) data-testid="link-issue">{tr(Msg::VoIssueTitle)}</a>
+                <a class="button" href=crate::routes::href(&format!("{}?type=cash", crate::routes::ISSUE_VOUCHERS)) data-testid="link-issue-cash">{tr(Msg::VoCashTitle)}</a>
             </nav>
             <p class="page-intro">{tr(Msg::VoReclaimIntro)}</p>
             <form class="filter-bar card" data-testid="voucher-filters" on:submit=search>

@@ -4,6 +4,8 @@
 //! the V5 records before anything else is sent, and an unfinished plan found on opening the
 //! page is resumed by reconciling.
 
+mod paste;
+
 use crate::api::{use_api, use_auth, Api};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
@@ -24,7 +26,7 @@ use partner_api::time::{to_wire, Instant};
 use partner_api::whitelist::{EntriesQuery, Entry, EntryList, ENTRIES_PATH};
 use partner_api::{Amount, ApiError};
 
-pub const PATH: &str = "/sales/vouchers/issue";
+use crate::routes::ISSUE_VOUCHERS as PATH;
 const PLAN_PREFIX: &str = "pc.issuance.";
 const DIALOG_PAGE: i64 = 10;
 
@@ -503,7 +505,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
             <nav class="type-switch" aria-label=move || Msg::VoType.text(i18n.get())>
                 <a href=move || switch_href(false) class=move || if kind.get() == quota_type::VOUCHER { "button primary" } else { "button" } data-testid="type-voucher">{tr(Msg::VoTypeVoucher)}</a>
                 <a href=move || switch_href(true) class=move || if kind.get() == quota_type::CASH { "button primary" } else { "button" } data-testid="type-cash">{tr(Msg::VoTypeCash)}</a>
-                <a class="link-button" href=crate::routes::href(super::vouchers::PATH) data-testid="link-reclaim">{tr(Msg::VoReclaimTitle)}</a>
+                <a class="link-button" href=crate::routes::href(crate::routes::VOUCHERS) data-testid="link-reclaim">{tr(Msg::VoReclaimTitle)}</a>
             </nav>
             <p class="page-intro">{tr(Msg::VoIssueIntro)}</p>
 
@@ -613,7 +615,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
                                 <a class="link-button" href=crate::routes::href("/sales/whitelist") data-testid="manage-whitelist">{tr(Msg::VoManageWhitelist)}</a>
                             </div>
                             <ChosenList customers=customers />
-                            <super::customer_paste::PasteBox customers=customers />
+                            <paste::PasteBox customers=customers />
                         </div>
 
                         <div class="issue-summary" data-testid="issue-summary" data-over=move || over_balance.get().to_string()>

@@ -4,14 +4,16 @@
 //! in the URL, so a quota row's "操作记录" is a link to this page filtered by that quota.
 //! CSV export comes from the shared table.
 
-use super::quota_labels::{operation_text, result_text, type_msg};
-use super::quota_record_filters::{Kind, RecordFilters};
+use crate::components::quota_labels::{operation_text, result_text, type_msg};
+mod filters;
+
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::partner_gate::{use_partner_type, PartnerGate};
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::{href, QUOTAS, QUOTA_RECORDS};
+use filters::{Kind, RecordFilters};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use partner_api::coupons::{

@@ -2,13 +2,14 @@
 //! browser), 2 stage it and preview the diff with every row problem, 3 commit with a remark.
 //! Nothing changes the whitelist until Commit; a failed step keeps the file and the preview.
 
-use super::whitelist::{row_reason, use_rights, TemplateButtons};
-use super::whitelist_reader::{read_in_worker, FileRead, ReadProgress};
+mod reader;
+
 use crate::api::{use_api, Api};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::table::export::download;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
+use crate::components::whitelist_kit::{row_reason, use_rights, TemplateButtons};
 use crate::format;
 use crate::i18n::Locale;
 use crate::i18n::{tr, use_i18n, Msg};
@@ -29,6 +30,7 @@ use partner_api::whitelist_file::{
 use partner_api::whitelist_problems::{merge_page, server_window};
 use partner_api::whitelist_read::{stage as read_stage, ReadOutcome, ReadRequest, ReadSummary};
 use partner_api::ApiError;
+use reader::{read_in_worker, FileRead, ReadProgress};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 

@@ -3,18 +3,21 @@
 //! it (Q2) after a confirmation stating the amount; a tier-2 reseller sees its own quotas only.
 //! "操作记录" at the top left and each row's "操作记录" open S9 (quota_records.rs).
 
-use super::quota_issue_dialog::QuotaIssueDialog;
-use super::quota_labels::{status_msg, status_tag, type_msg};
+mod duplicates;
+mod issue_dialog;
+
 use crate::api::{use_api, use_auth};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::{SelectFilter, TextFilter};
 use crate::components::partner_gate::{use_partner_type, PartnerGate};
+use crate::components::quota_labels::{status_msg, status_tag, type_msg};
 use crate::components::table::{
     loader, BulkAction, Column, DataTable, Empty, EmptyReason, RowAction, Rows, SeenRows, Selected, Slice, Source,
     TableView,
 };
 use crate::i18n::{error_text, tr, use_i18n, Msg};
 use crate::routes::{href, ISSUE_VOUCHERS, QUOTAS, QUOTA_RECORDS};
+use issue_dialog::QuotaIssueDialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;

@@ -4,7 +4,7 @@
 //! answer is lost (5xx, timeout, dropped connection) the outcome is read back from the Q4
 //! records before anything else happens, and nothing is ever resent automatically.
 
-use super::quota_duplicates::{QuotaDuplicates, Sent};
+use super::duplicates::{QuotaDuplicates, Sent};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
@@ -325,7 +325,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                                 <span class="quota-main">
                                                     <span class="quota-id">{q.quota_id.clone()}</span>
                                                     <span class="quota-balance">{format!("{} {}", Msg::QtBalance.text(l), q.balance.with_currency(&q.currency))}</span>
-                                                    <span class="muted">{super::quota_labels::type_msg(q.quota_type).text(l)}</span>
+                                                    <span class="muted">{crate::components::quota_labels::type_msg(q.quota_type).text(l)}</span>
                                                     <span class="muted">{format!("{} {} – {}", Msg::QtValidityInherited.text(l), day(&q.effective_time), day(&q.expire_time))}</span>
                                                 </span>
                                                 {why_not(&q).map(|m| view! { <span class="quota-why" data-testid="source-quota-why">{m.text(l)}</span> })}

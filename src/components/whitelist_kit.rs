@@ -1,0 +1,110 @@
+//! Pieces of the whitelist shared by its list page and its import page: who may manage it,
+//! the translated reason of a row problem, and the template downloads.
+
+use crate::api::use_auth;
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use leptos::prelude::*;
+use partner_api::profile::{partner_type, role};
+use partner_api::whitelist::{codes, RowError};
+use partner_api::whitelist_file;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Who may see and change the whitelist, from the signed-in profile.
+#[derive(Clone, Copy)]
+pub struct Rights {
+    /// Distributors and resellers have a whitelist; service partners do not.
+    pub has_whitelist: Memo<bool>,
+    /// ADMIN and SUPERVISOR import and roll back; account managers read.
+    pub can_manage: Memo<bool>,
+}
+
+pub fn use_rights() -> Rights {
+    let auth = use_auth();
+    Rights {
+        has_whitelist: Memo::new(move |_| {
+            auth.profile.with(|p| {
+                p.as_ref().is_some_and(|p| {
+                    p.partner_type == partner_type::DISTRIBUTOR || p.partner_type == partner_type::RESELLER
+                })
+            })
+        }),
+        can_manage: Memo::new(move |_| {
+            auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role == role::ADMIN || p.role == role::SUPERVISOR))
+        }),
+    }
+}
+
+/// The translated reason of a row problem (found by the browser or by the server).
+pub fn row_reason(e: &RowError, l: Locale) -> String {
+    let value = e.value.clone().unwrap_or_default();
+    let msg = match e.error_code.as_str() {
+        codes::DUPLICATE_ROW => return Msg::WlRowDuplicate.with_n(l, value),
+        "CBC.5002" => Msg::WlRowNoCustomer,
+        "CBC.99000035" => Msg::WlRowNotYours,
+        "CBC.99000014" => Msg::WlRowReferral,
+        "CBC.0100" if e.error_msg.contains("control characters") => Msg::WlRowControlChars,
+        "CBC.0100" if e.error_msg.contains("remark") => Msg::WlRowRemarkTooLong,
+        "CBC.0100" if e.error_msg.contains("neither") => Msg::WlRowNoKey,
+        "CBC.0100" if e.error_msg.contains("64") => Msg::WlRowTooLong,
+        code => return error_text(code, l).map(str::to_string).unwrap_or_else(|| e.error_msg.clone()),
+    };
+    msg.text(l).to_string()
+}
+
+/// Saves bytes as a file through a Blob and a temporary object URL (the table's
+/// `export::download` takes text only; XLSX is binary).
+fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// The import template in the current language: CSV (text with BOM) or XLSX.
+fn download_template(xlsx: bool, l: Locale) {
+    let zh = l == Locale::ZhCn;
+    let stem = Msg::WlTemplateFile.text(l);
+    let _ = if xlsx {
+        let bytes = partner_api::sheet::write_xlsx(Msg::WlSheetName.text(l), &whitelist_file::template(zh));
+        download_bytes(
+            &bytes,
+            &format!("{stem}.xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    } else {
+        crate::components::table::export::download(&whitelist_file::template_csv(zh), &format!("{stem}.csv"))
+    };
+}
+
+/// The two template buttons.
+#[component]
+pub fn TemplateButtons() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="template-buttons" data-testid="wl-templates">
+            <span class="muted">{tr(Msg::WlDownloadTemplate)}</span>
+            <button class="button" type="button" data-testid="wl-template-csv" on:click=move |_| download_template(false, i18n.locale.get_untracked())>
+                "CSV"
+            </button>
+            <button class="button" type="button" data-testid="wl-template-xlsx" on:click=move |_| download_template(true, i18n.locale.get_untracked())>
+                "XLSX"
+            </button>
+        </div>
+    }
+}
