@@ -6,12 +6,14 @@
 //! - every call has a timeout, after which the fetch is aborted.
 
 use super::session::Auth;
+use crate::components::table::{Rows, Slice};
 use crate::config::RuntimeConfig;
 use crate::i18n::Locale;
 use futures::future::{select, Either};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use partner_api::auth::{self, TokenRequest, TokenResponse};
+use partner_api::endpoint::{Endpoint, Paged, Verb};
 use partner_api::error::{business_failure, parse_error};
 use partner_api::time::{parse_wire, Instant};
 use partner_api::ApiError;
@@ -58,6 +60,29 @@ impl Api {
 
     pub fn config(&self) -> &RuntimeConfig {
         &self.config
+    }
+
+    /// Sends one endpoint of the contract: its verb, path, query and body come from the request
+    /// type, and reads (never writes) are retried on 429.
+    pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, ApiError> {
+        let method = match E::VERB {
+            Verb::Get => Method::GET,
+            Verb::Post => Method::POST,
+            Verb::Put => Method::PUT,
+            Verb::Delete => Method::DELETE,
+        };
+        let call =
+            Call { method, base: Base::Api, path: request.path_and_query(), body: request.body(), read: E::READ };
+        decode(self.run(call).await?)
+    }
+
+    /// One page of a list endpoint as the table asks for it (page and sort set on a copy).
+    pub async fn page<E: Paged>(&self, request: &E, slice: &Slice) -> Result<Rows<E::Row>, ApiError> {
+        let mut request = request.clone();
+        request.set_page(slice.offset, slice.limit);
+        request.set_sort(&slice.sort);
+        let (rows, total) = E::rows(self.call(&request).await?);
+        Ok(Rows { rows, total })
     }
 
     /// A list/query call sent as POST with a JSON body (C1, opportunity query…): a read.

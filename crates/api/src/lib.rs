@@ -8,6 +8,7 @@ pub mod coupons;
 pub mod coupons_by_quota;
 pub mod csv;
 pub mod customers;
+pub mod endpoint;
 pub mod error;
 pub mod issuance;
 pub mod money;

@@ -34,7 +34,7 @@ pub use column::Column;
 pub use masked::Mask;
 pub use seen_rows::SeenRows;
 pub use selection::{BulkAction, Selected};
-pub use source::{loader, ClientSource, Loader, Paging, Predicate, Rows, Slice, SortKey, Source, TableView};
+pub use source::{loader, paged, ClientSource, Loader, Paging, Predicate, Rows, Slice, SortKey, Source, TableView};
 pub use states::{Empty, EmptyReason};
 
 use crate::i18n::{use_i18n, Locale, Msg};

@@ -19,22 +19,9 @@ use std::cmp::Ordering;
 use std::future::Future;
 use std::sync::Arc;
 
-/// One sort key: a column's sort key and direction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SortKey {
-    pub key: String,
-    pub desc: bool,
-}
-
-impl SortKey {
-    pub fn order_by(&self) -> String {
-        if self.desc {
-            format!("-{}", self.key)
-        } else {
-            self.key.clone()
-        }
-    }
-}
+/// One sort key: a column's sort key and direction (the contract's, so a table's sort goes
+/// straight into a [`partner_api::endpoint::Paged`] request).
+pub use partner_api::endpoint::Sort as SortKey;
 
 /// The sort after clicking a sortable header. A plain click sorts by that column alone (and
 /// flips the direction when it already was the only key); with `add` (shift-click) the column
@@ -122,6 +109,20 @@ where
     Fut: Future<Output = Result<Rows<T>, ApiError>> + 'static,
 {
     Arc::new(move |s| Box::pin(f(s)))
+}
+
+/// The loader of a list endpoint: each slice is one call of `request` with the slice's page and
+/// sort (see [`partner_api::endpoint::Paged`]).
+pub fn paged<E>(api: &crate::api::Api, request: E) -> Loader<E::Row>
+where
+    E: partner_api::endpoint::Paged + Send + Sync + 'static,
+    E::Row: 'static,
+{
+    let api = api.clone();
+    Arc::new(move |slice| {
+        let (api, request) = (api.clone(), request.clone());
+        Box::pin(async move { api.page(&request, &slice).await })
+    })
 }
 
 /// Rows the API pages, sorts and filters.

@@ -8,12 +8,12 @@ use crate::api::{use_api, use_auth};
 use crate::components::codes::{code_tag, code_text, service_name};
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::table::url_view::use_url_view;
-use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Rows, Slice, Source};
+use crate::components::table::{paged, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Source};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS;
 use filters::{OrderFilters, RangeProblem, PAGE_SIZES, SORT_KEY};
 use leptos::prelude::*;
-use partner_api::orders::{order_status, CustomerOrderV2, ListCustomerOrdersResponse};
+use partner_api::orders::{order_status, CustomerOrderV2};
 use partner_api::profile::partner_type;
 
 /// The order's page; the list's own query travels along for "Back to list".
@@ -136,22 +136,7 @@ pub fn OrdersPage() -> impl IntoView {
     };
     let reset = move |_| url.go.run(OrderFilters { size: current.get_untracked().size, page: 1, ..Default::default() });
 
-    let source = Source::server(url.table, move || {
-        let filters = applied.get();
-        let api = api.clone();
-        loader(move |slice: Slice| {
-            let mut request = filters.to_request();
-            request.offset = Some(slice.offset as i64);
-            request.limit = Some(slice.limit as i64);
-            request.order_by =
-                slice.sort.first().map(|k| if k.desc { format!("-{SORT_KEY}") } else { SORT_KEY.into() });
-            let api = api.clone();
-            async move {
-                let r = api.get::<ListCustomerOrdersResponse>(&request.path_and_query()).await?;
-                Ok(Rows { total: r.total_count.unwrap_or(r.order_infos.len() as u64), rows: r.order_infos })
-            }
-        })
-    });
+    let source = Source::server(url.table, move || paged(&api, applied.get().to_request()));
 
     let clear =
         Callback::new(move |_| url.go.run(OrderFilters { size: current.get_untracked().size, ..Default::default() }));
