@@ -130,6 +130,9 @@ macro_rules! endpoint {
             $($body)*
         }
     };
+    (GET $route:expr => $req:ty : $resp:ty, query = none) => {
+        $crate::endpoint!(@impl Get, true, $route, $req, $resp, {});
+    };
     (GET $route:expr => $req:ty : $resp:ty, query = $q:ident) => {
         $crate::endpoint!(@impl Get, true, $route, $req, $resp, {
             fn query(&self) -> String { self.$q() }

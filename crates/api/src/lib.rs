@@ -9,6 +9,7 @@ pub mod coupons_by_quota;
 pub mod csv;
 pub mod customers;
 pub mod endpoint;
+pub mod endpoints;
 pub mod error;
 pub mod issuance;
 pub mod money;

@@ -88,16 +88,6 @@ pub struct OpportunityListResponse {
     pub customer_opportunities: Vec<CustomerOpportunity>,
 }
 
-crate::endpoint!(POST read QUERY_PATH => OpportunityQuery: OpportunityListResponse, json);
-crate::paged!(
-    OpportunityQuery,
-    CustomerOpportunity,
-    |r| (r.customer_opportunities, r.total_count),
-    sort = |req, sort| {
-        req.order_by = sort.first().map(crate::endpoint::Sort::order_by);
-    }
-);
-
 /// One row: a sub-customer with its current opportunity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerOpportunity {

@@ -432,20 +432,6 @@ pub struct ListCustomerOrdersResponse {
     pub order_infos: Vec<CustomerOrderV2>,
 }
 
-crate::endpoint!(GET LIST_PATH => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query = to_query_string);
-crate::paged!(
-    ListCustomerOrdersRequest,
-    CustomerOrderV2,
-    |r| {
-        let total = r.total_count.unwrap_or(r.order_infos.len() as u64);
-        (r.order_infos, total)
-    },
-    sort = |req, sort| {
-        // O1 sorts by creation time only: `createTime` or `-createTime`.
-        req.order_by = sort.first().map(crate::endpoint::Sort::order_by);
-    }
-);
-
 /// `discounts[]` item of [`AmountInfo`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiscountItem {

@@ -1,0 +1,182 @@
+//! Every endpoint the console calls, declared once: verb, route template, request → response,
+//! and for lists how they page and sort. IDs are those of PARTNER_API.md (C1 customers, O1–O4
+//! orders, V1–V6 coupons, Q1–Q4 quotas, R1 resellers, W whitelist).
+
+use crate::coupons::{
+    CouponQuota, CouponRecord, CreatePartnerCouponsRequest, CreatePartnerCouponsResponse, IssuedCoupon,
+    ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse, ListPartnerCouponsRecordRequest,
+    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ReclaimPartnerCouponsRequest,
+};
+use crate::endpoint::{Endpoint, Sort, Verb};
+use crate::opportunities::{CustomerOpportunity, OpportunityListResponse, OpportunityQuery};
+use crate::orders::{
+    CustomerOnDemandResource, CustomerOrderV2, ListCustomerOnDemandResourcesResponse, ListCustomerOrdersRequest,
+    ListCustomerOrdersResponse, ListPayPerUseCustomerResourcesResponse, OrderInstanceV2,
+    QueryCustomerOnDemandResourcesReq, QueryResourcesReq, ShowCustomerOrderDetailsRequest,
+    ShowCustomerOrderDetailsResponse,
+};
+use crate::profile::Profile;
+use crate::quotas::{
+    IssuedCouponQuota, ListCouponQuotasRecordsRequest, ListCouponQuotasRecordsResponse, ListIssuedCouponQuotasRequest,
+    ListIssuedCouponQuotasResponse, QuotaRecord, ReclaimCouponQuotasRequest, ReclaimCouponQuotasResponse,
+    UpdateCouponQuotasRequest, UpdateCouponQuotasResponse,
+};
+use crate::resellers::{IndirectPartner, ListIndirectPartnersRequest, ListIndirectPartnersResponse};
+use crate::whitelist::{EntriesQuery, Entry, EntryList, Version, VersionList, VersionsQuery};
+use crate::whitelist_resolve::{ResolveRequest, ResolveResponse};
+use crate::{endpoint, paged};
+
+fn order_by(sort: &[Sort]) -> Option<String> {
+    sort.first().map(Sort::order_by)
+}
+
+// ---- The signed-in person ----
+
+/// `GET /v2/partners/profile`: who is signed in (partner type, role, resellers, managers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProfileRequest;
+
+endpoint!(GET crate::profile::PROFILE_PATH => ProfileRequest: Profile, query = none);
+
+// ---- S1 customers and opportunities ----
+
+endpoint!(POST read crate::opportunities::QUERY_PATH => OpportunityQuery: OpportunityListResponse, json);
+paged!(
+    OpportunityQuery,
+    CustomerOpportunity,
+    |r| (r.customer_opportunities, r.total_count),
+    sort = |req, sort| req.order_by = order_by(sort)
+);
+
+// ---- S2 orders (O1–O4) ----
+
+endpoint!(GET crate::orders::LIST_PATH => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query = to_query_string);
+paged!(
+    ListCustomerOrdersRequest,
+    CustomerOrderV2,
+    |r| {
+        let total = r.total_count.unwrap_or(r.order_infos.len() as u64);
+        (r.order_infos, total)
+    },
+    sort = |req, sort| req.order_by = order_by(sort)
+);
+
+/// O2: the path carries the order id.
+impl Endpoint for ShowCustomerOrderDetailsRequest {
+    type Response = ShowCustomerOrderDetailsResponse;
+    const VERB: Verb = Verb::Get;
+    const ROUTE: &'static str = "/v2/orders/customer-orders/details/{order_id}";
+    const READ: bool = true;
+    fn path(&self) -> String {
+        crate::endpoint::fill_route(Self::ROUTE, &[&self.order_id])
+    }
+    fn query(&self) -> String {
+        let full = ShowCustomerOrderDetailsRequest::path_and_query(self);
+        full.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
+    }
+}
+
+endpoint!(POST read crate::orders::RESOURCES_PATH => QueryResourcesReq: ListPayPerUseCustomerResourcesResponse, json);
+paged!(QueryResourcesReq, OrderInstanceV2, |r| {
+    let total = r.total_count.unwrap_or(r.data.len() as u64);
+    (r.data, total)
+});
+
+endpoint!(POST read crate::orders::ON_DEMAND_PATH => QueryCustomerOnDemandResourcesReq: ListCustomerOnDemandResourcesResponse, json);
+paged!(QueryCustomerOnDemandResourcesReq, CustomerOnDemandResource, |r| {
+    let total = r.total_count.unwrap_or(r.resources.len() as u64);
+    (r.resources, total)
+});
+
+// ---- Coupons (V1–V5) ----
+
+endpoint!(POST read crate::coupons::QUOTAS_QUERY_PATH => ListQuotaCouponsRequest: ListQuotaCouponsResponse, json);
+paged!(ListQuotaCouponsRequest, CouponQuota, |r| {
+    let total = r.total_count.unwrap_or(r.quotas.len() as u64);
+    (r.quotas, total)
+});
+
+endpoint!(POST write crate::coupons::PARTNER_COUPONS_PATH => CreatePartnerCouponsRequest: CreatePartnerCouponsResponse, json);
+
+endpoint!(GET crate::coupons::PARTNER_COUPONS_PATH => ListIssuedPartnerCouponsRequest: ListIssuedPartnerCouponsResponse, query = to_query_string);
+paged!(ListIssuedPartnerCouponsRequest, IssuedCoupon, |r| {
+    let total = r.total_count.unwrap_or(r.user_coupons.len() as u64);
+    (r.user_coupons, total)
+});
+
+endpoint!(POST write crate::coupons::RECLAIM_PATH => ReclaimPartnerCouponsRequest: serde_json::Value, json);
+
+endpoint!(GET crate::coupons::RECORDS_PATH => ListPartnerCouponsRecordRequest: ListPartnerCouponsRecordResponse, query = to_query_string);
+paged!(ListPartnerCouponsRecordRequest, CouponRecord, |r| {
+    let total = r.total_count.unwrap_or(r.records.len() as u64);
+    (r.records, total)
+});
+
+// ---- Quotas (Q1–Q4) ----
+
+endpoint!(POST write crate::quotas::ISSUE_PATH => UpdateCouponQuotasRequest: UpdateCouponQuotasResponse, json);
+endpoint!(POST write crate::quotas::RECLAIM_PATH => ReclaimCouponQuotasRequest: ReclaimCouponQuotasResponse, json);
+
+endpoint!(GET crate::quotas::ISSUED_PATH => ListIssuedCouponQuotasRequest: ListIssuedCouponQuotasResponse, query = to_query_string);
+paged!(ListIssuedCouponQuotasRequest, IssuedCouponQuota, |r| {
+    let total = r.total_count.unwrap_or(r.quotas.len() as u64);
+    (r.quotas, total)
+});
+
+endpoint!(GET crate::quotas::RECORDS_PATH => ListCouponQuotasRecordsRequest: ListCouponQuotasRecordsResponse, query = to_query_string);
+paged!(ListCouponQuotasRecordsRequest, QuotaRecord, |r| {
+    let total = r.total_count.unwrap_or(r.records.len() as u64);
+    (r.records, total)
+});
+
+// ---- R1 resellers ----
+
+endpoint!(POST read crate::resellers::LIST_PATH => ListIndirectPartnersRequest: ListIndirectPartnersResponse, json);
+paged!(ListIndirectPartnersRequest, IndirectPartner, |r| {
+    let total = r.count.unwrap_or(r.indirect_partners.len() as u64);
+    (r.indirect_partners, total)
+});
+
+// ---- Whitelist ----
+
+endpoint!(GET crate::whitelist::VERSIONS_PATH => VersionsQuery: VersionList, query = to_query_string);
+paged!(VersionsQuery, Version, |r| (r.versions, r.total_count));
+
+endpoint!(GET crate::whitelist::ENTRIES_PATH => EntriesQuery: EntryList, query = to_query_string);
+paged!(EntriesQuery, Entry, |r| (r.entries, r.total_count));
+
+endpoint!(POST read crate::whitelist_resolve::RESOLVE_PATH => ResolveRequest: ResolveResponse, json);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::Paged;
+
+    #[test]
+    fn a_paged_get_carries_page_and_sort_in_its_query() {
+        let mut r = ListCustomerOrdersRequest { order_id: Some("a b".into()), ..Default::default() };
+        r.set_page(20, 10);
+        r.set_sort(&[Sort { key: "createTime".into(), desc: true }]);
+        assert_eq!(
+            r.path_and_query(),
+            "/v2/orders/customer-orders?order_id=a%20b&limit=10&offset=20&order_by=-createTime"
+        );
+        assert_eq!(<ListCustomerOrdersRequest as Endpoint>::VERB, Verb::Get);
+    }
+
+    #[test]
+    fn a_post_query_is_a_read_with_a_json_body() {
+        let mut q = OpportunityQuery { keyword: Some("x".into()), ..Default::default() };
+        q.set_page(0, 50);
+        let read = [<OpportunityQuery as Endpoint>::READ, <CreatePartnerCouponsRequest as Endpoint>::READ];
+        assert_eq!(read, [true, false]);
+        assert_eq!(q.body().unwrap(), r#"{"keyword":"x","offset":0,"limit":50}"#);
+    }
+
+    #[test]
+    fn path_parameters_are_filled() {
+        let r = ShowCustomerOrderDetailsRequest { order_id: "CS 1/2".into(), limit: Some(5), ..Default::default() };
+        assert_eq!(r.path(), "/v2/orders/customer-orders/details/CS%201%2F2");
+        assert_eq!(Endpoint::path_and_query(&r), "/v2/orders/customer-orders/details/CS%201%2F2?limit=5");
+    }
+}
