@@ -27,6 +27,7 @@ pub mod sheet;
 pub mod time;
 pub mod validate;
 pub mod whitelist;
+pub mod whitelist_calls;
 pub mod whitelist_file;
 pub mod whitelist_problems;
 pub mod whitelist_read;

@@ -135,6 +135,16 @@ pub struct CustomerOpportunitiesResponse {
     pub opportunities: Vec<Opportunity>,
 }
 
+/// The opportunities of one customer, a page of them.
+pub const DETAIL_ROUTE: &str = "/v2/partners/sub-customers/{customer_id}/opportunities";
+
+/// `GET /v2/partners/sub-customers/{customer_id}/opportunities?offset=&limit=`
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerOpportunitiesRequest {
+    pub customer_id: String,
+    pub page: crate::page::PageQuery,
+}
+
 pub fn detail_path(customer_id: &str) -> String {
     format!("{DETAIL_PATH_PREFIX}{}/opportunities", encode_path_segment(customer_id))
 }

@@ -239,32 +239,38 @@ crate::query_params! {
 /// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
 pub type RollbackRequest = CommitRequest;
 
+// Paths of the calls in [`crate::whitelist_calls`], for call sites not yet sending those requests.
+
+fn upload_path(route: &str, upload_id: &str) -> String {
+    crate::endpoint::fill_route(route, &[upload_id])
+}
+
 pub fn changes_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/changes", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CHANGES_ROUTE, upload_id)
 }
 
 pub fn errors_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/errors", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::ERRORS_ROUTE, upload_id)
 }
 
 pub fn commit_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/commit", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::COMMIT_ROUTE, upload_id)
 }
 
 pub fn chunk_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/chunks", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CHUNK_ROUTE, upload_id)
 }
 
 pub fn finish_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/finish", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::FINISH_ROUTE, upload_id)
 }
 
 pub fn cancel_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/cancel", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CANCEL_ROUTE, upload_id)
 }
 
 pub fn rollback_path(version_no: u32) -> String {
-    format!("{VERSIONS_PATH}/{version_no}/rollback")
+    crate::endpoint::fill_route(crate::whitelist_calls::ROLLBACK_ROUTE, &[&version_no.to_string()])
 }
 
 #[cfg(test)]
