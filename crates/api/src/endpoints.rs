@@ -185,6 +185,47 @@ paged!(UploadChanges, Entry, |r| (r.entries, r.total_count), page = query);
 endpoint!(GET ERRORS_ROUTE => UploadErrors: ErrorPage, path(upload_id), query(query));
 paged!(UploadErrors, RowError, |r| (r.error_details, r.total_count), page = query);
 
+/// `(VERB, ROUTE)` of each request type listed.
+macro_rules! routes_of {
+    ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
+}
+
+/// Every endpoint declared above, as `(verb, route template)`: the sandbox's tests check that
+/// each one is served.
+pub const ALL: &[(Verb, &str)] = routes_of![
+    ProfileRequest,
+    ListSubCustomersRequest,
+    OpportunityQuery,
+    CustomerOpportunitiesRequest,
+    ListCustomerOrdersRequest,
+    ShowCustomerOrderDetailsRequest,
+    QueryResourcesReq,
+    QueryCustomerOnDemandResourcesReq,
+    ListQuotaCouponsRequest,
+    CreatePartnerCouponsRequest,
+    ListIssuedPartnerCouponsRequest,
+    ReclaimPartnerCouponsRequest,
+    ListPartnerCouponsRecordRequest,
+    ListSubCustomerCouponsRequest,
+    UpdateCouponQuotasRequest,
+    ReclaimCouponQuotasRequest,
+    ListIssuedCouponQuotasRequest,
+    ListCouponQuotasRecordsRequest,
+    ListIndirectPartnersRequest,
+    VersionsQuery,
+    EntriesQuery,
+    ResolveRequest,
+    UploadRequest,
+    OpenUploadRequest,
+    SendChunk,
+    FinishUpload,
+    CancelUpload,
+    CommitUpload,
+    Rollback,
+    UploadChanges,
+    UploadErrors,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +250,13 @@ mod tests {
         let read = [<OpportunityQuery as Endpoint>::READ, <CreatePartnerCouponsRequest as Endpoint>::READ];
         assert_eq!(read, [true, false]);
         assert_eq!(q.body().unwrap(), r#"{"keyword":"x","offset":0,"limit":50}"#);
+    }
+
+    #[test]
+    fn every_endpoint_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
+        assert_eq!(ALL.len(), 31);
     }
 
     #[test]

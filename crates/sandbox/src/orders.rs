@@ -34,9 +34,6 @@ use partner_api::validate::Violation;
 use partner_api::Amount;
 use std::collections::HashMap;
 
-/// The O2 route (axum path syntax).
-pub const DETAIL_ROUTE: &str = "/v2/orders/customer-orders/details/{order_id}";
-
 fn english(headers: &HeaderMap) -> bool {
     language::is_english(headers.get(LANGUAGE_HEADER).and_then(|v| v.to_str().ok()))
 }
