@@ -83,20 +83,8 @@ paged!(
     sort = |req, sort| req.order_by = order_by(sort)
 );
 
-/// O2: the path carries the order id.
-impl Endpoint for ShowCustomerOrderDetailsRequest {
-    type Response = ShowCustomerOrderDetailsResponse;
-    const VERB: Verb = Verb::Get;
-    const ROUTE: &'static str = "/v2/orders/customer-orders/details/{order_id}";
-    const READ: bool = true;
-    fn path(&self) -> String {
-        crate::endpoint::fill_route(Self::ROUTE, &[&self.order_id])
-    }
-    fn query(&self) -> String {
-        let full = ShowCustomerOrderDetailsRequest::path_and_query(self);
-        full.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
-    }
-}
+endpoint!(GET crate::orders::DETAIL_ROUTE => ShowCustomerOrderDetailsRequest: ShowCustomerOrderDetailsResponse,
+    path(order_id), query);
 
 endpoint!(POST read crate::orders::RESOURCES_PATH => QueryResourcesReq: ListPayPerUseCustomerResourcesResponse, json);
 paged!(QueryResourcesReq, OrderInstanceV2, |r| {

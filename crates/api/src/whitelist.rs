@@ -201,13 +201,8 @@ pub mod change {
 /// Uploads expire this long after staging.
 pub const UPLOAD_TTL_SECS: i64 = 30 * 60;
 
-crate::query_params! {
-    /// `GET /v2/partners/coupon-whitelist/versions`
-    pub struct VersionsQuery {
-        pub offset: Option<i64>,
-        pub limit: Option<i64>,
-    }
-}
+/// `GET /v2/partners/coupon-whitelist/versions`
+pub type VersionsQuery = crate::page::PageQuery;
 
 crate::query_params! {
     /// `GET /v2/partners/coupon-whitelist/entries` (`version_no` absent = current).
@@ -228,13 +223,8 @@ crate::query_params! {
     }
 }
 
-crate::query_params! {
-    /// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/errors` (`limit` ≤ [`MAX_ERRORS_LIMIT`]).
-    pub struct ErrorsQuery {
-        pub offset: Option<i64>,
-        pub limit: Option<i64>,
-    }
-}
+/// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/errors` (`limit` ≤ [`MAX_ERRORS_LIMIT`]).
+pub type ErrorsQuery = crate::page::PageQuery;
 
 /// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
 pub type RollbackRequest = CommitRequest;

@@ -3,6 +3,7 @@
 use axum::body::{to_bytes, Body};
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
+use partner_api::endpoint::Endpoint;
 use partner_api::orders::{
     ListCustomerOnDemandResourcesResponse, ListCustomerOrdersResponse, ListPayPerUseCustomerResourcesResponse,
     ShowCustomerOrderDetailsResponse,
