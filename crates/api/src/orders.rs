@@ -10,7 +10,7 @@
 use crate::money::Amount;
 use crate::page::PageRequest;
 use crate::time::Instant;
-use crate::validate::{max_len, max_span_one_year, one_of, range, utc_opt, Violation};
+use crate::validate::{int_code, max_len, max_span_one_year, one_of, required_text, time_pair, value_list, Violation};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// O1 `GET`.
@@ -213,32 +213,7 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 }
 
 fn ids(parameter: &str, values: &[String]) -> Result<(), Violation> {
-    if values.len() > MAX_RESOURCE_IDS {
-        return Err(Violation::new(parameter, format!("must have at most {MAX_RESOURCE_IDS} values")));
-    }
-    values.iter().try_for_each(|v| max_len(parameter, Some(v), MAX_ID_LEN))
-}
-
-fn int_code(parameter: &str, value: i32, allowed: &[i32]) -> Result<(), Violation> {
-    if allowed.contains(&value) {
-        Ok(())
-    } else {
-        let list: Vec<String> = allowed.iter().map(i32::to_string).collect();
-        Err(Violation::new(parameter, format!("must be one of {}", list.join(", "))))
-    }
-}
-
-/// A checked `*_begin` / `*_end` pair: UTC wire format, begin not after end.
-fn time_pair(
-    begin_name: &str,
-    begin: Option<&str>,
-    end_name: &str,
-    end: Option<&str>,
-) -> Result<(Option<Instant>, Option<Instant>), Violation> {
-    let b = utc_opt(begin_name, begin)?;
-    let e = utc_opt(end_name, end)?;
-    range(begin_name, b, e)?;
-    Ok((b, e))
+    value_list(parameter, values, MAX_RESOURCE_IDS, MAX_ID_LEN)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -533,10 +508,7 @@ crate::query_params! {
 impl ShowCustomerOrderDetailsRequest {
     /// Validates the order id and the paging of the line items.
     pub fn check(&self) -> Result<PageRequest, Violation> {
-        if self.order_id.is_empty() {
-            return Err(Violation::new("order_id", "is required"));
-        }
-        max_len("order_id", Some(&self.order_id), MAX_ID_LEN)?;
+        required_text("order_id", &self.order_id, MAX_ID_LEN)?;
         let page = PageRequest::from_raw(self.offset, self.limit)?;
         max_len("indirect_partner_id", non_empty(&self.indirect_partner_id), MAX_ID_LEN)?;
         Ok(page)
@@ -903,10 +875,7 @@ pub struct OnDemandFilter {
 
 impl QueryCustomerOnDemandResourcesReq {
     pub fn check(&self) -> Result<OnDemandFilter, Violation> {
-        if self.customer_id.is_empty() {
-            return Err(Violation::new("customer_id", "is required"));
-        }
-        max_len("customer_id", Some(&self.customer_id), MAX_ID_LEN)?;
+        required_text("customer_id", &self.customer_id, MAX_ID_LEN)?;
         let region_code = non_empty(&self.region_code);
         max_len("region_code", region_code, MAX_ID_LEN)?;
         let service_type_code = non_empty(&self.service_type_code);
