@@ -149,24 +149,8 @@ pub mod limit_key {
     pub const MAX_FACE_VALUE: &str = "maxFaceValue";
 }
 
-/// Codes of this group (PARTNER_API.md §6–§7); the general ones are in `error::codes`.
-pub mod codes {
-    pub const QUOTA_MISSING: &str = "CBC.99000012";
-    pub const INSUFFICIENT_QUOTA: &str = "CBC.99000013";
-    pub const ASSOCIATION_TYPE_NOT_ALLOWED: &str = "CBC.99000014";
-    pub const QUOTA_STATUS_NOT_ALLOWED: &str = "CBC.99000015";
-    pub const QUOTA_NOT_EFFECTIVE: &str = "CBC.99000017";
-    pub const FACE_VALUE_BELOW_MIN: &str = "CBC.99000018";
-    pub const FACE_VALUE_ABOVE_MAX: &str = "CBC.99000019";
-    pub const LIMITS_EXCEED_QUOTA: &str = "CBC.99000023";
-    pub const CANNOT_ISSUE_TO_SELF: &str = "CBC.99000025";
-    pub const REFERRAL_NO_RECLAIM: &str = "CBC.99000045";
-    pub const EXPIRED_OR_RECLAIMED: &str = "CBC.99000048";
-    pub const NOT_WHITELISTED: &str = "CBC.50000020";
-    pub const CONCURRENT_QUOTA_OPERATION: &str = "CBC.50000045";
-    pub const PRODUCT_NOT_FOUND: &str = "CBC.50000054";
-    pub const SERVICE_TYPE_NOT_FOUND: &str = "CBC.50000055";
-}
+/// Codes of this group (PARTNER_API.md §6–§7), in the one codes module.
+pub use crate::codes;
 
 // ---- shared pieces ----
 

@@ -4,6 +4,7 @@
 //! the sandbox server and native tests alike.
 
 pub mod auth;
+pub mod codes;
 pub mod coupons;
 pub mod coupons_by_quota;
 pub mod csv;

@@ -28,11 +28,8 @@ pub mod operation_type {
     pub const ALL: &[&str] = &[ISSUE_QUOTA, RECLAIM_QUOTA];
 }
 
-/// Codes of Q1 besides those in `coupons::codes`.
-pub mod codes {
-    pub const RESELLER_EXITING: &str = "CBC.50010105";
-    pub const QUOTA_RESTRICTED_TO_OTHER_CUSTOMERS: &str = "CBC.50000021";
-}
+/// Codes of Q1, in the one codes module.
+pub use crate::codes;
 
 // ---- Q1 UpdateCouponQuotas ----
 
