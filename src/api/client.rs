@@ -19,7 +19,6 @@ use partner_api::time::{parse_wire, Instant};
 use partner_api::ApiError;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::sync::Arc;
 
 const MAX_THROTTLE_RETRIES: u32 = 3;
 const BACKOFF_START_MS: u32 = 500;
@@ -46,20 +45,23 @@ struct Reply {
     text: String,
 }
 
-#[derive(Clone)]
+/// `Copy`, so closures and tasks take it by value: the config lives for the whole app.
+#[derive(Clone, Copy)]
 pub struct Api {
-    config: Arc<RuntimeConfig>,
+    config: &'static RuntimeConfig,
     auth: Auth,
     locale: RwSignal<Locale>,
 }
 
 impl Api {
+    /// Made once when the app starts; the config is leaked on purpose (it lives as long as the
+    /// page) so that the client is `Copy`.
     pub fn new(config: RuntimeConfig, auth: Auth, locale: RwSignal<Locale>) -> Self {
-        Api { config: Arc::new(config), auth, locale }
+        Api { config: Box::leak(Box::new(config)), auth, locale }
     }
 
-    pub fn config(&self) -> &RuntimeConfig {
-        &self.config
+    pub fn config(&self) -> &'static RuntimeConfig {
+        self.config
     }
 
     /// Sends one endpoint of the contract: its verb, path, query and body come from the request

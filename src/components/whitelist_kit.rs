@@ -5,7 +5,7 @@ use crate::api::use_auth;
 use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use partner_api::profile::{partner_type, role};
-use partner_api::whitelist::{codes, RowError};
+use partner_api::whitelist::{RowError, RowProblem};
 use partner_api::whitelist_file;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -34,19 +34,21 @@ pub fn use_rights() -> Rights {
     }
 }
 
-/// The translated reason of a row problem (found by the browser or by the server).
+/// The translated reason of a row problem (found by the browser or by the server), from its
+/// kind; a kind this app does not know is worded from its code, else shown as the server said.
 pub fn row_reason(e: &RowError, l: Locale) -> String {
-    let value = e.value.clone().unwrap_or_default();
-    let msg = match e.error_code.as_str() {
-        codes::DUPLICATE_ROW => return Msg::WlRowDuplicate.with_n(l, value),
-        "CBC.5002" => Msg::WlRowNoCustomer,
-        "CBC.99000035" => Msg::WlRowNotYours,
-        "CBC.99000014" => Msg::WlRowReferral,
-        "CBC.0100" if e.error_msg.contains("control characters") => Msg::WlRowControlChars,
-        "CBC.0100" if e.error_msg.contains("remark") => Msg::WlRowRemarkTooLong,
-        "CBC.0100" if e.error_msg.contains("neither") => Msg::WlRowNoKey,
-        "CBC.0100" if e.error_msg.contains("64") => Msg::WlRowTooLong,
-        code => return error_text(code, l).map(str::to_string).unwrap_or_else(|| e.error_msg.clone()),
+    let msg = match e.kind {
+        RowProblem::Duplicate => return Msg::WlRowDuplicate.with_n(l, e.value.clone().unwrap_or_default()),
+        RowProblem::NoCustomer => Msg::WlRowNoCustomer,
+        RowProblem::NotYours => Msg::WlRowNotYours,
+        RowProblem::Referral => Msg::WlRowReferral,
+        RowProblem::ControlChars => Msg::WlRowControlChars,
+        RowProblem::RemarkTooLong => Msg::WlRowRemarkTooLong,
+        RowProblem::NoKey => Msg::WlRowNoKey,
+        RowProblem::TooLong => Msg::WlRowTooLong,
+        RowProblem::Other => {
+            return error_text(&e.error_code, l).map(str::to_string).unwrap_or_else(|| e.error_msg.clone())
+        }
     };
     msg.text(l).to_string()
 }

@@ -7,6 +7,7 @@
 // extra coupon is reclaimed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { apiCall } from './lib/api.mjs';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const QUOTA = 'QT260105000001';
@@ -38,16 +39,7 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function api(method, path, body) {
-  const res = await fetch(new URL(path, sandbox.apiUrl), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': token },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = (method, path, body) => apiCall(sandbox.apiUrl, token, method, path, body);
 
 function fresh(n) {
   const out = whitelist.filter((e) => !used.has(e.customer_id)).slice(0, n);

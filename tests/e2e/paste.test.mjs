@@ -4,6 +4,7 @@
 // failed call marks its lines "lookup failed" (nothing silently dropped) until checked again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { apiCall } from './lib/api.mjs';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const RESOLVE = '/v2/partners/coupon-whitelist/resolve';
@@ -43,16 +44,7 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function api(method, path, body) {
-  const res = await fetch(new URL(path, sandbox.apiUrl), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': token },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = (method, path, body) => apiCall(sandbox.apiUrl, token, method, path, body);
 
 async function openIssue(page) {
   await page.click('[data-testid=nav-issue-vouchers]');

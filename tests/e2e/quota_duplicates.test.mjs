@@ -4,6 +4,7 @@
 // extra allocation on each reseller's row (never hidden) and reclaims it (Q2).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { apiCall } from './lib/api.mjs';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const D1 = 'QT260105000001';
@@ -27,16 +28,7 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function api(method, path, body) {
-  const res = await fetch(new URL(path, sandbox.apiUrl), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': token },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = (method, path, body) => apiCall(sandbox.apiUrl, token, method, path, body);
 
 /** Child quotas of D1 issued to one reseller with this amount (Q3). */
 async function childQuotas(reseller, amount) {

@@ -3,6 +3,7 @@
 // after a reload, reclaim with confirmation, and no voucher pages for service partners.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { apiCall } from './lib/api.mjs';
 import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const Q_VOUCHER = 'QT260105000001';
@@ -32,16 +33,7 @@ after(async () => {
   await sandbox?.stop();
 });
 
-async function api(method, path, body) {
-  const res = await fetch(new URL(path, sandbox.apiUrl), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': token },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = (method, path, body) => apiCall(sandbox.apiUrl, token, method, path, body);
 
 async function quota(id) {
   const r = await api('POST', '/v2/partners/coupon-quotas/query', { quota_ids: [id] });

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { apiCall } from './lib/api.mjs';
 import { apiSignIn, assertNoPageErrors, DIST, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
 
 const WL = '/v2/partners/coupon-whitelist';
@@ -27,15 +28,7 @@ after(async () => {
 });
 
 async function api(method, path, body, who = {}) {
-  const { token } = await apiSignIn(sandbox.apiUrl, who);
-  const res = await fetch(new URL(path, sandbox.apiUrl), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-auth-token': token },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
+  return apiCall(sandbox.apiUrl, (await apiSignIn(sandbox.apiUrl, who)).token, method, path, body);
 }
 
 async function allEntries(version, who) {

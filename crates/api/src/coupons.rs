@@ -7,10 +7,13 @@
 //! `to_query_string()` follows §1.12 (repeated keys for lists, `%20`, absent omitted).
 
 use crate::error::ErrorDetail;
-use crate::money::{check_input_amount, Amount};
+use crate::money::Amount;
 use crate::page::PageRequest;
 use crate::time::Instant;
-use crate::validate::{max_len, range, utc_opt, Violation};
+use crate::validate::{
+    amount, bounded_time_pair, id_list, int_code_opt, max_len, no_duplicates, required_text, text_opt, utc_opt,
+    Violation,
+};
 use serde::{Deserialize, Serialize};
 
 /// V1 `POST`.
@@ -32,7 +35,7 @@ pub const MAX_LIMIT_VALUES: usize = 10;
 pub const MAX_MEMO_LEN: usize = 256;
 pub const MAX_OPERATION_TYPES: usize = 8;
 pub const MAX_COUPON_IDS: usize = 100;
-pub const MAX_TIME_LEN: usize = 20;
+pub use crate::validate::MAX_TIME_LEN;
 
 /// `quota_type`.
 pub mod quota_type {
@@ -146,24 +149,8 @@ pub mod limit_key {
     pub const MAX_FACE_VALUE: &str = "maxFaceValue";
 }
 
-/// Codes of this group (PARTNER_API.md §6–§7); the general ones are in `error::codes`.
-pub mod codes {
-    pub const QUOTA_MISSING: &str = "CBC.99000012";
-    pub const INSUFFICIENT_QUOTA: &str = "CBC.99000013";
-    pub const ASSOCIATION_TYPE_NOT_ALLOWED: &str = "CBC.99000014";
-    pub const QUOTA_STATUS_NOT_ALLOWED: &str = "CBC.99000015";
-    pub const QUOTA_NOT_EFFECTIVE: &str = "CBC.99000017";
-    pub const FACE_VALUE_BELOW_MIN: &str = "CBC.99000018";
-    pub const FACE_VALUE_ABOVE_MAX: &str = "CBC.99000019";
-    pub const LIMITS_EXCEED_QUOTA: &str = "CBC.99000023";
-    pub const CANNOT_ISSUE_TO_SELF: &str = "CBC.99000025";
-    pub const REFERRAL_NO_RECLAIM: &str = "CBC.99000045";
-    pub const EXPIRED_OR_RECLAIMED: &str = "CBC.99000048";
-    pub const NOT_WHITELISTED: &str = "CBC.50000020";
-    pub const CONCURRENT_QUOTA_OPERATION: &str = "CBC.50000045";
-    pub const PRODUCT_NOT_FOUND: &str = "CBC.50000054";
-    pub const SERVICE_TYPE_NOT_FOUND: &str = "CBC.50000055";
-}
+/// Codes of this group (PARTNER_API.md §6–§7), in the one codes module.
+pub use crate::codes;
 
 // ---- shared pieces ----
 
@@ -224,61 +211,6 @@ pub struct UseLimit {
     pub promotion_plan_id: Option<String>,
 }
 
-/// A `*_begin`/`*_end` pair, checked: each ≤ 20 characters, UTC, begin ≤ end.
-pub fn time_pair(
-    begin_name: &str,
-    begin: Option<&str>,
-    end_name: &str,
-    end: Option<&str>,
-) -> Result<(Option<Instant>, Option<Instant>), Violation> {
-    max_len(begin_name, begin, MAX_TIME_LEN)?;
-    max_len(end_name, end, MAX_TIME_LEN)?;
-    let b = utc_opt(begin_name, begin)?;
-    let e = utc_opt(end_name, end)?;
-    range(begin_name, b, e)?;
-    Ok((b, e))
-}
-
-/// An optional text parameter: not empty, at most `max` characters (§1.9).
-pub fn text_opt(name: &str, value: Option<&str>, max: usize) -> Result<(), Violation> {
-    if value == Some("") {
-        return Err(Violation::new(name, "must not be empty"));
-    }
-    max_len(name, value, max)
-}
-
-/// A list parameter: at most `max_items` items, each non-empty and ≤ `max_len` characters.
-pub fn id_list(name: &str, values: &[String], max_items: usize, max_len_each: usize) -> Result<(), Violation> {
-    if values.len() > max_items {
-        return Err(Violation::new(name, format!("must have at most {max_items} items")));
-    }
-    values.iter().try_for_each(|v| text_opt(name, Some(v), max_len_each))
-}
-
-/// An optional integer code from a closed set.
-pub fn int_code(name: &str, value: Option<i64>, allowed: &[i32]) -> Result<Option<i32>, Violation> {
-    match value {
-        None => Ok(None),
-        Some(v) if allowed.iter().any(|&a| a as i64 == v) => Ok(Some(v as i32)),
-        Some(_) => {
-            let list: Vec<String> = allowed.iter().map(i32::to_string).collect();
-            Err(Violation::new(name, format!("must be one of {}", list.join(", "))))
-        }
-    }
-}
-
-fn amount(name: &str, a: Amount) -> Result<Amount, Violation> {
-    check_input_amount(a).map_err(|p| Violation::new(name, p.reason()))
-}
-
-fn no_duplicates(name: &str, values: &[String]) -> Result<(), Violation> {
-    let mut seen = std::collections::HashSet::new();
-    match values.iter().find(|v| !seen.insert(v.as_str())) {
-        Some(v) => Err(Violation::new(name, format!("must not repeat '{v}'"))),
-        None => Ok(()),
-    }
-}
-
 // ---- V1 ListQuotaCoupons ----
 
 /// V1 body. Absent fields are omitted; empty lists are not filters.
@@ -326,22 +258,22 @@ impl ListQuotaCouponsRequest {
             return Err(Violation::new("quota_status_list", format!("must have at most {MAX_QUOTA_STATUSES} items")));
         }
         for s in &self.quota_status_list {
-            int_code("quota_status_list", Some(*s as i64), quota_status::ALL)?;
+            int_code_opt("quota_status_list", Some(*s as i64), quota_status::ALL)?;
         }
-        int_code("quota_type", self.quota_type.map(i64::from), quota_type::ALL)?;
-        let create = time_pair(
+        int_code_opt("quota_type", self.quota_type.map(i64::from), quota_type::ALL)?;
+        let create = bounded_time_pair(
             "create_time_begin",
             self.create_time_begin.as_deref(),
             "create_time_end",
             self.create_time_end.as_deref(),
         )?;
-        let effective = time_pair(
+        let effective = bounded_time_pair(
             "effective_time_begin",
             self.effective_time_begin.as_deref(),
             "effective_time_end",
             self.effective_time_end.as_deref(),
         )?;
-        let expire = time_pair(
+        let expire = bounded_time_pair(
             "expire_time_begin",
             self.expire_time_begin.as_deref(),
             "expire_time_end",
@@ -422,10 +354,7 @@ pub struct IssueCheck {
 
 impl CreatePartnerCouponsRequest {
     pub fn check(&self) -> Result<IssueCheck, Violation> {
-        if self.quota_id.is_empty() {
-            return Err(Violation::new("quota_id", "is required"));
-        }
-        max_len("quota_id", Some(&self.quota_id), MAX_ID_LEN)?;
+        required_text("quota_id", &self.quota_id, MAX_ID_LEN)?;
         if self.customer_ids.is_empty() {
             return Err(Violation::new("customer_ids", "is required (1 to 100 customer ids)"));
         }
@@ -506,21 +435,21 @@ impl ListIssuedPartnerCouponsRequest {
         text_opt("coupon_id", self.coupon_id.as_deref(), MAX_ID_LEN)?;
         text_opt("customer_id", self.customer_id.as_deref(), MAX_ID_LEN)?;
         text_opt("order_id", self.order_id.as_deref(), MAX_ID_LEN)?;
-        let coupon_type = int_code("coupon_type", self.coupon_type, coupon_type::PARTNER_ISSUED)?;
-        let status = int_code("status", self.status, coupon_status::ALL)?;
-        let create = time_pair(
+        let coupon_type = int_code_opt("coupon_type", self.coupon_type, coupon_type::PARTNER_ISSUED)?;
+        let status = int_code_opt("status", self.status, coupon_status::ALL)?;
+        let create = bounded_time_pair(
             "create_time_begin",
             self.create_time_begin.as_deref(),
             "create_time_end",
             self.create_time_end.as_deref(),
         )?;
-        let effective = time_pair(
+        let effective = bounded_time_pair(
             "effective_time_begin",
             self.effective_time_begin.as_deref(),
             "effective_time_end",
             self.effective_time_end.as_deref(),
         )?;
-        let expire = time_pair(
+        let expire = bounded_time_pair(
             "expire_time_begin",
             self.expire_time_begin.as_deref(),
             "expire_time_end",
@@ -594,10 +523,7 @@ pub struct ReclaimPartnerCouponsRequest {
 
 impl ReclaimPartnerCouponsRequest {
     pub fn check(&self) -> Result<(), Violation> {
-        if self.coupon_id.is_empty() {
-            return Err(Violation::new("coupon_id", "is required"));
-        }
-        max_len("coupon_id", Some(&self.coupon_id), MAX_ID_LEN)?;
+        required_text("coupon_id", &self.coupon_id, MAX_ID_LEN)?;
         text_opt("indirect_partner_id", self.indirect_partner_id.as_deref(), 100)
     }
 }
@@ -638,10 +564,10 @@ impl ListPartnerCouponsRecordRequest {
             crate::validate::one_of("operation_types", t, operation_type::ALL)?;
         }
         text_opt("quota_id", self.quota_id.as_deref(), MAX_ID_LEN)?;
-        let quota_type = int_code("quota_type", self.quota_type, quota_type::ALL)?;
+        let quota_type = int_code_opt("quota_type", self.quota_type, quota_type::ALL)?;
         id_list("coupon_ids", &self.coupon_ids, MAX_COUPON_IDS, MAX_ID_LEN)?;
         text_opt("customer_id", self.customer_id.as_deref(), MAX_ID_LEN)?;
-        let operation_time = time_pair(
+        let operation_time = bounded_time_pair(
             "operation_time_begin",
             self.operation_time_begin.as_deref(),
             "operation_time_end",
@@ -718,9 +644,9 @@ impl ListSubCustomerCouponsRequest {
         text_opt("coupon_id", self.coupon_id.as_deref(), MAX_ID_LEN)?;
         text_opt("order_id", self.order_id.as_deref(), MAX_ID_LEN)?;
         text_opt("promotion_plan_id", self.promotion_plan_id.as_deref(), MAX_ID_LEN)?;
-        let coupon_type = int_code("coupon_type", self.coupon_type, coupon_type::ALL)?;
-        let status = int_code("status", self.status, coupon_status::ALL)?;
-        let active = time_pair(
+        let coupon_type = int_code_opt("coupon_type", self.coupon_type, coupon_type::ALL)?;
+        let status = int_code_opt("status", self.status, coupon_status::ALL)?;
+        let active = bounded_time_pair(
             "active_start_time",
             self.active_start_time.as_deref(),
             "active_end_time",

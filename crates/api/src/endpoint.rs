@@ -113,53 +113,79 @@ pub fn json<T: serde::Serialize>(body: &T) -> String {
     serde_json::to_string(body).expect("contract types serialise")
 }
 
-/// Declares how a request type is sent.
+/// Declares how a request type is sent: its verb (a GET is a read; a POST says `read` or
+/// `write`), its route template, its response, then options in any order:
+/// `path(field, …)` fills the template's `{…}` parameters from those fields, in order;
+/// `query` sends `to_query_string()` (or `query(field)`: that field's); `json` sends the request
+/// itself as the body (or `json(field)`: that field). Fields named in `path` are never in a body
+/// unless the body is the whole request.
 ///
 /// ```ignore
-/// endpoint!(GET "/v2/orders/customer-orders" => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query = to_query_string);
+/// endpoint!(GET "/v2/orders/customer-orders" => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query);
 /// endpoint!(POST read "/v2/partners/sub-customers/query" => ListSubCustomersRequest: ListSubCustomersResponse, json);
+/// endpoint!(POST write "/v2/…/uploads/{upload_id}/chunks" => SendChunk: ChunkResponse, path(upload_id), json(chunk));
 /// ```
 #[macro_export]
 macro_rules! endpoint {
-    (@impl $verb:ident, $read:expr, $route:expr, $req:ty, $resp:ty, { $($body:tt)* }) => {
+    (GET $route:expr => $req:ty : $resp:ty $(, $($opt:tt)+)?) => {
+        $crate::endpoint!(@impl Get, true, $route, $req, $resp, [$($($opt)+)?]);
+    };
+    (POST read $route:expr => $req:ty : $resp:ty $(, $($opt:tt)+)?) => {
+        $crate::endpoint!(@impl Post, true, $route, $req, $resp, [$($($opt)+)?]);
+    };
+    (POST write $route:expr => $req:ty : $resp:ty $(, $($opt:tt)+)?) => {
+        $crate::endpoint!(@impl Post, false, $route, $req, $resp, [$($($opt)+)?]);
+    };
+    (@impl $verb:ident, $read:expr, $route:expr, $req:ty, $resp:ty, [$($opts:tt)*]) => {
         impl $crate::endpoint::Endpoint for $req {
             type Response = $resp;
             const VERB: $crate::endpoint::Verb = $crate::endpoint::Verb::$verb;
             const ROUTE: &'static str = $route;
             const READ: bool = $read;
-            $($body)*
+            $crate::endpoint!(@opts $($opts)*);
         }
     };
-    (GET $route:expr => $req:ty : $resp:ty, query = none) => {
-        $crate::endpoint!(@impl Get, true, $route, $req, $resp, {});
+    (@opts) => {};
+    (@opts , $($rest:tt)*) => { $crate::endpoint!(@opts $($rest)*); };
+    (@opts path($($field:ident),+) $($rest:tt)*) => {
+        fn path(&self) -> String {
+            $crate::endpoint::fill_route(
+                <Self as $crate::endpoint::Endpoint>::ROUTE,
+                &[$(self.$field.to_string().as_str()),+],
+            )
+        }
+        $crate::endpoint!(@opts $($rest)*);
     };
-    (GET $route:expr => $req:ty : $resp:ty, query = $q:ident) => {
-        $crate::endpoint!(@impl Get, true, $route, $req, $resp, {
-            fn query(&self) -> String { self.$q() }
-        });
+    (@opts query($field:ident) $($rest:tt)*) => {
+        fn query(&self) -> String { self.$field.to_query_string() }
+        $crate::endpoint!(@opts $($rest)*);
     };
-    (POST read $route:expr => $req:ty : $resp:ty, json) => {
-        $crate::endpoint!(@impl Post, true, $route, $req, $resp, {
-            fn body(&self) -> Option<String> { Some($crate::endpoint::json(self)) }
-        });
+    (@opts query $($rest:tt)*) => {
+        fn query(&self) -> String { self.to_query_string() }
+        $crate::endpoint!(@opts $($rest)*);
     };
-    (POST write $route:expr => $req:ty : $resp:ty, json) => {
-        $crate::endpoint!(@impl Post, false, $route, $req, $resp, {
-            fn body(&self) -> Option<String> { Some($crate::endpoint::json(self)) }
-        });
+    (@opts json($field:ident) $($rest:tt)*) => {
+        fn body(&self) -> Option<String> { Some($crate::endpoint::json(&self.$field)) }
+        $crate::endpoint!(@opts $($rest)*);
+    };
+    (@opts json $($rest:tt)*) => {
+        fn body(&self) -> Option<String> { Some($crate::endpoint::json(self)) }
+        $crate::endpoint!(@opts $($rest)*);
     };
 }
 
 /// Declares a request [`Paged`] whose `offset`/`limit` fields are `Option<i64>`:
-/// `paged!(Request, Row, |response| (rows, total));` optionally `sort = |request, sort| …`.
+/// `paged!(Request, Row, |response| (rows, total));` optionally `page = field` when the paging
+/// fields are in a field of the request (its query), and `sort = |request, sort| …`.
 #[macro_export]
 macro_rules! paged {
-    ($req:ty, $row:ty, |$resp:ident| $rows:expr $(, sort = |$sreq:ident, $sort:ident| $sbody:expr)?) => {
+    ($req:ty, $row:ty, |$resp:ident| $rows:expr $(, page = $pf:ident)? $(, sort = |$sreq:ident, $sort:ident| $sbody:expr)?) => {
         impl $crate::endpoint::Paged for $req {
             type Row = $row;
             fn set_page(&mut self, offset: u64, limit: u32) {
-                self.offset = Some(offset as i64);
-                self.limit = Some(limit as i64);
+                let page = &mut (*self)$(.$pf)?;
+                page.offset = Some(offset as i64);
+                page.limit = Some(limit as i64);
             }
             $(fn set_sort(&mut self, $sort: &[$crate::endpoint::Sort]) {
                 let $sreq = self;

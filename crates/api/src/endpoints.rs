@@ -5,10 +5,15 @@
 use crate::coupons::{
     CouponQuota, CouponRecord, CreatePartnerCouponsRequest, CreatePartnerCouponsResponse, IssuedCoupon,
     ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse, ListPartnerCouponsRecordRequest,
-    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ReclaimPartnerCouponsRequest,
+    ListPartnerCouponsRecordResponse, ListQuotaCouponsRequest, ListQuotaCouponsResponse, ListSubCustomerCouponsRequest,
+    ListSubCustomerCouponsResponse, ReclaimPartnerCouponsRequest,
 };
+use crate::customers::{ListSubCustomersRequest, ListSubCustomersResponse};
 use crate::endpoint::{Endpoint, Sort, Verb};
-use crate::opportunities::{CustomerOpportunity, OpportunityListResponse, OpportunityQuery};
+use crate::opportunities::{
+    CustomerOpportunitiesRequest, CustomerOpportunitiesResponse, CustomerOpportunity, Opportunity,
+    OpportunityListResponse, OpportunityQuery,
+};
 use crate::orders::{
     CustomerOnDemandResource, CustomerOrderV2, ListCustomerOnDemandResourcesResponse, ListCustomerOrdersRequest,
     ListCustomerOrdersResponse, ListPayPerUseCustomerResourcesResponse, OrderInstanceV2,
@@ -22,7 +27,14 @@ use crate::quotas::{
     UpdateCouponQuotasRequest, UpdateCouponQuotasResponse,
 };
 use crate::resellers::{IndirectPartner, ListIndirectPartnersRequest, ListIndirectPartnersResponse};
-use crate::whitelist::{EntriesQuery, Entry, EntryList, Version, VersionList, VersionsQuery};
+use crate::whitelist::{
+    CancelResponse, ChunkResponse, CommitResponse, EntriesQuery, Entry, EntryList, ErrorPage, OpenUploadRequest,
+    OpenUploadResponse, RowError, UploadRequest, UploadResponse, Version, VersionList, VersionsQuery,
+};
+use crate::whitelist_calls::{
+    CancelUpload, CommitUpload, FinishUpload, Rollback, SendChunk, UploadChanges, UploadErrors, CANCEL_ROUTE,
+    CHANGES_ROUTE, CHUNK_ROUTE, COMMIT_ROUTE, ERRORS_ROUTE, FINISH_ROUTE, ROLLBACK_ROUTE,
+};
 use crate::whitelist_resolve::{ResolveRequest, ResolveResponse};
 use crate::{endpoint, paged};
 
@@ -36,9 +48,15 @@ fn order_by(sort: &[Sort]) -> Option<String> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ProfileRequest;
 
-endpoint!(GET crate::profile::PROFILE_PATH => ProfileRequest: Profile, query = none);
+endpoint!(GET crate::profile::PROFILE_PATH => ProfileRequest: Profile);
 
-// ---- S1 customers and opportunities ----
+// ---- C1 sub-customers, S1 customers and opportunities ----
+
+endpoint!(POST read crate::customers::LIST_PATH => ListSubCustomersRequest: ListSubCustomersResponse, json);
+paged!(ListSubCustomersRequest, crate::customers::CustomerInformation, |r| {
+    let total = r.count.unwrap_or(r.customer_infos.len() as u64);
+    (r.customer_infos, total)
+});
 
 endpoint!(POST read crate::opportunities::QUERY_PATH => OpportunityQuery: OpportunityListResponse, json);
 paged!(
@@ -48,9 +66,13 @@ paged!(
     sort = |req, sort| req.order_by = order_by(sort)
 );
 
+endpoint!(GET crate::opportunities::DETAIL_ROUTE => CustomerOpportunitiesRequest: CustomerOpportunitiesResponse,
+    path(customer_id), query(page));
+paged!(CustomerOpportunitiesRequest, Opportunity, |r| (r.opportunities, r.total_count), page = page);
+
 // ---- S2 orders (O1–O4) ----
 
-endpoint!(GET crate::orders::LIST_PATH => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query = to_query_string);
+endpoint!(GET crate::orders::LIST_PATH => ListCustomerOrdersRequest: ListCustomerOrdersResponse, query);
 paged!(
     ListCustomerOrdersRequest,
     CustomerOrderV2,
@@ -61,20 +83,8 @@ paged!(
     sort = |req, sort| req.order_by = order_by(sort)
 );
 
-/// O2: the path carries the order id.
-impl Endpoint for ShowCustomerOrderDetailsRequest {
-    type Response = ShowCustomerOrderDetailsResponse;
-    const VERB: Verb = Verb::Get;
-    const ROUTE: &'static str = "/v2/orders/customer-orders/details/{order_id}";
-    const READ: bool = true;
-    fn path(&self) -> String {
-        crate::endpoint::fill_route(Self::ROUTE, &[&self.order_id])
-    }
-    fn query(&self) -> String {
-        let full = ShowCustomerOrderDetailsRequest::path_and_query(self);
-        full.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default()
-    }
-}
+endpoint!(GET crate::orders::DETAIL_ROUTE => ShowCustomerOrderDetailsRequest: ShowCustomerOrderDetailsResponse,
+    path(order_id), query);
 
 endpoint!(POST read crate::orders::RESOURCES_PATH => QueryResourcesReq: ListPayPerUseCustomerResourcesResponse, json);
 paged!(QueryResourcesReq, OrderInstanceV2, |r| {
@@ -98,7 +108,7 @@ paged!(ListQuotaCouponsRequest, CouponQuota, |r| {
 
 endpoint!(POST write crate::coupons::PARTNER_COUPONS_PATH => CreatePartnerCouponsRequest: CreatePartnerCouponsResponse, json);
 
-endpoint!(GET crate::coupons::PARTNER_COUPONS_PATH => ListIssuedPartnerCouponsRequest: ListIssuedPartnerCouponsResponse, query = to_query_string);
+endpoint!(GET crate::coupons::PARTNER_COUPONS_PATH => ListIssuedPartnerCouponsRequest: ListIssuedPartnerCouponsResponse, query);
 paged!(ListIssuedPartnerCouponsRequest, IssuedCoupon, |r| {
     let total = r.total_count.unwrap_or(r.user_coupons.len() as u64);
     (r.user_coupons, total)
@@ -106,24 +116,26 @@ paged!(ListIssuedPartnerCouponsRequest, IssuedCoupon, |r| {
 
 endpoint!(POST write crate::coupons::RECLAIM_PATH => ReclaimPartnerCouponsRequest: serde_json::Value, json);
 
-endpoint!(GET crate::coupons::RECORDS_PATH => ListPartnerCouponsRecordRequest: ListPartnerCouponsRecordResponse, query = to_query_string);
+endpoint!(GET crate::coupons::RECORDS_PATH => ListPartnerCouponsRecordRequest: ListPartnerCouponsRecordResponse, query);
 paged!(ListPartnerCouponsRecordRequest, CouponRecord, |r| {
     let total = r.total_count.unwrap_or(r.records.len() as u64);
     (r.records, total)
 });
+
+endpoint!(GET crate::coupons::SUB_CUSTOMER_COUPONS_PATH => ListSubCustomerCouponsRequest: ListSubCustomerCouponsResponse, query);
 
 // ---- Quotas (Q1–Q4) ----
 
 endpoint!(POST write crate::quotas::ISSUE_PATH => UpdateCouponQuotasRequest: UpdateCouponQuotasResponse, json);
 endpoint!(POST write crate::quotas::RECLAIM_PATH => ReclaimCouponQuotasRequest: ReclaimCouponQuotasResponse, json);
 
-endpoint!(GET crate::quotas::ISSUED_PATH => ListIssuedCouponQuotasRequest: ListIssuedCouponQuotasResponse, query = to_query_string);
+endpoint!(GET crate::quotas::ISSUED_PATH => ListIssuedCouponQuotasRequest: ListIssuedCouponQuotasResponse, query);
 paged!(ListIssuedCouponQuotasRequest, IssuedCouponQuota, |r| {
     let total = r.total_count.unwrap_or(r.quotas.len() as u64);
     (r.quotas, total)
 });
 
-endpoint!(GET crate::quotas::RECORDS_PATH => ListCouponQuotasRecordsRequest: ListCouponQuotasRecordsResponse, query = to_query_string);
+endpoint!(GET crate::quotas::RECORDS_PATH => ListCouponQuotasRecordsRequest: ListCouponQuotasRecordsResponse, query);
 paged!(ListCouponQuotasRecordsRequest, QuotaRecord, |r| {
     let total = r.total_count.unwrap_or(r.records.len() as u64);
     (r.records, total)
@@ -139,13 +151,68 @@ paged!(ListIndirectPartnersRequest, IndirectPartner, |r| {
 
 // ---- Whitelist ----
 
-endpoint!(GET crate::whitelist::VERSIONS_PATH => VersionsQuery: VersionList, query = to_query_string);
+endpoint!(GET crate::whitelist::VERSIONS_PATH => VersionsQuery: VersionList, query);
 paged!(VersionsQuery, Version, |r| (r.versions, r.total_count));
 
-endpoint!(GET crate::whitelist::ENTRIES_PATH => EntriesQuery: EntryList, query = to_query_string);
+endpoint!(GET crate::whitelist::ENTRIES_PATH => EntriesQuery: EntryList, query);
 paged!(EntriesQuery, Entry, |r| (r.entries, r.total_count));
 
 endpoint!(POST read crate::whitelist_resolve::RESOLVE_PATH => ResolveRequest: ResolveResponse, json);
+
+endpoint!(POST write crate::whitelist::UPLOADS_PATH => UploadRequest: UploadResponse, json);
+endpoint!(POST write crate::whitelist::CHUNKED_UPLOADS_PATH => OpenUploadRequest: OpenUploadResponse, json);
+endpoint!(POST write CHUNK_ROUTE => SendChunk: ChunkResponse, path(upload_id), json(chunk));
+endpoint!(POST write FINISH_ROUTE => FinishUpload: UploadResponse, path(upload_id));
+endpoint!(POST write CANCEL_ROUTE => CancelUpload: CancelResponse, path(upload_id));
+endpoint!(POST write COMMIT_ROUTE => CommitUpload: CommitResponse, path(upload_id), json(commit));
+endpoint!(POST write ROLLBACK_ROUTE => Rollback: CommitResponse, path(version_no), json(body));
+
+endpoint!(GET CHANGES_ROUTE => UploadChanges: EntryList, path(upload_id), query(query));
+paged!(UploadChanges, Entry, |r| (r.entries, r.total_count), page = query);
+
+endpoint!(GET ERRORS_ROUTE => UploadErrors: ErrorPage, path(upload_id), query(query));
+paged!(UploadErrors, RowError, |r| (r.error_details, r.total_count), page = query);
+
+/// `(VERB, ROUTE)` of each request type listed.
+macro_rules! routes_of {
+    ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
+}
+
+/// Every endpoint declared above, as `(verb, route template)`: the sandbox's tests check that
+/// each one is served.
+pub const ALL: &[(Verb, &str)] = routes_of![
+    ProfileRequest,
+    ListSubCustomersRequest,
+    OpportunityQuery,
+    CustomerOpportunitiesRequest,
+    ListCustomerOrdersRequest,
+    ShowCustomerOrderDetailsRequest,
+    QueryResourcesReq,
+    QueryCustomerOnDemandResourcesReq,
+    ListQuotaCouponsRequest,
+    CreatePartnerCouponsRequest,
+    ListIssuedPartnerCouponsRequest,
+    ReclaimPartnerCouponsRequest,
+    ListPartnerCouponsRecordRequest,
+    ListSubCustomerCouponsRequest,
+    UpdateCouponQuotasRequest,
+    ReclaimCouponQuotasRequest,
+    ListIssuedCouponQuotasRequest,
+    ListCouponQuotasRecordsRequest,
+    ListIndirectPartnersRequest,
+    VersionsQuery,
+    EntriesQuery,
+    ResolveRequest,
+    UploadRequest,
+    OpenUploadRequest,
+    SendChunk,
+    FinishUpload,
+    CancelUpload,
+    CommitUpload,
+    Rollback,
+    UploadChanges,
+    UploadErrors,
+];
 
 #[cfg(test)]
 mod tests {
@@ -171,6 +238,13 @@ mod tests {
         let read = [<OpportunityQuery as Endpoint>::READ, <CreatePartnerCouponsRequest as Endpoint>::READ];
         assert_eq!(read, [true, false]);
         assert_eq!(q.body().unwrap(), r#"{"keyword":"x","offset":0,"limit":50}"#);
+    }
+
+    #[test]
+    fn every_endpoint_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
+        assert_eq!(ALL.len(), 31);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The success code some endpoints put in 200 bodies.
-pub const SUCCESS_CODE: &str = "CBC.0000";
+pub const SUCCESS_CODE: &str = crate::codes::SUCCESS;
 
 /// What kind of failure this is, which decides what the UI offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,21 +149,7 @@ pub struct ErrorDetail {
 }
 
 /// Well-known codes used across the app and the sandbox.
-pub mod codes {
-    pub const PARAM_ERROR: &str = "CBC.0100";
-    pub const INVALID_PARAM: &str = "CBC.0101";
-    pub const ILLEGAL_OPERATION: &str = "CBC.0150";
-    pub const ACCESS_DENIED: &str = "CBC.0151";
-    pub const TOKEN_INVALID: &str = "CBC.0154";
-    pub const NOT_ALLOWED: &str = "CBC.0155";
-    pub const THROTTLED: &str = "CBC.0250";
-    pub const UNKNOWN: &str = "CBC.0999";
-    pub const NOT_PARTNER: &str = "CBC.5001";
-    pub const CUSTOMER_MISSING: &str = "CBC.5002";
-    pub const NO_CUSTOMER_PERMISSION: &str = "CBC.99000000";
-    pub const NOT_SUB_CUSTOMER: &str = "CBC.99000035";
-    pub const NO_RESELLER_PERMISSION: &str = "CBC.99000037";
-}
+pub use crate::codes;
 
 #[cfg(test)]
 mod tests {

@@ -37,7 +37,13 @@ pub const BATCH_SIZE: usize = crate::coupons::MAX_CUSTOMERS_PER_ISSUE;
 
 /// Failure codes that may succeed when tried again later (quota topped up, throttling, a
 /// moment of contention); the others need a change first.
-pub const RETRYABLE_CODES: &[&str] = &["CBC.99000013", "CBC.50000045", "CBC.0250", "CBC.0999", "CBC.99008040"];
+pub const RETRYABLE_CODES: &[&str] = &[
+    crate::codes::INSUFFICIENT_QUOTA,
+    crate::codes::CONCURRENT_QUOTA_OPERATION,
+    crate::codes::THROTTLED,
+    crate::codes::UNKNOWN,
+    crate::codes::TOO_FREQUENT,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -569,12 +575,12 @@ mod tests {
                 coupon_infos: vec![CouponInfo { id: "c0".into(), coupon_id: "k0".into() }],
                 error_details: vec![
                     ErrorDetail {
-                        error_code: "CBC.99000013".into(),
+                        error_code: crate::codes::INSUFFICIENT_QUOTA.into(),
                         error_msg: "insufficient quota".into(),
                         id: "c1".into(),
                     },
                     ErrorDetail {
-                        error_code: "CBC.50000020".into(),
+                        error_code: crate::codes::NOT_WHITELISTED.into(),
                         error_msg: "not whitelisted".into(),
                         id: "c2".into(),
                     },

@@ -4,6 +4,7 @@
 //! the sandbox server and native tests alike.
 
 pub mod auth;
+pub mod codes;
 pub mod coupons;
 pub mod coupons_by_quota;
 pub mod csv;
@@ -27,6 +28,7 @@ pub mod sheet;
 pub mod time;
 pub mod validate;
 pub mod whitelist;
+pub mod whitelist_calls;
 pub mod whitelist_file;
 pub mod whitelist_problems;
 pub mod whitelist_read;

@@ -7,8 +7,6 @@ use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
 pub const QUERY_PATH: &str = "/v2/partners/sub-customers/opportunities/query";
-/// `GET {DETAIL_PATH_PREFIX}{customer_id}/opportunities`
-pub const DETAIL_PATH_PREFIX: &str = "/v2/partners/sub-customers/";
 
 pub const INDUSTRIES: &[&str] = &[
     "INTERNET",
@@ -135,21 +133,22 @@ pub struct CustomerOpportunitiesResponse {
     pub opportunities: Vec<Opportunity>,
 }
 
+/// The opportunities of one customer, a page of them.
+pub const DETAIL_ROUTE: &str = "/v2/partners/sub-customers/{customer_id}/opportunities";
+
+/// `GET /v2/partners/sub-customers/{customer_id}/opportunities?offset=&limit=`
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerOpportunitiesRequest {
+    pub customer_id: String,
+    pub page: crate::page::PageQuery,
+}
+
 pub fn detail_path(customer_id: &str) -> String {
-    format!("{DETAIL_PATH_PREFIX}{}/opportunities", encode_path_segment(customer_id))
+    crate::endpoint::fill_route(DETAIL_ROUTE, &[customer_id])
 }
 
 /// Percent-encodes a path parameter (`/` as `%2F`, §1.12).
-pub fn encode_path_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use crate::query::encode_component as encode_path_segment;
 
 #[cfg(test)]
 mod tests {

@@ -9,15 +9,14 @@
 
 use crate::money::Amount;
 use crate::page::PageRequest;
-use crate::query::{encode_component, QueryParams, QueryString};
 use crate::time::Instant;
-use crate::validate::{max_len, max_span_one_year, one_of, range, utc_opt, Violation};
+use crate::validate::{int_code, max_len, max_span_one_year, one_of, required_text, time_pair, value_list, Violation};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// O1 `GET`.
 pub const LIST_PATH: &str = "/v2/orders/customer-orders";
-/// O2 `GET {DETAIL_PATH_PREFIX}{order_id}`.
-pub const DETAIL_PATH_PREFIX: &str = "/v2/orders/customer-orders/details/";
+/// O2 `GET`.
+pub const DETAIL_ROUTE: &str = "/v2/orders/customer-orders/details/{order_id}";
 /// O3 `POST` — `suscriptions` is the real spelling.
 pub const RESOURCES_PATH: &str = "/v2/orders/suscriptions/resources/query";
 /// O4 `POST`.
@@ -214,42 +213,18 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 }
 
 fn ids(parameter: &str, values: &[String]) -> Result<(), Violation> {
-    if values.len() > MAX_RESOURCE_IDS {
-        return Err(Violation::new(parameter, format!("must have at most {MAX_RESOURCE_IDS} values")));
-    }
-    values.iter().try_for_each(|v| max_len(parameter, Some(v), MAX_ID_LEN))
-}
-
-fn int_code(parameter: &str, value: i32, allowed: &[i32]) -> Result<(), Violation> {
-    if allowed.contains(&value) {
-        Ok(())
-    } else {
-        let list: Vec<String> = allowed.iter().map(i32::to_string).collect();
-        Err(Violation::new(parameter, format!("must be one of {}", list.join(", "))))
-    }
-}
-
-/// A checked `*_begin` / `*_end` pair: UTC wire format, begin not after end.
-fn time_pair(
-    begin_name: &str,
-    begin: Option<&str>,
-    end_name: &str,
-    end: Option<&str>,
-) -> Result<(Option<Instant>, Option<Instant>), Violation> {
-    let b = utc_opt(begin_name, begin)?;
-    let e = utc_opt(end_name, end)?;
-    range(begin_name, b, e)?;
-    Ok((b, e))
+    value_list(parameter, values, MAX_RESOURCE_IDS, MAX_ID_LEN)
 }
 
 // ------------------------------------------------------------------------------------------
 // O1 ListCustomerOrders
 // ------------------------------------------------------------------------------------------
 
+crate::query_params! {
 /// O1 query parameters. `None` is omitted from the query string; `Some(0)` and
 /// `Some("")` are sent (the server treats an empty value as "not a filter").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListCustomerOrdersRequest {
+#[derive(Serialize, Deserialize)]
+pub struct ListCustomerOrdersRequest where empty = absent {
     /// ≤64, case-insensitive exact match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
@@ -285,6 +260,7 @@ pub struct ListCustomerOrdersRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
 }
+}
 
 /// The O1 filters after validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,57 +283,6 @@ pub struct OrderFilter {
 }
 
 impl ListCustomerOrdersRequest {
-    /// The query string in the SDK's parameter order (§1.12 encoding).
-    pub fn to_query_string(&self) -> String {
-        let mut q = QueryString::new();
-        q.opt("order_id", self.order_id.as_ref())
-            .opt("customer_id", self.customer_id.as_ref())
-            .opt("create_time_begin", self.create_time_begin.as_ref())
-            .opt("create_time_end", self.create_time_end.as_ref())
-            .opt("service_type_code", self.service_type_code.as_ref())
-            .opt("status", self.status)
-            .opt("order_type", self.order_type.as_ref())
-            .opt("limit", self.limit)
-            .opt("offset", self.offset)
-            .opt("order_by", self.order_by.as_ref())
-            .opt("payment_time_begin", self.payment_time_begin.as_ref())
-            .opt("payment_time_end", self.payment_time_end.as_ref())
-            .opt("indirect_partner_id", self.indirect_partner_id.as_ref())
-            .opt("method", self.method.as_ref());
-        q.to_string()
-    }
-
-    /// `/v2/orders/customer-orders?...`
-    pub fn path_and_query(&self) -> String {
-        let q = self.to_query_string();
-        if q.is_empty() {
-            LIST_PATH.to_string()
-        } else {
-            format!("{LIST_PATH}?{q}")
-        }
-    }
-
-    /// Reads a received query string. Empty values are "not given"; a parameter given
-    /// twice or an integer that does not parse is a violation naming it.
-    pub fn from_query(p: &QueryParams) -> Result<Self, Violation> {
-        Ok(ListCustomerOrdersRequest {
-            order_id: p.text("order_id")?,
-            customer_id: p.text("customer_id")?,
-            create_time_begin: p.text("create_time_begin")?,
-            create_time_end: p.text("create_time_end")?,
-            service_type_code: p.text("service_type_code")?,
-            status: p.int("status")?,
-            order_type: p.text("order_type")?,
-            limit: p.int("limit")?,
-            offset: p.int("offset")?,
-            order_by: p.text("order_by")?,
-            payment_time_begin: p.text("payment_time_begin")?,
-            payment_time_end: p.text("payment_time_end")?,
-            indirect_partner_id: p.text("indirect_partner_id")?,
-            method: p.text("method")?,
-        })
-    }
-
     /// Validates every parameter (400 `CBC.0100` naming the first bad one).
     pub fn check(&self) -> Result<OrderFilter, Violation> {
         let order_id = non_empty(&self.order_id);
@@ -565,45 +490,25 @@ pub struct SubCustomerOrderV2 {
 // O2 ShowCustomerOrderDetails
 // ------------------------------------------------------------------------------------------
 
-/// O2 request: the order id goes in the path, paging of the line items in the query,
-/// and the language in the [`LANGUAGE_HEADER`] header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShowCustomerOrderDetailsRequest {
-    pub order_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offset: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub indirect_partner_id: Option<String>,
+crate::query_params! {
+    /// O2 request: the order id goes in the path, paging of the line items in the query,
+    /// and the language in the [`LANGUAGE_HEADER`] header.
+    #[derive(Serialize, Deserialize)]
+    pub struct ShowCustomerOrderDetailsRequest where empty = absent {
+        path { pub order_id: String, }
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub offset: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub indirect_partner_id: Option<String>,
+    }
 }
 
 impl ShowCustomerOrderDetailsRequest {
-    /// `/v2/orders/customer-orders/details/{order_id}?limit=&offset=&indirect_partner_id=`
-    pub fn path_and_query(&self) -> String {
-        let mut q = QueryString::new();
-        q.opt("limit", self.limit)
-            .opt("offset", self.offset)
-            .opt("indirect_partner_id", self.indirect_partner_id.as_ref());
-        q.with_path(&detail_path(&self.order_id))
-    }
-
-    /// Reads the path parameter (already decoded) and the query string.
-    pub fn from_parts(order_id: &str, p: &QueryParams) -> Result<Self, Violation> {
-        Ok(ShowCustomerOrderDetailsRequest {
-            order_id: order_id.to_string(),
-            limit: p.int("limit")?,
-            offset: p.int("offset")?,
-            indirect_partner_id: p.text("indirect_partner_id")?,
-        })
-    }
-
     /// Validates the order id and the paging of the line items.
     pub fn check(&self) -> Result<PageRequest, Violation> {
-        if self.order_id.is_empty() {
-            return Err(Violation::new("order_id", "is required"));
-        }
-        max_len("order_id", Some(&self.order_id), MAX_ID_LEN)?;
+        required_text("order_id", &self.order_id, MAX_ID_LEN)?;
         let page = PageRequest::from_raw(self.offset, self.limit)?;
         max_len("indirect_partner_id", non_empty(&self.indirect_partner_id), MAX_ID_LEN)?;
         Ok(page)
@@ -612,7 +517,7 @@ impl ShowCustomerOrderDetailsRequest {
 
 /// The O2 path for an order id (`/` and other specials percent-encoded).
 pub fn detail_path(order_id: &str) -> String {
-    format!("{DETAIL_PATH_PREFIX}{}", encode_component(order_id))
+    crate::endpoint::fill_route(DETAIL_ROUTE, &[order_id])
 }
 
 /// O2 response.
@@ -970,10 +875,7 @@ pub struct OnDemandFilter {
 
 impl QueryCustomerOnDemandResourcesReq {
     pub fn check(&self) -> Result<OnDemandFilter, Violation> {
-        if self.customer_id.is_empty() {
-            return Err(Violation::new("customer_id", "is required"));
-        }
-        max_len("customer_id", Some(&self.customer_id), MAX_ID_LEN)?;
+        required_text("customer_id", &self.customer_id, MAX_ID_LEN)?;
         let region_code = non_empty(&self.region_code);
         max_len("region_code", region_code, MAX_ID_LEN)?;
         let service_type_code = non_empty(&self.service_type_code);
@@ -1054,6 +956,7 @@ pub struct CustomerOnDemandResource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::endpoint::Endpoint;
     use crate::time::to_wire;
     use serde_json::{json, Value};
 
@@ -1086,7 +989,7 @@ mod tests {
         assert_eq!(r.path_and_query(), format!("{LIST_PATH}?{q}"));
         assert_eq!(ListCustomerOrdersRequest::default().path_and_query(), LIST_PATH);
         // And back: the empty value reads as "not given".
-        let back = ListCustomerOrdersRequest::from_query(&QueryParams::parse(Some(&q))).unwrap();
+        let back = ListCustomerOrdersRequest::from_query(Some(&q)).unwrap();
         assert_eq!(back, ListCustomerOrdersRequest { service_type_code: None, ..r });
     }
 

@@ -46,6 +46,14 @@ impl PageRequest {
     }
 }
 
+crate::query_params! {
+    /// A query of only `offset` and `limit` (lists that page but do not filter).
+    pub struct PageQuery {
+        pub offset: Option<i64>,
+        pub limit: Option<i64>,
+    }
+}
+
 /// Number of pages needed for `total` rows.
 pub fn page_count(total: u64, limit: u32) -> u64 {
     total.div_ceil(limit.max(1) as u64).max(1)

@@ -7,8 +7,16 @@ use crate::validate::Violation;
 
 /// Percent-encodes a query key or value: unreserved characters stay, everything else
 /// (space included) becomes `%XX` of its UTF-8 bytes.
+/// The same encoding serves path parameters (`/` as `%2F`).
 pub fn encode_component(s: &str) -> String {
-    crate::opportunities::encode_path_segment(s)
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// Decodes one `%XX`-encoded component; `+` is read as a space (browsers' form encoding)
@@ -37,23 +45,41 @@ pub fn decode_component(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Splits a raw query string into decoded `(key, value)` pairs, in order.
-pub fn parse_pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, Violation> {
-    let mut out = Vec::new();
-    for part in raw.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let key = decode_component(k).ok_or_else(|| Violation::new(k, "is not a valid percent-encoded name"))?;
-        let value = decode_component(v).ok_or_else(|| Violation::new(&key, "is not validly percent-encoded"))?;
-        out.push((key, value));
+/// A received query string: `(key, value)` pairs in order, keys decoded; a value that is not
+/// validly percent-encoded is `None` and reported only if its key is asked for (an unknown
+/// parameter is ignored, as servers do).
+#[derive(Debug, Default)]
+pub struct RawQuery(Vec<(String, Option<String>)>);
+
+impl RawQuery {
+    pub fn parse(raw: Option<&str>) -> Self {
+        let pairs = raw
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|part| {
+                let (k, v) = part.split_once('=').unwrap_or((part, ""));
+                (decode_component(k).unwrap_or_else(|| k.to_string()), decode_component(v))
+            })
+            .collect();
+        RawQuery(pairs)
     }
-    Ok(out)
+
+    /// Every value of a (possibly repeated) key, in order.
+    pub fn values(&self, key: &str) -> Result<Vec<String>, Violation> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone().ok_or_else(|| Violation::new(key, "is not validly percent-encoded")))
+            .collect()
+    }
 }
 
-/// Builds a query string in order of calls.
+/// Writes `key=value` pairs in order of calls (§1.12 encoding).
 #[derive(Debug, Default)]
-pub struct QueryBuilder(String);
+pub struct Encoder(String);
 
-impl QueryBuilder {
+impl Encoder {
     pub fn push(&mut self, key: &str, value: &str) {
         if !self.0.is_empty() {
             self.0.push('&');
@@ -68,199 +94,101 @@ impl QueryBuilder {
     }
 }
 
-/// Builds a query string in the SDK's parameter order; absent values are skipped, `0`
-/// and `""` are written (used by the order models).
-#[derive(Debug, Default, Clone)]
-pub struct QueryString(String);
-
-/// A value [`QueryString::opt`] can write.
-pub trait QueryValue {
-    fn query_text(&self) -> String;
+/// One value of a query parameter: text or an integer.
+pub trait QueryScalar: Sized {
+    fn text(&self) -> String;
+    fn parse(key: &str, value: &str) -> Result<Self, Violation>;
 }
 
-impl QueryValue for &String {
-    fn query_text(&self) -> String {
-        (*self).clone()
-    }
-}
-
-impl QueryValue for &str {
-    fn query_text(&self) -> String {
-        (*self).to_string()
-    }
-}
-
-impl QueryValue for String {
-    fn query_text(&self) -> String {
+impl QueryScalar for String {
+    fn text(&self) -> String {
         self.clone()
     }
-}
-
-macro_rules! int_query_value {
-    ($($t:ty),*) => { $(impl QueryValue for $t { fn query_text(&self) -> String { self.to_string() } })* };
-}
-int_query_value!(i32, i64, u32, u64, usize);
-
-impl QueryString {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Appends `key=value` when the value is present.
-    pub fn opt<V: QueryValue>(&mut self, key: &str, value: Option<V>) -> &mut Self {
-        if let Some(v) = value {
-            self.push(key, &v.query_text());
-        }
-        self
-    }
-
-    /// Appends `key=value` once per list item (repeated keys).
-    pub fn list<V: QueryValue + Clone>(&mut self, key: &str, values: &[V]) -> &mut Self {
-        for v in values {
-            self.push(key, &v.clone().query_text());
-        }
-        self
-    }
-
-    pub fn push(&mut self, key: &str, value: &str) -> &mut Self {
-        if !self.0.is_empty() {
-            self.0.push('&');
-        }
-        self.0.push_str(&encode_component(key));
-        self.0.push('=');
-        self.0.push_str(&encode_component(value));
-        self
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// `path` or `path?query`.
-    pub fn with_path(&self, path: &str) -> String {
-        if self.0.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}?{}", self.0)
-        }
+    fn parse(_: &str, value: &str) -> Result<Self, Violation> {
+        Ok(value.to_string())
     }
 }
 
-impl std::fmt::Display for QueryString {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+macro_rules! int_scalar {
+    ($($t:ty),*) => {$(
+        impl QueryScalar for $t {
+            fn text(&self) -> String {
+                self.to_string()
+            }
+            fn parse(key: &str, value: &str) -> Result<Self, Violation> {
+                value.trim().parse().map_err(|_| Violation::new(key, "must be an integer"))
+            }
+        }
+    )*};
+}
+int_scalar!(i32, i64, u32, u64);
+
+/// A field of a query-parameter struct: `Option<T>` (sent when present, at most once) or
+/// `Vec<T>` (a repeated key, one per item).
+pub trait QueryField: Sized {
+    fn encode(&self, key: &str, q: &mut Encoder);
+    /// From every value received for `key`; `empty_is_absent` reads `key=` as not given.
+    fn decode(key: &str, values: Vec<String>, empty_is_absent: bool) -> Result<Self, Violation>;
 }
 
-/// A received query string, decoded; values that were not validly percent-encoded are
-/// reported when asked for.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct QueryParams(Vec<(String, Option<String>)>);
-
-impl QueryParams {
-    pub fn parse(raw: Option<&str>) -> Self {
-        let pairs = raw
-            .unwrap_or("")
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|part| {
-                let (k, v) = part.split_once('=').unwrap_or((part, ""));
-                (decode_component(k).unwrap_or_else(|| k.to_string()), decode_component(v))
-            })
-            .collect();
-        QueryParams(pairs)
+impl<T: QueryScalar> QueryField for Option<T> {
+    fn encode(&self, key: &str, q: &mut Encoder) {
+        if let Some(v) = self {
+            q.push(key, &v.text());
+        }
     }
-
-    /// Every value of a (possibly repeated) key, in order.
-    pub fn all(&self, key: &str) -> Result<Vec<String>, Violation> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v.clone().ok_or_else(|| Violation::new(key, "is not validly percent-encoded")))
-            .collect()
-    }
-
-    /// A single text value; empty means not given, twice is a violation.
-    pub fn text(&self, key: &str) -> Result<Option<String>, Violation> {
-        let mut values = self.all(key)?;
+    fn decode(key: &str, mut values: Vec<String>, empty_is_absent: bool) -> Result<Self, Violation> {
         if values.len() > 1 {
             return Err(Violation::new(key, "must be given at most once"));
         }
-        Ok(values.pop().filter(|v| !v.is_empty()))
-    }
-
-    /// A single integer value; empty means not given.
-    pub fn int<T: std::str::FromStr>(&self, key: &str) -> Result<Option<T>, Violation> {
-        match self.text(key)? {
-            None => Ok(None),
-            Some(v) => v.trim().parse().map(Some).map_err(|_| Violation::new(key, "must be an integer")),
+        match values.pop() {
+            Some(v) if !(empty_is_absent && v.is_empty()) => T::parse(key, &v).map(Some),
+            _ => Ok(None),
         }
     }
 }
 
-/// A field of a query-parameter struct: how it is written and read back.
-pub trait QueryField {
-    fn encode(&self, key: &str, q: &mut QueryBuilder);
-    fn decode(&mut self, key: &str, value: &str) -> Result<(), Violation>;
-}
-
-impl QueryField for Option<String> {
-    fn encode(&self, key: &str, q: &mut QueryBuilder) {
-        if let Some(v) = self {
-            q.push(key, v);
-        }
-    }
-    fn decode(&mut self, key: &str, value: &str) -> Result<(), Violation> {
-        if self.is_some() {
-            return Err(Violation::new(key, "must be given at most once"));
-        }
-        *self = Some(value.to_string());
-        Ok(())
-    }
-}
-
-impl QueryField for Option<i64> {
-    fn encode(&self, key: &str, q: &mut QueryBuilder) {
-        if let Some(v) = self {
-            q.push(key, &v.to_string());
-        }
-    }
-    fn decode(&mut self, key: &str, value: &str) -> Result<(), Violation> {
-        if self.is_some() {
-            return Err(Violation::new(key, "must be given at most once"));
-        }
-        *self = Some(value.trim().parse().map_err(|_| Violation::new(key, "must be an integer"))?);
-        Ok(())
-    }
-}
-
-impl QueryField for Vec<String> {
-    fn encode(&self, key: &str, q: &mut QueryBuilder) {
+impl<T: QueryScalar> QueryField for Vec<T> {
+    fn encode(&self, key: &str, q: &mut Encoder) {
         for v in self {
-            q.push(key, v);
+            q.push(key, &v.text());
         }
     }
-    fn decode(&mut self, key: &str, value: &str) -> Result<(), Violation> {
-        let _ = key;
-        self.push(value.to_string());
-        Ok(())
+    fn decode(key: &str, values: Vec<String>, empty_is_absent: bool) -> Result<Self, Violation> {
+        values.iter().filter(|v| !(empty_is_absent && v.is_empty())).map(|v| T::parse(key, v)).collect()
     }
 }
 
-/// Declares a query-parameter struct (fields `Option<String>`, `Option<i64>` or
-/// `Vec<String>`) with `to_query_string()` and `from_query()`; unknown keys are ignored
-/// when reading, as servers do.
+/// Declares a request whose parameters travel in the query string, its field list written
+/// once: the struct, `to_query_string()` (fields in declaration order, which is the SDK's),
+/// `url(path)` and `from_query(raw)` (unknown keys ignored) are generated. Fields are
+/// `Option<T>` or `Vec<T>` of `String`, `i32`, `i64`, `u32`, `u64`.
+///
+/// Options: `where empty = absent` after the name reads `key=` as "not given" (the SDK's
+/// servers do so for O1/O2; elsewhere an empty value is a value, and so refused where it must
+/// not be empty). A leading `path { … }` block holds path parameters: in the struct, never in
+/// the query, left at their default by `from_query` (the route fills them). Extra attributes
+/// (serde derives, docs) pass through.
 #[macro_export]
 macro_rules! query_params {
-    ($(#[$m:meta])* pub struct $name:ident { $($(#[$fm:meta])* pub $field:ident : $ty:ty,)* }) => {
+    (
+        $(#[$m:meta])*
+        pub struct $name:ident $(where empty = $empty:ident)? {
+            $(path { $($(#[$pm:meta])* pub $pfield:ident : $pty:ty,)* })?
+            $($(#[$fm:meta])* pub $field:ident : $ty:ty,)*
+        }
+    ) => {
         $(#[$m])*
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
-        pub struct $name { $($(#[$fm])* pub $field: $ty,)* }
+        pub struct $name {
+            $($($(#[$pm])* pub $pfield: $pty,)*)?
+            $($(#[$fm])* pub $field: $ty,)*
+        }
 
         impl $name {
             /// The query string (without `?`); empty when nothing is set.
             pub fn to_query_string(&self) -> String {
-                let mut q = $crate::query::QueryBuilder::default();
+                let mut q = $crate::query::Encoder::default();
                 $( $crate::query::QueryField::encode(&self.$field, stringify!($field), &mut q); )*
                 q.finish()
             }
@@ -271,24 +199,29 @@ macro_rules! query_params {
                 if q.is_empty() { path.to_string() } else { format!("{path}?{q}") }
             }
 
-            /// Reads a raw query string (as in `Uri::query()`).
+            /// Reads a raw query string (as in `Uri::query()`); the first bad parameter, in
+            /// declaration order, is the violation.
             pub fn from_query(raw: Option<&str>) -> Result<Self, $crate::validate::Violation> {
-                let mut out = Self::default();
-                for (k, v) in $crate::query::parse_pairs(raw)? {
-                    match k.as_str() {
-                        $( stringify!($field) => $crate::query::QueryField::decode(&mut out.$field, &k, &v)?, )*
-                        _ => {}
-                    }
-                }
-                Ok(out)
+                let raw = $crate::query::RawQuery::parse(raw);
+                let empty_is_absent = $crate::query_params!(@empty $($empty)?);
+                let _ = (&raw, empty_is_absent);
+                Ok(Self {
+                    $($($pfield: Default::default(),)*)?
+                    $($field: $crate::query::QueryField::decode(
+                        stringify!($field),
+                        raw.values(stringify!($field))?,
+                        empty_is_absent,
+                    )?,)*
+                })
             }
         }
     };
+    (@empty absent) => { true };
+    (@empty) => { false };
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     crate::query_params! {
         /// A sample.
@@ -321,19 +254,26 @@ mod tests {
         assert_eq!(Sample::from_query(None).unwrap(), Sample::default());
     }
 
+    crate::query_params! {
+        /// Empty values read as absent; a path parameter.
+        pub struct WithPath where empty = absent {
+            path { pub id: String, }
+            pub status: Option<i32>,
+            pub t: Vec<String>,
+        }
+    }
+
     #[test]
-    fn query_string_and_params() {
-        let mut q = QueryString::new();
-        let id = String::from("a b");
-        q.opt("id", Some(&id)).opt("status", Some(0)).opt::<i64>("limit", None).list("t", &["1", "2"]);
-        assert_eq!(q.to_string(), "id=a%20b&status=0&t=1&t=2");
-        assert_eq!(q.with_path("/p"), "/p?id=a%20b&status=0&t=1&t=2");
-        let p = QueryParams::parse(Some(&q.to_string()));
-        assert_eq!(p.text("id").unwrap().as_deref(), Some("a b"));
-        assert_eq!(p.int::<i32>("status").unwrap(), Some(0));
-        assert_eq!(p.all("t").unwrap(), vec!["1", "2"]);
-        assert_eq!(p.text("t").unwrap_err().parameter, "t");
-        assert_eq!(QueryParams::parse(Some("x=%zz")).text("x").unwrap_err().parameter, "x");
-        assert_eq!(QueryParams::parse(Some("x=")).text("x").unwrap(), None);
+    fn empty_as_absent_and_path_fields() {
+        let w = WithPath { id: "x".into(), status: Some(0), t: vec!["1".into(), "2".into()] };
+        assert_eq!(w.url("/p"), "/p?status=0&t=1&t=2");
+        let back = WithPath::from_query(Some("status=&t=1&t=&id=9")).unwrap();
+        assert_eq!(back, WithPath { t: vec!["1".into()], ..Default::default() });
+        assert_eq!(WithPath::from_query(Some("status=&status=")).unwrap_err().parameter, "status");
+        assert_eq!(
+            WithPath::from_query(Some("status=x")).unwrap_err().message(),
+            "parameter 'status' must be an integer"
+        );
+        assert_eq!(WithPath::from_query(Some("unknown=%zz")).unwrap(), WithPath::default());
     }
 }

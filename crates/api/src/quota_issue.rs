@@ -184,14 +184,14 @@ mod tests {
         let r = UpdateCouponQuotasResponse {
             simple_quota_infos: vec![SimpleQuotaInfo { id: "r1".into(), quota_id: "QT9".into() }],
             error_details: vec![ErrorDetail {
-                error_code: "CBC.50010105".into(),
+                error_code: crate::codes::RESELLER_EXITING.into(),
                 error_msg: "exiting".into(),
                 id: "r2".into(),
             }],
         };
         let o = outcomes(&["r1".into(), "r2".into(), "r3".into()], &r);
         assert_eq!(o[0].1, Outcome::Issued("QT9".into()));
-        assert_eq!(o[1].1, Outcome::Failed { code: "CBC.50010105".into(), message: "exiting".into() });
+        assert_eq!(o[1].1, Outcome::Failed { code: crate::codes::RESELLER_EXITING.into(), message: "exiting".into() });
         assert_eq!(o[2].1, Outcome::Unknown);
     }
 
@@ -214,13 +214,13 @@ mod tests {
         assert!(ambiguous(&ApiError::network("x")));
         assert!(ambiguous(&ApiError {
             status: 500,
-            code: "CBC.0999".into(),
+            code: crate::codes::UNKNOWN.into(),
             message: String::new(),
             request_id: None
         }));
         assert!(!ambiguous(&ApiError {
             status: 400,
-            code: "CBC.0100".into(),
+            code: crate::codes::PARAM_ERROR.into(),
             message: String::new(),
             request_id: None
         }));

@@ -1,11 +1,11 @@
 //! Voucher quotas issued to resellers — PARTNER_API.md §7, Q1–Q4 (tier-1 token only).
 
-use crate::coupons::{id_list, text_opt, time_pair, LimitInfo, MAX_ID_LEN};
+use crate::coupons::{LimitInfo, MAX_ID_LEN};
 use crate::error::ErrorDetail;
-use crate::money::{check_input_amount, Amount};
+use crate::money::Amount;
 use crate::page::PageRequest;
 use crate::time::Instant;
-use crate::validate::{max_len, Violation};
+use crate::validate::{amount, bounded_time_pair, id_list, max_len, no_duplicates, required_text, text_opt, Violation};
 use serde::{Deserialize, Serialize};
 
 /// Q1 `POST`.
@@ -28,19 +28,8 @@ pub mod operation_type {
     pub const ALL: &[&str] = &[ISSUE_QUOTA, RECLAIM_QUOTA];
 }
 
-/// Codes of Q1 besides those in `coupons::codes`.
-pub mod codes {
-    pub const RESELLER_EXITING: &str = "CBC.50010105";
-    pub const QUOTA_RESTRICTED_TO_OTHER_CUSTOMERS: &str = "CBC.50000021";
-}
-
-fn no_duplicates(name: &str, values: &[String]) -> Result<(), Violation> {
-    let mut seen = std::collections::HashSet::new();
-    match values.iter().find(|v| !seen.insert(v.as_str())) {
-        Some(v) => Err(Violation::new(name, format!("must not repeat '{v}'"))),
-        None => Ok(()),
-    }
-}
+/// Codes of Q1, in the one codes module.
+pub use crate::codes;
 
 // ---- Q1 UpdateCouponQuotas ----
 
@@ -57,16 +46,13 @@ pub struct UpdateCouponQuotasRequest {
 
 impl UpdateCouponQuotasRequest {
     pub fn check(&self) -> Result<Amount, Violation> {
-        if self.quota_id.is_empty() {
-            return Err(Violation::new("quota_id", "is required"));
-        }
-        max_len("quota_id", Some(&self.quota_id), MAX_ID_LEN)?;
+        required_text("quota_id", &self.quota_id, MAX_ID_LEN)?;
         if self.indirect_partner_ids.is_empty() {
             return Err(Violation::new("indirect_partner_ids", "is required"));
         }
         id_list("indirect_partner_ids", &self.indirect_partner_ids, MAX_BATCH, MAX_ID_LEN)?;
         no_duplicates("indirect_partner_ids", &self.indirect_partner_ids)?;
-        check_input_amount(self.quota_amount).map_err(|p| Violation::new("quota_amount", p.reason()))
+        amount("quota_amount", self.quota_amount)
     }
 }
 
@@ -209,7 +195,7 @@ impl ListCouponQuotasRecordsRequest {
     pub fn check(&self) -> Result<QuotaRecordFilter, Violation> {
         text_opt("indirect_partner_id", self.indirect_partner_id.as_deref(), MAX_ID_LEN)?;
         text_opt("quota_id", self.quota_id.as_deref(), MAX_ID_LEN)?;
-        let operation_time = time_pair(
+        let operation_time = bounded_time_pair(
             "operation_time_begin",
             self.operation_time_begin.as_deref(),
             "operation_time_end",

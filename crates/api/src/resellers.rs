@@ -1,10 +1,10 @@
 //! R1 ListIndirectPartners — `POST /v2/partners/indirect-partners/query` (PARTNER_API.md §3;
 //! tier-1 token only).
 
-use crate::coupons::{text_opt, time_pair, MAX_ID_LEN};
+use crate::coupons::MAX_ID_LEN;
 use crate::page::PageRequest;
 use crate::time::Instant;
-use crate::validate::{max_len, Violation};
+use crate::validate::{bounded_time_pair, max_len, text_opt, Violation};
 use serde::{Deserialize, Serialize};
 
 pub const LIST_PATH: &str = "/v2/partners/indirect-partners/query";
@@ -36,7 +36,7 @@ pub struct IndirectPartnerFilter {
 impl ListIndirectPartnersRequest {
     pub fn check(&self) -> Result<IndirectPartnerFilter, Violation> {
         max_len("account_name", self.account_name.as_deref(), MAX_ID_LEN)?;
-        let associated_on = time_pair(
+        let associated_on = bounded_time_pair(
             "associated_on_begin",
             self.associated_on_begin.as_deref(),
             "associated_on_end",

@@ -1,8 +1,13 @@
 //! Validation rules shared by the sandbox (which enforces them) and the app (which checks
-//! early so people see the problem at the field, before a round trip).
+//! early so people see the problem at the field, before a round trip). Every rule a request's
+//! `check()` uses lives here; the request modules only compose them.
 
+use crate::money::{check_input_amount, Amount};
 use crate::time::{parse_wire, Instant};
 use chrono::Months;
+
+/// Wire times are `2026-01-31T16:00:00Z`: the V, Q and R lists refuse longer values first.
+pub const MAX_TIME_LEN: usize = 20;
 
 /// One invalid parameter; becomes HTTP 400 `CBC.0100` naming the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +35,102 @@ pub fn max_len(parameter: &str, value: Option<&str>, max: usize) -> Result<(), V
         }
         _ => Ok(()),
     }
+}
+
+/// A required text parameter: not empty, at most `max` characters.
+pub fn required_text(parameter: &str, value: &str, max: usize) -> Result<(), Violation> {
+    if value.is_empty() {
+        return Err(Violation::new(parameter, "is required"));
+    }
+    max_len(parameter, Some(value), max)
+}
+
+/// An optional text parameter: not empty, at most `max` characters (§1.9).
+pub fn text_opt(parameter: &str, value: Option<&str>, max: usize) -> Result<(), Violation> {
+    if value == Some("") {
+        return Err(Violation::new(parameter, "must not be empty"));
+    }
+    max_len(parameter, value, max)
+}
+
+/// A list parameter: at most `max_items` items, each non-empty and ≤ `max_len_each` characters.
+pub fn id_list(parameter: &str, values: &[String], max_items: usize, max_len_each: usize) -> Result<(), Violation> {
+    if values.len() > max_items {
+        return Err(Violation::new(parameter, format!("must have at most {max_items} items")));
+    }
+    values.iter().try_for_each(|v| text_opt(parameter, Some(v), max_len_each))
+}
+
+/// A list of values (empty ones allowed): at most `max_values`, each ≤ `max_len_each` characters.
+pub fn value_list(parameter: &str, values: &[String], max_values: usize, max_len_each: usize) -> Result<(), Violation> {
+    if values.len() > max_values {
+        return Err(Violation::new(parameter, format!("must have at most {max_values} values")));
+    }
+    values.iter().try_for_each(|v| max_len(parameter, Some(v), max_len_each))
+}
+
+/// No value given twice.
+pub fn no_duplicates(parameter: &str, values: &[String]) -> Result<(), Violation> {
+    let mut seen = std::collections::HashSet::new();
+    match values.iter().find(|v| !seen.insert(v.as_str())) {
+        Some(v) => Err(Violation::new(parameter, format!("must not repeat '{v}'"))),
+        None => Ok(()),
+    }
+}
+
+/// An amount typed by a person: positive, at most 2 decimals, within the contract's bounds.
+pub fn amount(parameter: &str, a: Amount) -> Result<Amount, Violation> {
+    check_input_amount(a).map_err(|p| Violation::new(parameter, p.reason()))
+}
+
+fn not_one_of(parameter: &str, allowed: &[i32]) -> Violation {
+    let list: Vec<String> = allowed.iter().map(i32::to_string).collect();
+    Violation::new(parameter, format!("must be one of {}", list.join(", ")))
+}
+
+/// An integer code from a closed set.
+pub fn int_code(parameter: &str, value: i32, allowed: &[i32]) -> Result<(), Violation> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(not_one_of(parameter, allowed))
+    }
+}
+
+/// An optional integer code (as received, 64-bit) from a closed set.
+pub fn int_code_opt(parameter: &str, value: Option<i64>, allowed: &[i32]) -> Result<Option<i32>, Violation> {
+    match value {
+        None => Ok(None),
+        Some(v) => match i32::try_from(v) {
+            Ok(v) if allowed.contains(&v) => Ok(Some(v)),
+            _ => Err(not_one_of(parameter, allowed)),
+        },
+    }
+}
+
+/// A `*_begin` / `*_end` pair: UTC wire format, begin not after end.
+pub fn time_pair(
+    begin_name: &str,
+    begin: Option<&str>,
+    end_name: &str,
+    end: Option<&str>,
+) -> Result<(Option<Instant>, Option<Instant>), Violation> {
+    let b = utc_opt(begin_name, begin)?;
+    let e = utc_opt(end_name, end)?;
+    range(begin_name, b, e)?;
+    Ok((b, e))
+}
+
+/// [`time_pair`], each value first at most [`MAX_TIME_LEN`] characters (the V, Q and R lists).
+pub fn bounded_time_pair(
+    begin_name: &str,
+    begin: Option<&str>,
+    end_name: &str,
+    end: Option<&str>,
+) -> Result<(Option<Instant>, Option<Instant>), Violation> {
+    max_len(begin_name, begin, MAX_TIME_LEN)?;
+    max_len(end_name, end, MAX_TIME_LEN)?;
+    time_pair(begin_name, begin, end_name, end)
 }
 
 /// An optional UTC instant: absent is fine, empty or malformed is not.

@@ -18,14 +18,8 @@ pub const MAX_CHUNKS: u32 = 1_000;
 /// Rows the app sends per chunk (well under the body size the server accepts).
 pub const CHUNK_ROWS: usize = 5_000;
 
-pub mod codes {
-    pub const DUPLICATE_ROW: &str = "CBC.50000061";
-    pub const VERSION_CHANGED: &str = "CBC.50000062";
-    pub const UPLOAD_GONE: &str = "CBC.50000063";
-    pub const NO_VALID_ROWS: &str = "CBC.50000064";
-    /// V2: the customer is not on the current whitelist.
-    pub const NOT_WHITELISTED: &str = "CBC.50000020";
-}
+/// The whitelist's codes, in the one codes module.
+pub use crate::codes;
 
 pub mod source {
     pub const INITIAL: &str = "INITIAL";
@@ -102,6 +96,36 @@ pub struct RowError {
     pub error_msg: String,
     #[serde(default)]
     pub value: Option<String>,
+    /// What is wrong, machine-readable: the app words the reason from this (and the code),
+    /// never from `error_msg`. Absent (an older server) reads as [`RowProblem::Other`].
+    #[serde(default)]
+    pub kind: RowProblem,
+}
+
+/// The kinds of a refused row (`kind` of `error_details[]`, docs/contracts/whitelist.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RowProblem {
+    /// Neither a customer id nor an account name.
+    NoKey,
+    /// The id or the account name is longer than 64 characters.
+    TooLong,
+    /// The id, the account name or the remark holds control characters.
+    ControlChars,
+    /// The remark is longer than 256 characters.
+    RemarkTooLong,
+    /// No such customer (`CBC.5002`).
+    NoCustomer,
+    /// Not a sub-customer of the uploader (`CBC.99000035`).
+    NotYours,
+    /// A referral customer: no coupons (`CBC.99000014`).
+    Referral,
+    /// The same customer as an earlier row (`CBC.50000061`; `value` is that row).
+    Duplicate,
+    /// Any other problem (or a kind this app does not know yet): worded from the code.
+    #[default]
+    #[serde(other)]
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -201,13 +225,8 @@ pub mod change {
 /// Uploads expire this long after staging.
 pub const UPLOAD_TTL_SECS: i64 = 30 * 60;
 
-crate::query_params! {
-    /// `GET /v2/partners/coupon-whitelist/versions`
-    pub struct VersionsQuery {
-        pub offset: Option<i64>,
-        pub limit: Option<i64>,
-    }
-}
+/// `GET /v2/partners/coupon-whitelist/versions`
+pub type VersionsQuery = crate::page::PageQuery;
 
 crate::query_params! {
     /// `GET /v2/partners/coupon-whitelist/entries` (`version_no` absent = current).
@@ -228,43 +247,44 @@ crate::query_params! {
     }
 }
 
-crate::query_params! {
-    /// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/errors` (`limit` ≤ [`MAX_ERRORS_LIMIT`]).
-    pub struct ErrorsQuery {
-        pub offset: Option<i64>,
-        pub limit: Option<i64>,
-    }
-}
+/// `GET /v2/partners/coupon-whitelist/uploads/{upload_id}/errors` (`limit` ≤ [`MAX_ERRORS_LIMIT`]).
+pub type ErrorsQuery = crate::page::PageQuery;
 
 /// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
 pub type RollbackRequest = CommitRequest;
 
+// Paths of the calls in [`crate::whitelist_calls`], for call sites not yet sending those requests.
+
+fn upload_path(route: &str, upload_id: &str) -> String {
+    crate::endpoint::fill_route(route, &[upload_id])
+}
+
 pub fn changes_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/changes", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CHANGES_ROUTE, upload_id)
 }
 
 pub fn errors_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/errors", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::ERRORS_ROUTE, upload_id)
 }
 
 pub fn commit_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/commit", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::COMMIT_ROUTE, upload_id)
 }
 
 pub fn chunk_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/chunks", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CHUNK_ROUTE, upload_id)
 }
 
 pub fn finish_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/finish", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::FINISH_ROUTE, upload_id)
 }
 
 pub fn cancel_path(upload_id: &str) -> String {
-    format!("{UPLOADS_PATH}/{}/cancel", crate::opportunities::encode_path_segment(upload_id))
+    upload_path(crate::whitelist_calls::CANCEL_ROUTE, upload_id)
 }
 
 pub fn rollback_path(version_no: u32) -> String {
-    format!("{VERSIONS_PATH}/{version_no}/rollback")
+    crate::endpoint::fill_route(crate::whitelist_calls::ROLLBACK_ROUTE, &[&version_no.to_string()])
 }
 
 #[cfg(test)]
@@ -299,6 +319,24 @@ mod tests {
         assert_eq!(chunk_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/chunks");
         assert_eq!(finish_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/finish");
         assert_eq!(cancel_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/cancel");
+    }
+
+    #[test]
+    fn row_problems_carry_a_kind_and_read_unknown_ones_as_other() {
+        let e = RowError {
+            row_no: 3,
+            error_code: codes::DUPLICATE_ROW.into(),
+            error_msg: "duplicate of row 2".into(),
+            value: Some("2".into()),
+            kind: RowProblem::Duplicate,
+        };
+        let text = serde_json::to_string(&e).unwrap();
+        assert!(text.ends_with(r#""kind":"DUPLICATE"}"#), "{text}");
+        assert_eq!(serde_json::from_str::<RowError>(&text).unwrap(), e);
+        let old = r#"{"row_no":1,"error_code":"X","error_msg":"m"}"#;
+        assert_eq!(serde_json::from_str::<RowError>(old).unwrap().kind, RowProblem::Other);
+        let newer = r#"{"row_no":1,"error_code":"X","error_msg":"m","kind":"SOMETHING_NEW"}"#;
+        assert_eq!(serde_json::from_str::<RowError>(newer).unwrap().kind, RowProblem::Other);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! row number people see in their spreadsheet (the header is row 1). Also the templates.
 
 use crate::sheet::{Cell, Rows};
-use crate::whitelist::{codes, RowError, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
+use crate::whitelist::{codes, RowError, RowProblem, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -177,32 +177,48 @@ pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
             continue;
         }
         let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
-        let problem = |code: &str, msg: &str, value: Option<String>| RowError {
+        let problem = |kind: RowProblem, code: &str, msg: &str, value: Option<String>| RowError {
             row_no,
             error_code: code.to_string(),
             error_msg: msg.to_string(),
             value,
+            kind,
         };
         if id.is_none() && name.is_none() {
-            errors.push(problem(crate::error::codes::PARAM_ERROR, "neither customer ID nor account name", None));
+            errors.push(problem(RowProblem::NoKey, codes::PARAM_ERROR, "neither customer ID nor account name", None));
             continue;
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| too_long(v, MAX_FIELD)) {
-            errors.push(problem(crate::error::codes::PARAM_ERROR, "longer than 64 characters", Some(v.to_string())));
+            errors.push(problem(
+                RowProblem::TooLong,
+                codes::PARAM_ERROR,
+                "longer than 64 characters",
+                Some(v.to_string()),
+            ));
             continue;
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| has_control(v, false)) {
             let shown = Some(v.replace(|c: char| c.is_control(), "\u{fffd}"));
-            errors.push(problem(crate::error::codes::PARAM_ERROR, "contains control characters", shown));
+            errors.push(problem(RowProblem::ControlChars, codes::PARAM_ERROR, "contains control characters", shown));
             continue;
         }
         if let Some(r) = remark.filter(|r| has_control(r, true)) {
             let shown = Some(r.replace(|c: char| c.is_control(), "\u{fffd}"));
-            errors.push(problem(crate::error::codes::PARAM_ERROR, "remark contains control characters", shown));
+            errors.push(problem(
+                RowProblem::ControlChars,
+                codes::PARAM_ERROR,
+                "remark contains control characters",
+                shown,
+            ));
             continue;
         }
         if let Some(r) = remark.filter(|r| too_long(r, MAX_REMARK)) {
-            errors.push(problem(crate::error::codes::PARAM_ERROR, "remark longer than 256 characters", Some(r.into())));
+            errors.push(problem(
+                RowProblem::RemarkTooLong,
+                codes::PARAM_ERROR,
+                "remark longer than 256 characters",
+                Some(r.into()),
+            ));
             continue;
         }
         let key = match (id, name) {
@@ -214,6 +230,7 @@ pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
         match seen.entry(key) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 errors.push(problem(
+                    RowProblem::Duplicate,
                     codes::DUPLICATE_ROW,
                     "duplicate of an earlier row",
                     Some(first.get().to_string()),
@@ -329,7 +346,11 @@ mod tests {
             p.errors.iter().map(|e| (e.row_no, e.error_code.as_str(), e.value.as_deref())).collect();
         assert_eq!(
             found,
-            vec![(4, "CBC.0100", Some(long.as_str())), (5, "CBC.50000061", Some("3")), (7, "CBC.50000061", Some("6"))]
+            vec![
+                (4, codes::PARAM_ERROR, Some(long.as_str())),
+                (5, codes::DUPLICATE_ROW, Some("3")),
+                (7, codes::DUPLICATE_ROW, Some("6")),
+            ]
         );
         assert_eq!(p.rows.iter().map(|r| r.row_no).collect::<Vec<_>>(), vec![3, 6]);
         let p = parse(&rows("客户ID,账号名,备注\n,,only a remark\n")).unwrap();
@@ -381,7 +402,9 @@ mod tests {
         let row = |n, id: &str| UploadRow { row_no: n, customer_id: Some(id.into()), ..Default::default() };
         let rows = vec![
             Rejected {
-                row: row(3, "=HYPERLINK(\"http://x\")"), reason: "客户不存在".into(), code: "CBC.5002".into()
+                row: row(3, "=HYPERLINK(\"http://x\")"),
+                reason: "客户不存在".into(),
+                code: codes::CUSTOMER_MISSING.into(),
             },
             Rejected {
                 row: UploadRow {
@@ -391,7 +414,7 @@ mod tests {
                     ..Default::default()
                 },
                 reason: "与第 2 行重复".into(),
-                code: "CBC.50000061".into(),
+                code: codes::DUPLICATE_ROW.into(),
             },
         ];
         let csv = rejected_csv(true, &rows);

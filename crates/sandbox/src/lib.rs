@@ -10,6 +10,7 @@ pub mod coupons;
 pub mod customers;
 pub mod errors;
 pub mod faults;
+pub mod mount;
 pub mod opportunities;
 pub mod orders;
 pub mod prng;
@@ -32,15 +33,14 @@ pub use store::AppState;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
-use partner_api::{auth::TOKEN_PATH, customers::LIST_PATH, opportunities::QUERY_PATH, profile::PROFILE_PATH};
+use mount::MountEndpoint;
+use partner_api::auth::TOKEN_PATH;
 use std::future::IntoFuture;
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
-
-pub const DETAIL_ROUTE: &str = "/v2/partners/sub-customers/{customer_id}/opportunities";
 
 /// Command-line settings (see `sandbox --help`).
 #[derive(Debug, Clone, PartialEq)]
@@ -83,16 +83,23 @@ impl Default for Config {
 
 /// The API router over a state.
 pub fn app(state: AppState) -> Router {
+    use partner_api::customers::ListSubCustomersRequest;
+    use partner_api::endpoints::ProfileRequest;
+    use partner_api::opportunities::{CustomerOpportunitiesRequest, OpportunityQuery};
+    use partner_api::orders::{
+        ListCustomerOrdersRequest, QueryCustomerOnDemandResourcesReq, QueryResourcesReq,
+        ShowCustomerOrderDetailsRequest,
+    };
     let bss = Router::new()
-        .route(PROFILE_PATH, get(profile::get))
-        .route(LIST_PATH, post(customers::query))
-        .route(QUERY_PATH, post(opportunities::query))
-        .route(DETAIL_ROUTE, get(opportunities::detail))
+        .endpoint::<ProfileRequest, _, _>(profile::get)
+        .endpoint::<ListSubCustomersRequest, _, _>(customers::query)
+        .endpoint::<OpportunityQuery, _, _>(opportunities::query)
+        .endpoint::<CustomerOpportunitiesRequest, _, _>(opportunities::detail)
         .merge(voucher_routes())
-        .route(partner_api::orders::LIST_PATH, get(orders::list))
-        .route(orders::DETAIL_ROUTE, get(orders::detail))
-        .route(partner_api::orders::RESOURCES_PATH, post(orders::resources))
-        .route(partner_api::orders::ON_DEMAND_PATH, post(orders::on_demand))
+        .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
+        .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
+        .endpoint::<QueryResourcesReq, _, _>(orders::resources)
+        .endpoint::<QueryCustomerOnDemandResourcesReq, _, _>(orders::on_demand)
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
     let control = Router::new()
         .route("/__sandbox/faults", get(faults::get_faults).post(faults::set_faults).delete(faults::clear_faults))
@@ -119,30 +126,36 @@ pub fn app(state: AppState) -> Router {
 
 /// R1, V1–V6, Q1–Q4 and the whitelist (docs/contracts/whitelist.md).
 fn voucher_routes() -> Router<AppState> {
-    use partner_api::{coupons as v, quotas as q, whitelist as w};
+    use partner_api::coupons::*;
+    use partner_api::quotas::*;
+    use partner_api::resellers::ListIndirectPartnersRequest;
+    use partner_api::whitelist::{EntriesQuery, OpenUploadRequest, UploadRequest, VersionsQuery};
+    use partner_api::whitelist_calls::*;
+    use partner_api::whitelist_resolve::ResolveRequest;
     Router::new()
-        .route(partner_api::resellers::LIST_PATH, post(resellers::query))
-        .route(v::QUOTAS_QUERY_PATH, post(coupons::list_quotas))
-        .route(v::PARTNER_COUPONS_PATH, post(coupons::issue).get(coupons::list_issued))
-        .route(v::RECLAIM_PATH, post(coupons::reclaim))
-        .route(v::RECORDS_PATH, get(coupons::records))
-        .route(v::SUB_CUSTOMER_COUPONS_PATH, get(coupons::sub_customer_coupons))
-        .route(q::ISSUE_PATH, post(quotas::issue))
-        .route(q::RECLAIM_PATH, post(quotas::reclaim))
-        .route(q::ISSUED_PATH, get(quotas::issued))
-        .route(q::RECORDS_PATH, get(quotas::records))
-        .route(w::VERSIONS_PATH, get(whitelist::versions))
-        .route(w::ENTRIES_PATH, get(whitelist::entries))
-        .route(partner_api::whitelist_resolve::RESOLVE_PATH, post(whitelist::resolve))
-        .route(w::UPLOADS_PATH, post(whitelist::upload))
-        .route(w::CHUNKED_UPLOADS_PATH, post(whitelist::open_chunked))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/chunks", post(whitelist::chunk))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/finish", post(whitelist::finish))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/cancel", post(whitelist::cancel))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/changes", get(whitelist::changes))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/errors", get(whitelist::errors))
-        .route("/v2/partners/coupon-whitelist/uploads/{upload_id}/commit", post(whitelist::commit))
-        .route("/v2/partners/coupon-whitelist/versions/{version_no}/rollback", post(whitelist::rollback))
+        .endpoint::<ListIndirectPartnersRequest, _, _>(resellers::query)
+        .endpoint::<ListQuotaCouponsRequest, _, _>(coupons::list_quotas)
+        .endpoint::<CreatePartnerCouponsRequest, _, _>(coupons::issue)
+        .endpoint::<ListIssuedPartnerCouponsRequest, _, _>(coupons::list_issued)
+        .endpoint::<ReclaimPartnerCouponsRequest, _, _>(coupons::reclaim)
+        .endpoint::<ListPartnerCouponsRecordRequest, _, _>(coupons::records)
+        .endpoint::<ListSubCustomerCouponsRequest, _, _>(coupons::sub_customer_coupons)
+        .endpoint::<UpdateCouponQuotasRequest, _, _>(quotas::issue)
+        .endpoint::<ReclaimCouponQuotasRequest, _, _>(quotas::reclaim)
+        .endpoint::<ListIssuedCouponQuotasRequest, _, _>(quotas::issued)
+        .endpoint::<ListCouponQuotasRecordsRequest, _, _>(quotas::records)
+        .endpoint::<VersionsQuery, _, _>(whitelist::versions)
+        .endpoint::<EntriesQuery, _, _>(whitelist::entries)
+        .endpoint::<ResolveRequest, _, _>(whitelist::resolve)
+        .endpoint::<UploadRequest, _, _>(whitelist::upload)
+        .endpoint::<OpenUploadRequest, _, _>(whitelist::open_chunked)
+        .endpoint::<SendChunk, _, _>(whitelist::chunk)
+        .endpoint::<FinishUpload, _, _>(whitelist::finish)
+        .endpoint::<CancelUpload, _, _>(whitelist::cancel)
+        .endpoint::<UploadChanges, _, _>(whitelist::changes)
+        .endpoint::<UploadErrors, _, _>(whitelist::errors)
+        .endpoint::<CommitUpload, _, _>(whitelist::commit)
+        .endpoint::<Rollback, _, _>(whitelist::rollback)
 }
 
 /// A started sandbox.

@@ -18,9 +18,9 @@ use partner_api::opportunities::{
     CustomerOpportunitiesResponse, CustomerOpportunity, Opportunity, OpportunityListResponse, OpportunityQuery,
     CONFIDENCES, DEFAULT_ORDER_BY, INDUSTRIES, OPPORTUNITY_TYPES, SORT_KEYS, STAGES,
 };
+use partner_api::page::{PageQuery, PageRequest};
 use partner_api::time::Instant;
 use partner_api::validate::{max_len, one_of, range, utc_opt, Violation};
-use partner_api::PageRequest;
 use std::cmp::Ordering;
 
 /// Most values one multi-value filter may carry.
@@ -216,17 +216,8 @@ pub async fn query(
 
 /// `offset`/`limit` from a query string; a value that is not an integer names the parameter.
 fn page_from_query(query: Option<&str>) -> Result<PageRequest, Violation> {
-    let (mut offset, mut limit) = (None, None);
-    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
-        let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
-        let slot = match k {
-            "offset" => &mut offset,
-            "limit" => &mut limit,
-            _ => continue,
-        };
-        *slot = Some(val.parse::<i64>().map_err(|_| Violation::new(k, "must be an integer"))?);
-    }
-    PageRequest::from_raw(offset, limit)
+    let q = PageQuery::from_query(query)?;
+    PageRequest::from_raw(q.offset, q.limit)
 }
 
 pub async fn detail(

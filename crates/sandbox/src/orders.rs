@@ -29,13 +29,9 @@ use partner_api::orders::{
     ShowCustomerOrderDetailsRequest, ShowCustomerOrderDetailsResponse, SubCustomerOrderV2, SubCustomerOrderV3,
     LANGUAGE_HEADER,
 };
-use partner_api::query::QueryParams;
 use partner_api::validate::Violation;
 use partner_api::Amount;
 use std::collections::HashMap;
-
-/// The O2 route (axum path syntax).
-pub const DETAIL_ROUTE: &str = "/v2/orders/customer-orders/details/{order_id}";
 
 fn english(headers: &HeaderMap) -> bool {
     language::is_english(headers.get(LANGUAGE_HEADER).and_then(|v| v.to_str().ok()))
@@ -182,7 +178,7 @@ pub async fn list(
     Extension(caller): Extension<Caller>,
     uri: Uri,
 ) -> Result<Json<ListCustomerOrdersResponse>, ApiFailure> {
-    let f = ListCustomerOrdersRequest::from_query(&QueryParams::parse(uri.query()))?.check()?;
+    let f = ListCustomerOrdersRequest::from_query(uri.query())?.check()?;
     let data = &state.data;
     let scope = Scope::new(data, caller, f.indirect_partner_id.as_deref())?;
     let pool: Vec<CustomerIx> = match (&f.customer_id, &f.order_id) {
@@ -336,7 +332,7 @@ pub async fn detail(
     let Ok(Path(order_id)) = order_id else {
         return Err(order_not_found());
     };
-    let req = ShowCustomerOrderDetailsRequest::from_parts(&order_id, &QueryParams::parse(uri.query()))?;
+    let req = ShowCustomerOrderDetailsRequest { order_id, ..ShowCustomerOrderDetailsRequest::from_query(uri.query())? };
     let page = req.check()?;
     let data = &state.data;
     let scope = Scope::new(data, caller, req.indirect_partner_id.as_deref())?;

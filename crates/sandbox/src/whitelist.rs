@@ -18,7 +18,7 @@ use partner_api::time::Instant;
 use partner_api::validate::{max_len, Violation};
 use partner_api::whitelist::{
     change, codes, source, CancelResponse, ChangesQuery, ChunkResponse, CommitResponse, EntriesQuery, Entry, EntryList,
-    ErrorPage, ErrorsQuery, OpenUploadResponse, RowError, UploadResponse, UploadRow, Version, VersionList,
+    ErrorPage, ErrorsQuery, OpenUploadResponse, RowError, RowProblem, UploadResponse, UploadRow, Version, VersionList,
     VersionsQuery, ERRORS_FIRST_PAGE, MAX_CHUNKS, MAX_ERRORS_LIMIT, MAX_FILE_ROWS, MAX_UPLOAD_ROWS, UPLOAD_TTL_SECS,
 };
 use partner_api::whitelist_resolve::{
@@ -335,49 +335,80 @@ fn stage(
     let mut errors = Vec::new();
     let mut seen: HashMap<CustomerIx, u32> = HashMap::new();
     let mut valid: Vec<(CustomerIx, Option<String>)> = Vec::new();
-    let err = |row: &UploadRow, code: &str, msg: String, value: Option<String>| RowError {
+    let err = |row: &UploadRow, kind: RowProblem, code: &str, msg: String, value: Option<String>| RowError {
         row_no: row.row_no,
         error_code: code.into(),
         error_msg: msg,
         value,
+        kind,
     };
     for row in rows {
         let id = row.customer_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let name = row.account_name.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let (key, found) = match (id, name) {
             (None, None) => {
-                errors.push(err(row, common::PARAM_ERROR, "neither a customer id nor an account name".into(), None));
+                errors.push(err(
+                    row,
+                    RowProblem::NoKey,
+                    common::PARAM_ERROR,
+                    "neither a customer id nor an account name".into(),
+                    None,
+                ));
                 continue;
             }
             (Some(i), _) if i.chars().count() > 64 => {
-                errors.push(err(row, common::PARAM_ERROR, "the customer id is longer than 64".into(), Some(i.into())));
+                errors.push(err(
+                    row,
+                    RowProblem::TooLong,
+                    common::PARAM_ERROR,
+                    "the customer id is longer than 64".into(),
+                    Some(i.into()),
+                ));
                 continue;
             }
             (None, Some(n)) if n.chars().count() > 64 => {
                 let msg = "the account name is longer than 64".into();
-                errors.push(err(row, common::PARAM_ERROR, msg, Some(n.into())));
+                errors.push(err(row, RowProblem::TooLong, common::PARAM_ERROR, msg, Some(n.into())));
                 continue;
             }
             (Some(i), _) => (i, data.customer_by_id.get(i).copied()),
             (None, Some(n)) => (n, wl.by_account.get(n).copied()),
         };
         let Some(c) = found else {
-            errors.push(err(row, common::CUSTOMER_MISSING, "no such customer".into(), Some(key.into())));
+            errors.push(err(
+                row,
+                RowProblem::NoCustomer,
+                common::CUSTOMER_MISSING,
+                "no such customer".into(),
+                Some(key.into()),
+            ));
             continue;
         };
         let cu = data.customer(c);
         if cu.partner != v.partner_ix || !v.can_see(cu) {
-            errors.push(err(row, common::NOT_SUB_CUSTOMER, "not your sub-customer".into(), Some(key.into())));
+            errors.push(err(
+                row,
+                RowProblem::NotYours,
+                common::NOT_SUB_CUSTOMER,
+                "not your sub-customer".into(),
+                Some(key.into()),
+            ));
             continue;
         }
         if cu.association_type != "2" {
             let msg = "the association type does not allow coupons (referral customer)".into();
-            errors.push(err(row, partner_api::coupons::codes::ASSOCIATION_TYPE_NOT_ALLOWED, msg, Some(key.into())));
+            errors.push(err(
+                row,
+                RowProblem::Referral,
+                partner_api::coupons::codes::ASSOCIATION_TYPE_NOT_ALLOWED,
+                msg,
+                Some(key.into()),
+            ));
             continue;
         }
         if let Some(first) = seen.get(&c) {
             let msg = format!("duplicate of row {first}");
-            errors.push(err(row, codes::DUPLICATE_ROW, msg, Some(first.to_string())));
+            errors.push(err(row, RowProblem::Duplicate, codes::DUPLICATE_ROW, msg, Some(first.to_string())));
             continue;
         }
         seen.insert(c, row.row_no);

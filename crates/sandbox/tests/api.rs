@@ -1,104 +1,22 @@
 //! The API through the router (tower `oneshot`), over a small seeded store.
 
-use axum::body::{to_bytes, Body};
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::{env, env_with, Env, Resp};
 use partner_api::profile::role;
-use sandbox::store::{CustomerIx, Data};
-use sandbox::{app, seed, AppState};
+use sandbox::seed;
+use sandbox::store::CustomerIx;
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use tower::ServiceExt;
 
 const PW: &str = seed::PASSWORD;
 const C1: &str = "/v2/partners/sub-customers/query";
 const OPPS: &str = "/v2/partners/sub-customers/opportunities/query";
 const PROFILE: &str = "/v2/partners/profile";
 
-struct Resp {
-    status: StatusCode,
-    headers: HeaderMap,
-    text: String,
-    json: Value,
-}
-
-impl Resp {
-    fn code(&self) -> &str {
-        self.json["error_code"].as_str().unwrap_or("")
-    }
-    fn msg(&self) -> &str {
-        self.json["error_msg"].as_str().unwrap_or("")
-    }
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-}
-
-struct Env {
-    app: Router,
-    state: AppState,
-}
-
-fn env() -> Env {
-    env_with_origins(Vec::new())
-}
-
-fn env_with_origins(origins: Vec<String>) -> Env {
-    let state = AppState::new(seed::generate(400, 42), 42, 86_400, origins);
-    Env { app: app(state.clone()), state }
-}
-
 impl Env {
-    fn data(&self) -> &Data {
-        &self.state.data
-    }
-
-    async fn send(&self, req: Request<Body>) -> Resp {
-        let resp = self.app.clone().oneshot(req).await.unwrap();
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
-        let text = String::from_utf8(bytes.to_vec()).unwrap();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Resp { status, headers, text, json }
-    }
-
-    async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
-        let mut b = Request::builder().method(method).uri(path).header("content-type", "application/json");
-        if let Some(t) = token {
-            b = b.header("x-auth-token", t);
-        }
-        let body = body.map(|v| Body::from(v.to_string())).unwrap_or_else(Body::empty);
-        self.send(b.body(body).unwrap()).await
-    }
-
-    async fn post(&self, path: &str, token: &str, body: Value) -> Resp {
-        self.call(Method::POST, path, Some(token), Some(body)).await
-    }
-
-    async fn get(&self, path: &str, token: &str) -> Resp {
-        self.call(Method::GET, path, Some(token), None).await
-    }
-
-    async fn sign_in_raw(&self, account: &str, user: &str, password: &str) -> Resp {
-        let body = serde_json::to_value(partner_api::auth::TokenRequest::password(account, user, password)).unwrap();
-        self.call(Method::POST, "/v3/auth/tokens", None, Some(body)).await
-    }
-
-    async fn token(&self, account: &str, user: &str) -> String {
-        let r = self.sign_in_raw(account, user, PW).await;
-        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-        r.header("x-subject-token").unwrap().to_string()
-    }
-
-    fn partner(&self, account: &str) -> usize {
-        self.data().partner_by_account(account).unwrap()
-    }
-
-    fn user(&self, account: &str, name: &str) -> usize {
-        self.data().user_in(self.partner(account), name).unwrap()
-    }
-
     /// Customers matching a predicate, counted straight from the data.
     fn count(&self, f: impl Fn(&sandbox::store::Customer) -> bool) -> u64 {
         self.data().customers.iter().filter(|c| f(c)).count() as u64
@@ -220,7 +138,7 @@ async fn every_response_has_a_unique_request_id() {
 
 #[tokio::test]
 async fn cors_only_for_listed_origins() {
-    let e = env_with_origins(vec!["http://localhost:8080".into()]);
+    let e = env_with(vec!["http://localhost:8080".into()]);
     let preflight = |origin: &str| {
         Request::builder()
             .method(Method::OPTIONS)

@@ -1,10 +1,11 @@
 //! V1–V6 through the router: seeded data, validation and every implemented error code,
 //! partial success, balance accounting, concurrency and ambiguous outcomes.
 
-mod voucher_env;
+mod common;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{Method, Request, StatusCode};
+use common::*;
 use partner_api::coupons::{coupon_status, operation_type};
 use partner_api::Amount;
 use sandbox::seed_coupons::{D1, D2, D3, D4_NOT_YET_EFFECTIVE, D5_EXPIRED, D6_ADJUSTING, D7_FROZEN, D8_OLD};
@@ -12,7 +13,6 @@ use sandbox::{seed, AppState};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use tower::ServiceExt;
-use voucher_env::*;
 
 #[test]
 fn seeding_is_deterministic_and_balances_add_up() {

@@ -1,126 +1,39 @@
 //! O1–O4 (PARTNER_API.md §8) through the router (tower `oneshot`), over a small seeded store.
 
-use axum::body::{to_bytes, Body};
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::{env, env_with, Env, Resp};
+use partner_api::endpoint::Endpoint;
 use partner_api::orders::{
     ListCustomerOnDemandResourcesResponse, ListCustomerOrdersResponse, ListPayPerUseCustomerResourcesResponse,
     ShowCustomerOrderDetailsResponse,
 };
 use partner_api::time::{parse_wire, Instant};
 use partner_api::Amount;
+use sandbox::seed;
 use sandbox::seed_orders::{book, OrderRow};
-use sandbox::store::{Customer, CustomerIx, Data};
-use sandbox::{app, seed, AppState};
+use sandbox::store::{Customer, CustomerIx};
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use tower::ServiceExt;
 
 const O1: &str = "/v2/orders/customer-orders";
 const O2: &str = "/v2/orders/customer-orders/details/";
 const O3: &str = "/v2/orders/suscriptions/resources/query";
 const O4: &str = "/v2/partners/sub-customers/on-demand-resources/query";
 
-struct Resp {
-    status: StatusCode,
-    headers: HeaderMap,
-    text: String,
-    json: Value,
-}
-
-impl Resp {
-    fn code(&self) -> &str {
-        self.json["error_code"].as_str().unwrap_or("")
-    }
-    fn msg(&self) -> &str {
-        self.json["error_msg"].as_str().unwrap_or("")
-    }
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-    fn ok(self) -> Self {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.text);
-        self
-    }
-    /// A 400 CBC.0100 naming `param`.
-    fn names(&self, param: &str) {
-        assert_eq!((self.status, self.code()), (StatusCode::BAD_REQUEST, "CBC.0100"), "{}", self.text);
-        assert!(self.msg().starts_with(&format!("parameter '{param}' ")), "{param}: {}", self.msg());
-        assert_eq!(partner_api::error::parse_error(400, &self.text, None).parameter(), Some(param));
-    }
-}
-
-struct Env {
-    app: Router,
-    state: AppState,
-}
-
-fn env_with(origins: Vec<String>) -> Env {
-    let state = AppState::new(seed::generate(400, 42), 42, 86_400, origins);
-    Env { app: app(state.clone()), state }
-}
-
-fn env() -> Env {
-    env_with(Vec::new())
-}
-
 impl Env {
-    fn data(&self) -> &Data {
-        &self.state.data
-    }
-
-    async fn send(&self, req: Request<Body>) -> Resp {
-        let resp = self.app.clone().oneshot(req).await.unwrap();
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
-        let text = String::from_utf8(bytes.to_vec()).unwrap();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Resp { status, headers, text, json }
-    }
-
-    async fn call(&self, method: Method, path: &str, token: &str, lang: Option<&str>, body: Option<Value>) -> Resp {
-        // As the official clients: JSON content type on every call, GETs included.
-        let mut b = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("content-type", "application/json;charset=UTF-8")
-            .header("x-auth-token", token);
-        if let Some(l) = lang {
-            b = b.header("X-Language", l);
-        }
-        let body = body.map(|v| Body::from(v.to_string())).unwrap_or_else(Body::empty);
-        self.send(b.body(body).unwrap()).await
-    }
-
-    async fn get(&self, path: &str, token: &str) -> Resp {
-        self.call(Method::GET, path, token, None, None).await
-    }
-
-    async fn post(&self, path: &str, token: &str, body: Value) -> Resp {
-        self.call(Method::POST, path, token, None, Some(body)).await
-    }
-
-    async fn token(&self, account: &str, user: &str) -> String {
-        let body =
-            serde_json::to_value(partner_api::auth::TokenRequest::password(account, user, seed::PASSWORD)).unwrap();
-        let req = Request::builder()
-            .method(Method::POST)
-            .uri("/v3/auth/tokens")
-            .header("content-type", "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap();
-        let r = self.send(req).await;
-        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-        r.header("x-subject-token").unwrap().to_string()
-    }
-
-    fn partner(&self, account: &str) -> usize {
-        self.data().partner_by_account(account).unwrap()
-    }
-
-    fn user(&self, account: &str, name: &str) -> usize {
-        self.data().user_in(self.partner(account), name).unwrap()
+    async fn call_lang(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        lang: Option<&str>,
+        body: Option<Value>,
+    ) -> Resp {
+        let headers: Vec<(&str, &str)> = lang.map(|l| ("X-Language", l)).into_iter().collect();
+        self.call_with(method, path, Some(token), &headers, body).await
     }
 
     fn ix(&self, c: &Customer) -> CustomerIx {
@@ -381,7 +294,7 @@ async fn o2_details_visibility_language_and_amounts() {
     let id = row.order_id();
 
     let zh = e.get(&format!("{O2}{id}"), &t).await.ok();
-    let en = e.call(Method::GET, &format!("{O2}{}", id.to_lowercase()), &t, Some("en_US"), None).await.ok();
+    let en = e.call_lang(Method::GET, &format!("{O2}{}", id.to_lowercase()), &t, Some("en_US"), None).await.ok();
     let info = &zh.json["order_info"];
     assert_eq!((info["order_id"].as_str(), info["customer_id"].as_str()), (Some(id.as_str()), Some(c.id.as_str())));
     assert!(info.get("user_name").is_some() && info.get("pending_payment_end_time").is_some());
@@ -389,7 +302,7 @@ async fn o2_details_visibility_language_and_amounts() {
     let svc = sandbox::seed_orders::SERVICES[row.service as usize].en;
     assert_eq!(en.json["order_info"]["service_type_name"], svc);
     assert_eq!(zh.json["order_info"]["service_type_name"], sandbox::seed_orders::SERVICES[row.service as usize].zh);
-    let default_lang = e.call(Method::GET, &format!("{O2}{id}"), &t, Some("fr_FR"), None).await.ok();
+    let default_lang = e.call_lang(Method::GET, &format!("{O2}{id}"), &t, Some("fr_FR"), None).await.ok();
     assert_eq!(default_lang.json, zh.json);
 
     // Line items: total_count counts them, they page, and they add up to the order.
@@ -569,7 +482,8 @@ async fn o4_on_demand_resources() {
     e.post(O4, &t, json!({"customer_id": c.id, "limit": 0})).await.names("limit");
 
     let zh = e.post(O4, &t, json!({"customer_id": c.id, "limit": 100})).await.ok();
-    let en = e.call(Method::POST, O4, &t, Some("en_US"), Some(json!({"customer_id": c.id, "limit": 100}))).await.ok();
+    let en =
+        e.call_lang(Method::POST, O4, &t, Some("en_US"), Some(json!({"customer_id": c.id, "limit": 100}))).await.ok();
     assert_eq!(zh.json["total_count"].as_u64(), Some(b.on_demand.len() as u64));
     let (zr, er) = (zh.json["resources"].as_array().unwrap(), en.json["resources"].as_array().unwrap());
     assert_eq!(zr.len(), er.len());

@@ -1,14 +1,14 @@
 //! Q1–Q4 and R1 through the router: tier-1 only, partial success, reclaim accounting,
 //! concurrency on one quota.
 
-mod voucher_env;
+mod common;
 
 use axum::http::StatusCode;
+use common::*;
 use partner_api::Amount;
 use sandbox::seed_coupons::{D1, D2, D3, D4_NOT_YET_EFFECTIVE, D6_ADJUSTING};
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use voucher_env::*;
 
 const DEEPBLUE: &str = "deepblue_data";
 

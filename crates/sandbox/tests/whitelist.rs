@@ -2,13 +2,13 @@
 //! versions, entries, staged upload with per-row errors and diff, atomic commit with the
 //! base_version_no rule, rollback, expiry, roles, and V2 consulting the current version.
 
-mod voucher_env;
+mod common;
 
 use axum::http::StatusCode;
+use common::*;
 use sandbox::seed_coupons::D1;
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use voucher_env::*;
 
 fn commit_path(id: &str) -> String {
     format!("{WL_UPLOADS}/{id}/commit")

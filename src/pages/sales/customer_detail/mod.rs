@@ -10,7 +10,8 @@ use crate::routes::{safe_next, CUSTOMERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use partner_api::opportunities::{detail_path, CustomerOpportunitiesResponse, Opportunity};
+use partner_api::opportunities::{CustomerOpportunitiesRequest, Opportunity};
+use partner_api::page::PageQuery;
 use std::sync::Arc;
 
 type C = Column<Opportunity>;
@@ -50,9 +51,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
         }
     };
     let remote = use_remote(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        let api = api.clone();
-        async move { api.get::<CustomerOpportunitiesResponse>(&format!("{}?offset=0&limit=100", detail_path(&id))).await }
+        let customer_id = params.with(|p| p.get("id").unwrap_or_default());
+        let request =
+            CustomerOpportunitiesRequest { customer_id, page: PageQuery { offset: Some(0), limit: Some(100) } };
+        async move { api.call(&request).await }
     });
     let opportunities = Memo::new(move |_| {
         Arc::new(remote.data.with(|d| d.as_ref().map(|d| d.opportunities.clone()).unwrap_or_default()))

@@ -12,10 +12,7 @@ use crate::routes::{safe_next, ORDERS, ORDERS_PAY_PER_USE};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use partner_api::orders::{
-    ListPayPerUseCustomerResourcesResponse, OrderInstanceV2, OrderLineItemEntityV2, QueryResourcesReq,
-    ShowCustomerOrderDetailsRequest, ShowCustomerOrderDetailsResponse, RESOURCES_PATH,
-};
+use partner_api::orders::{OrderInstanceV2, OrderLineItemEntityV2, QueryResourcesReq, ShowCustomerOrderDetailsRequest};
 use partner_api::Amount;
 use std::sync::Arc;
 
@@ -127,7 +124,6 @@ pub fn OrderDetailPage() -> impl IntoView {
         }
     };
 
-    let detail_api = api.clone();
     let detail = use_remote(move || {
         let request = ShowCustomerOrderDetailsRequest {
             order_id: order_id.get(),
@@ -135,8 +131,7 @@ pub fn OrderDetailPage() -> impl IntoView {
             offset: Some(0),
             ..Default::default()
         };
-        let api = detail_api.clone();
-        async move { api.get::<ShowCustomerOrderDetailsResponse>(&request.path_and_query()).await }
+        async move { api.call(&request).await }
     });
     let resources = use_remote(move || {
         let request = QueryResourcesReq {
@@ -146,8 +141,7 @@ pub fn OrderDetailPage() -> impl IntoView {
             limit: Some(100),
             ..Default::default()
         };
-        let api = api.clone();
-        async move { api.query::<_, ListPayPerUseCustomerResourcesResponse>(RESOURCES_PATH, &request).await }
+        async move { api.call(&request).await }
     });
 
     let items = Signal::derive(move || {

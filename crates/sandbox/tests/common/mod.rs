@@ -1,9 +1,10 @@
-//! The router through tower `oneshot` over a small seeded store, for the voucher, quota and
-//! whitelist tests (same pattern as tests/api.rs).
+//! The one sandbox test harness: the router through tower `oneshot` over a small seeded store
+//! (400 customers, seed 42), signing in, sending calls and reading answers. Every test file
+//! (`mod common;`) uses it; a file adds its own helpers in an `impl Env` of its own.
 #![allow(dead_code)]
 
 use axum::body::{to_bytes, Body};
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use partner_api::Amount;
 use sandbox::store::{Customer, CustomerIx, Data, PartnerIx};
@@ -32,12 +33,49 @@ pub const SERVICE: &str = "huitong_services";
 
 pub struct Resp {
     pub status: StatusCode,
+    pub headers: HeaderMap,
     pub text: String,
     pub json: Value,
     pub request_id: Option<String>,
 }
 
+/// An answer reads as its JSON body (`r["total_count"]`, `r.as_array()`).
+impl std::ops::Deref for Resp {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.json
+    }
+}
+
+impl PartialEq<Value> for Resp {
+    fn eq(&self, other: &Value) -> bool {
+        self.json == *other
+    }
+}
+
+impl std::fmt::Debug for Resp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status, self.text)
+    }
+}
+
+impl std::fmt::Display for Resp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.json.fmt(f)
+    }
+}
+
 impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// A 400 CBC.0100 naming `param`.
+    pub fn names(&self, param: &str) {
+        let code = partner_api::codes::PARAM_ERROR;
+        assert_eq!((self.status, self.code()), (StatusCode::BAD_REQUEST, code), "{}", self.text);
+        assert!(self.msg().starts_with(&format!("parameter '{param}' ")), "{param}: {}", self.msg());
+        assert_eq!(partner_api::error::parse_error(400, &self.text, None).parameter(), Some(param));
+    }
     pub fn code(&self) -> &str {
         self.json["error_code"].as_str().unwrap_or("")
     }
@@ -48,10 +86,11 @@ impl Resp {
     pub fn sc(&self) -> (StatusCode, &str) {
         (self.status, self.code())
     }
-    pub fn ok(self) -> Value {
+    /// A 200 that is not a business failure.
+    pub fn ok(self) -> Self {
         assert_eq!(self.status, StatusCode::OK, "{}", self.text);
         assert!(self.json.get("error_code").is_none(), "{}", self.text);
-        self.json
+        self
     }
 }
 
@@ -62,7 +101,12 @@ pub struct Env {
 }
 
 pub fn env() -> Env {
-    let state = AppState::new(seed::generate(400, 42), 42, 86_400, Vec::new());
+    env_with(Vec::new())
+}
+
+/// With these CORS origins allowed.
+pub fn env_with(origins: Vec<String>) -> Env {
+    let state = AppState::new(seed::generate(400, 42), 42, 86_400, origins);
     Env { app: app(state.clone()), state }
 }
 
@@ -80,19 +124,39 @@ impl Env {
         &self.state.data
     }
 
-    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(String::from);
+        let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Resp { status, headers, text, json, request_id }
+    }
+
+    /// As the official clients: a JSON content type on every call, GETs included.
+    pub async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Resp {
         let mut b = Request::builder().method(method).uri(path).header("content-type", "application/json");
         if let Some(t) = token {
             b = b.header("x-auth-token", t);
         }
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
         let body = body.map(|v| Body::from(v.to_string())).unwrap_or_else(Body::empty);
-        let resp = self.app.clone().oneshot(b.body(body).unwrap()).await.unwrap();
-        let status = resp.status();
-        let request_id = resp.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(String::from);
-        let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
-        let text = String::from_utf8(bytes.to_vec()).unwrap();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Resp { status, text, json, request_id }
+        self.send(b.body(body).unwrap()).await
+    }
+
+    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+        self.call_with(method, path, token, &[], body).await
     }
 
     pub async fn post(&self, path: &str, token: &str, body: Value) -> Resp {
@@ -107,17 +171,15 @@ impl Env {
         self.call(Method::POST, path, None, Some(body)).await
     }
 
+    pub async fn sign_in_raw(&self, account: &str, user: &str, password: &str) -> Resp {
+        let body = serde_json::to_value(partner_api::auth::TokenRequest::password(account, user, password)).unwrap();
+        self.call(Method::POST, partner_api::auth::TOKEN_PATH, None, Some(body)).await
+    }
+
     pub async fn token(&self, account: &str, user: &str) -> String {
-        let body = serde_json::to_string(&partner_api::auth::TokenRequest::password(account, user, seed::PASSWORD));
-        let req = Request::builder()
-            .method(Method::POST)
-            .uri("/v3/auth/tokens")
-            .header("content-type", "application/json")
-            .body(Body::from(body.unwrap()))
-            .unwrap();
-        let resp = self.app.clone().oneshot(req).await.unwrap();
-        assert_eq!(resp.status(), StatusCode::CREATED);
-        resp.headers().get("x-subject-token").unwrap().to_str().unwrap().to_string()
+        let r = self.sign_in_raw(account, user, seed::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        r.header("x-subject-token").unwrap().to_string()
     }
 
     pub fn partner(&self, account: &str) -> PartnerIx {
@@ -126,6 +188,10 @@ impl Env {
 
     pub fn partner_id(&self, account: &str) -> String {
         self.data().partners[self.partner(account)].id.clone()
+    }
+
+    pub fn user(&self, account: &str, name: &str) -> usize {
+        self.data().user_in(self.partner(account), name).unwrap()
     }
 
     pub fn customer(&self, ix: CustomerIx) -> &Customer {

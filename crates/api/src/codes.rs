@@ -1,0 +1,53 @@
+//! Every `CBC.*` code the console and the sandbox name, in one place (PARTNER_API.md §1.5,
+//! §6–§7, and our own contracts in docs/contracts/). Code compares an error's code with these
+//! constants, never with a literal; the translated texts are keyed by them too.
+//! `error::codes`, `coupons::codes`, `quotas::codes` and `whitelist::codes` are this module.
+
+/// The success code some endpoints put in 200 bodies.
+pub const SUCCESS: &str = "CBC.0000";
+
+// ---- General (§1.5) ----
+pub const PARAM_ERROR: &str = "CBC.0100";
+pub const INVALID_PARAM: &str = "CBC.0101";
+pub const ILLEGAL_OPERATION: &str = "CBC.0150";
+pub const ACCESS_DENIED: &str = "CBC.0151";
+pub const TOKEN_INVALID: &str = "CBC.0154";
+pub const NOT_ALLOWED: &str = "CBC.0155";
+pub const CUSTOMER_NOT_ON_SITE: &str = "CBC.0156";
+pub const THROTTLED: &str = "CBC.0250";
+pub const UNKNOWN: &str = "CBC.0999";
+pub const NOT_PARTNER: &str = "CBC.5001";
+pub const CUSTOMER_MISSING: &str = "CBC.5002";
+pub const ACCOUNT_TYPE_MISMATCH: &str = "CBC.5023";
+pub const NO_CUSTOMER_PERMISSION: &str = "CBC.99000000";
+pub const NOT_SUB_CUSTOMER: &str = "CBC.99000035";
+pub const NO_RESELLER_PERMISSION: &str = "CBC.99000037";
+pub const INSUFFICIENT_BALANCE: &str = "CBC.99005003";
+pub const TOO_FREQUENT: &str = "CBC.99008040";
+
+// ---- Coupons and quotas (§6–§7) ----
+pub const QUOTA_MISSING: &str = "CBC.99000012";
+pub const INSUFFICIENT_QUOTA: &str = "CBC.99000013";
+pub const ASSOCIATION_TYPE_NOT_ALLOWED: &str = "CBC.99000014";
+pub const QUOTA_STATUS_NOT_ALLOWED: &str = "CBC.99000015";
+pub const QUOTA_NOT_EFFECTIVE: &str = "CBC.99000017";
+pub const FACE_VALUE_BELOW_MIN: &str = "CBC.99000018";
+pub const FACE_VALUE_ABOVE_MAX: &str = "CBC.99000019";
+pub const LIMITS_EXCEED_QUOTA: &str = "CBC.99000023";
+pub const CANNOT_ISSUE_TO_SELF: &str = "CBC.99000025";
+pub const REFERRAL_NO_RECLAIM: &str = "CBC.99000045";
+pub const EXPIRED_OR_RECLAIMED: &str = "CBC.99000048";
+pub const CONCURRENT_QUOTA_OPERATION: &str = "CBC.50000045";
+pub const PRODUCT_NOT_FOUND: &str = "CBC.50000054";
+pub const SERVICE_TYPE_NOT_FOUND: &str = "CBC.50000055";
+/// Q1: the reseller is leaving the partner.
+pub const RESELLER_EXITING: &str = "CBC.50010105";
+pub const QUOTA_RESTRICTED_TO_OTHER_CUSTOMERS: &str = "CBC.50000021";
+
+// ---- The whitelist (docs/contracts/whitelist.md) ----
+/// V2: the customer is not on the current whitelist.
+pub const NOT_WHITELISTED: &str = "CBC.50000020";
+pub const DUPLICATE_ROW: &str = "CBC.50000061";
+pub const VERSION_CHANGED: &str = "CBC.50000062";
+pub const UPLOAD_GONE: &str = "CBC.50000063";
+pub const NO_VALID_ROWS: &str = "CBC.50000064";
