@@ -4,35 +4,23 @@
 use super::draft::day;
 use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
-use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsResponse};
+use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsResponse, Usability};
 use partner_api::issuance::form::face_bounds;
 use partner_api::time::Instant;
 
-fn quota_status_msg(status: i32) -> Msg {
-    match status {
-        quota_status::NORMAL => Msg::VoQuotaNormal,
-        quota_status::INVALID => Msg::VoQuotaInvalid,
-        quota_status::ADJUSTING => Msg::VoQuotaAdjusting,
-        quota_status::FROZEN => Msg::VoQuotaFrozen,
-        _ => Msg::VoQuotaReclaimed,
-    }
-}
-
-/// Why a quota cannot issue now, if it cannot.
+/// Why a quota cannot issue now, if it cannot (the rule is `CouponQuota::usability`).
 fn why_not_usable(q: &CouponQuota, now: Instant) -> Option<Msg> {
-    if q.quota_status != quota_status::NORMAL {
-        return Some(quota_status_msg(q.quota_status));
-    }
-    if now < q.effective_time {
-        return Some(Msg::VoQuotaNotYetEffective);
-    }
-    if now >= q.expire_time {
-        return Some(Msg::VoQuotaInvalid);
-    }
-    if !q.balance.is_positive() {
-        return Some(Msg::VoQuotaEmpty);
-    }
-    None
+    Some(match q.usability(now) {
+        Usability::Usable => return None,
+        // Never for a normal quota; kept until the text is dropped from the messages.
+        Usability::Status(quota_status::NORMAL) => Msg::VoQuotaNormal,
+        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
+        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
+        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
+        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
+        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
+        Usability::Empty => Msg::VoQuotaEmpty,
+    })
 }
 
 /// The quotas of the chosen type: usable ones can be picked; the others are shown with why not.
