@@ -316,6 +316,43 @@ pub struct CouponQuota {
     pub limit_infos: Vec<LimitInfo>,
 }
 
+/// Whether a quota can issue (vouchers, or quota to resellers) now, and if not why not. The
+/// server has the last word; this is what the console offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Usability {
+    Usable,
+    /// `quota_status` is not normal: invalid, adjusting, frozen, reclaimed or one not known.
+    Status(i32),
+    NotYetEffective,
+    Expired,
+    /// No balance left.
+    Empty,
+}
+
+impl Usability {
+    pub fn is_usable(self) -> bool {
+        self == Usability::Usable
+    }
+}
+
+impl CouponQuota {
+    /// Usable when its status is normal, `now` is in `[effective_time, expire_time)` and some
+    /// balance is left (checked in that order).
+    pub fn usability(&self, now: Instant) -> Usability {
+        if self.quota_status != quota_status::NORMAL {
+            Usability::Status(self.quota_status)
+        } else if now < self.effective_time {
+            Usability::NotYetEffective
+        } else if now >= self.expire_time {
+            Usability::Expired
+        } else if !self.balance.is_positive() {
+            Usability::Empty
+        } else {
+            Usability::Usable
+        }
+    }
+}
+
 // ---- V2 CreatePartnerCoupons ----
 
 /// V2 body. Every customer gets one coupon of `face_value`.
@@ -977,5 +1014,48 @@ mod tests {
         assert_eq!(operation_type::ALL.len(), 9);
         assert_eq!(quota_status::ALL, &[0, 3, 4, 5, 6]);
         assert_eq!(result::ALL, &["0", "-1"]);
+    }
+}
+
+#[cfg(test)]
+mod usability_tests {
+    use super::*;
+    use crate::time::parse_wire;
+
+    fn quota(status: i32, balance: i64) -> CouponQuota {
+        let t = |s: &str| parse_wire(s).unwrap();
+        CouponQuota {
+            quota_id: "q".into(),
+            quota_type: quota_type::VOUCHER,
+            create_time: t("2026-01-01T00:00:00Z"),
+            last_update_time: t("2026-01-01T00:00:00Z"),
+            quota_value: Amount::from_cents(balance),
+            quota_status: status,
+            balance: Amount::from_cents(balance),
+            measure_id: 1,
+            currency: "CNY".into(),
+            effective_time: t("2026-02-01T00:00:00Z"),
+            expire_time: t("2026-03-01T00:00:00Z"),
+            limit_infos: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_quota_is_usable_when_normal_in_effect_and_not_empty() {
+        let now = parse_wire("2026-02-10T00:00:00Z").unwrap();
+        assert_eq!(quota(quota_status::NORMAL, 100).usability(now), Usability::Usable);
+        assert!(quota(quota_status::NORMAL, 100).usability(now).is_usable());
+        for s in [quota_status::INVALID, quota_status::ADJUSTING, quota_status::FROZEN, quota_status::RECLAIMED, 9] {
+            assert_eq!(quota(s, 100).usability(now), Usability::Status(s));
+        }
+        assert_eq!(quota(quota_status::NORMAL, 0).usability(now), Usability::Empty);
+        // The status first, then the time window, then the balance.
+        assert_eq!(quota(quota_status::FROZEN, 0).usability(now), Usability::Status(quota_status::FROZEN));
+        let before = parse_wire("2026-01-31T23:59:59Z").unwrap();
+        assert_eq!(quota(quota_status::NORMAL, 0).usability(before), Usability::NotYetEffective);
+        let start = parse_wire("2026-02-01T00:00:00Z").unwrap();
+        assert_eq!(quota(quota_status::NORMAL, 100).usability(start), Usability::Usable);
+        let end = parse_wire("2026-03-01T00:00:00Z").unwrap();
+        assert_eq!(quota(quota_status::NORMAL, 100).usability(end), Usability::Expired);
     }
 }

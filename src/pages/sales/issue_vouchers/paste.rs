@@ -1,7 +1,7 @@
 //! The "Add customers" paste box: account names or ids, one a line, resolved against the
 //! whitelist in bulk (1,000 keys a call), with a result for every line.
 
-use super::Chosen;
+use super::draft::Chosen;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::{tr, use_i18n, Msg};

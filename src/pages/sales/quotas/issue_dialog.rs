@@ -4,24 +4,23 @@
 //! answer is lost (5xx, timeout, dropped connection) the outcome is read back from the Q4
 //! records before anything else happens, and nothing is ever resent automatically.
 
-use super::duplicates::{QuotaDuplicates, Sent};
+mod records;
+mod results;
+
+use super::duplicates::Sent;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::i18n::{tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::coupons::{
-    quota_status, CouponQuota, ListQuotaCouponsRequest, ListQuotaCouponsResponse, QUOTAS_QUERY_PATH,
-};
+use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsRequest, Usability};
 use partner_api::money::AmountProblem;
 use partner_api::quota_issue::{ambiguous, outcomes, plan, problems, reconcile, Outcome, PlanProblem};
-use partner_api::quotas::{
-    operation_type, ListCouponQuotasRecordsRequest, ListCouponQuotasRecordsResponse, QuotaRecord,
-    UpdateCouponQuotasRequest, UpdateCouponQuotasResponse, ISSUE_PATH, RECORDS_PATH,
-};
-use partner_api::resellers::{IndirectPartner, ListIndirectPartnersRequest, ListIndirectPartnersResponse, LIST_PATH};
+use partner_api::quotas::UpdateCouponQuotasRequest;
+use partner_api::resellers::{IndirectPartner, ListIndirectPartnersRequest};
 use partner_api::{Amount, ApiError};
+pub(super) use records::records_since;
 use std::collections::HashSet;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,27 +43,19 @@ fn label(r: &IndirectPartner) -> String {
 
 /// Why a source quota cannot give quota now, if it cannot (the server has the last word).
 fn why_not(q: &CouponQuota) -> Option<Msg> {
-    let now = crate::format::now();
-    if q.quota_status != quota_status::NORMAL {
-        Some(match q.quota_status {
-            quota_status::ADJUSTING => Msg::VoQuotaAdjusting,
-            quota_status::FROZEN => Msg::VoQuotaFrozen,
-            quota_status::RECLAIMED => Msg::VoQuotaReclaimed,
-            _ => Msg::VoQuotaInvalid,
-        })
-    } else if now < q.effective_time {
-        Some(Msg::VoQuotaNotYetEffective)
-    } else if now >= q.expire_time {
-        Some(Msg::VoQuotaInvalid)
-    } else if !q.balance.is_positive() {
-        Some(Msg::VoQuotaEmpty)
-    } else {
-        None
-    }
+    Some(match q.usability(crate::format::now()) {
+        Usability::Usable => return None,
+        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
+        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
+        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
+        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
+        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
+        Usability::Empty => Msg::VoQuotaEmpty,
+    })
 }
 
 fn usable(q: &CouponQuota) -> bool {
-    why_not(q).is_none()
+    q.usability(crate::format::now()).is_usable()
 }
 
 fn day(t: &partner_api::time::Instant) -> String {
@@ -87,34 +78,6 @@ fn problem_text(p: PlanProblem, balance: Option<Amount>, total: Option<Amount>, 
     }
 }
 
-/// The source quota's issue records, newest first: one page (`known` = None, the snapshot
-/// before sending: new records come first), or down to the first record already known.
-pub(super) async fn records_since(
-    api: &crate::api::Api,
-    source: &str,
-    known: Option<&HashSet<String>>,
-) -> Result<Vec<QuotaRecord>, ApiError> {
-    let mut out = Vec::new();
-    let pages = if known.is_some() { 10 } else { 1 };
-    for page in 0..pages {
-        let req = ListCouponQuotasRecordsRequest {
-            parent_quota_id: Some(source.to_string()),
-            operation_type: Some(operation_type::ISSUE_QUOTA.into()),
-            offset: Some(page * 100),
-            limit: Some(100),
-            ..Default::default()
-        };
-        let r: ListCouponQuotasRecordsResponse = api.get(&req.url(RECORDS_PATH)).await?;
-        let n = r.records.len();
-        let reached = known.is_some_and(|k| r.records.iter().any(|x| k.contains(&x.id)));
-        out.extend(r.records);
-        if reached || n < 100 {
-            break;
-        }
-    }
-    Ok(out)
-}
-
 #[component]
 pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done: Callback<()>) -> impl IntoView {
     let api = use_api();
@@ -125,7 +88,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
         let api = api_q.clone();
         async move {
             let req = ListQuotaCouponsRequest { offset: Some(0), limit: Some(100), ..Default::default() };
-            api.query::<_, ListQuotaCouponsResponse>(QUOTAS_QUERY_PATH, &req).await
+            api.call(&req).await
         }
     });
     let search = RwSignal::new(String::new());
@@ -141,7 +104,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                 limit: Some(100),
                 ..Default::default()
             };
-            api.query::<_, ListIndirectPartnersResponse>(LIST_PATH, &req).await
+            api.call(&req).await
         }
     });
     // Chosen resellers (id, label), kept across searches.
@@ -213,7 +176,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                 indirect_partner_ids: ids.clone(),
                 quota_amount: p.amount,
             };
-            let (list, reconciled) = match api.command::<_, UpdateCouponQuotasResponse>(ISSUE_PATH, &req).await {
+            let (list, reconciled) = match api.call(&req).await {
                 Ok(r) => (outcomes(&ids, &r), false),
                 Err(e) if ambiguous(&e) => {
                     phase.try_set(Phase::Reconciling);
@@ -236,21 +199,6 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
     };
 
     let close = move |_| open.set(false);
-    let outcome_text = move |o: &Outcome, reconciled: bool, l: Locale| match o {
-        Outcome::Issued(q) => Msg::QtIssuedAs.with_n(l, q),
-        Outcome::Failed { code, .. } if code.is_empty() && reconciled => Msg::QtNotIssuedChecked.text(l).into(),
-        Outcome::Failed { code, message } => {
-            let why = error_text(code, l).map(str::to_string).unwrap_or_else(|| message.clone());
-            format!("{} — {why} ({code})", Msg::QtNotIssued.text(l))
-        }
-        Outcome::Unknown => Msg::QtUnknown.text(l).into(),
-    };
-    let state_of = |o: &Outcome| match o {
-        Outcome::Issued(_) => "issued",
-        Outcome::Failed { .. } => "failed",
-        Outcome::Unknown => "unknown",
-    };
-
     let toggle = move |r: IndirectPartner, on: bool| {
         chosen.update(|c| {
             c.retain(|(id, _)| *id != r.indirect_partner_id);
@@ -266,37 +214,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                 <h2 id="issue-quota-title">{tr(Msg::QtIssueQuota)}</h2>
                 {move || match phase.get() {
                     Phase::Done(reconciled) => view! {
-                        <div data-testid="issue-quota-results" data-reconciled=reconciled.to_string()>
-                            <div class="card-title">{tr(Msg::QtResults)}</div>
-                            {reconciled.then(|| view! { <div class="notice notice-info" data-testid="issue-quota-reconciled">{tr(Msg::QtReconciled)}</div> })}
-                            <p class="muted" data-testid="issue-quota-counts">{move || {
-                                let (ok, bad) = results.with(|r| {
-                                    let ok = r.iter().filter(|x| matches!(x.2, Outcome::Issued(_))).count();
-                                    (ok, r.len() - ok)
-                                });
-                                Msg::QtNSucceeded.with_n_t(i18n.get(), ok, bad)
-                            }}</p>
-                            <table class="plain-table">
-                                <thead><tr><th>{tr(Msg::QtReseller)}</th><th>{tr(Msg::QtResult)}</th></tr></thead>
-                                <tbody>
-                                    {move || results.get().into_iter().map(|(name, id, o)| {
-                                        let state = state_of(&o);
-                                        view! {
-                                            <tr data-testid="issue-quota-result" data-reseller=id data-state=state>
-                                                <td>{name}</td>
-                                                <td class=format!("result-{state}")>{move || outcome_text(&o, reconciled, i18n.get())}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            {move || sent.get().map(|s| view! {
-                                <QuotaDuplicates sent=s shown=results.into() on_change=on_done />
-                            })}
-                            <div class="form-actions">
-                                <button class="button primary" type="button" data-testid="issue-quota-close" data-dialog-cancel on:click=close>{tr(Msg::QtClose)}</button>
-                            </div>
-                        </div>
+                        <results::Results results=results reconciled=reconciled sent=sent on_done=on_done on_close=Callback::new(move |_| open.set(false)) />
                     }.into_any(),
                     Phase::Sending | Phase::Reconciling => view! {
                         <div class="notice notice-info" role="status" data-testid="issue-quota-sending" aria-busy="true">

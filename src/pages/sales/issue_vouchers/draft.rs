@@ -1,0 +1,128 @@
+//! What the person has typed and picked in the issue form. It outlives the form (which is
+//! hidden while a plan is on screen), so "New issue" comes back to the same quota and face value.
+
+use crate::i18n::{Locale, Msg};
+use leptos::prelude::*;
+use partner_api::coupons::CouponQuota;
+use partner_api::issuance::form::{self, Choices, FaceProblem, FormProblem};
+use partner_api::money::AmountProblem;
+use partner_api::time::Instant;
+use partner_api::Amount;
+
+/// A chosen customer: id, account name, name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub id: String,
+    pub account: String,
+    pub name: String,
+}
+
+pub fn day(t: &Instant) -> String {
+    crate::format::date_time(t).chars().take(10).collect()
+}
+
+pub fn face_problem_text(p: FaceProblem, currency: &str, l: Locale) -> String {
+    match p {
+        FaceProblem::Required => Msg::FieldRequired.text(l).to_string(),
+        FaceProblem::Amount(AmountProblem::NotANumber) => Msg::VoFaceNotNumber.text(l).to_string(),
+        FaceProblem::Amount(AmountProblem::NotPositive) => Msg::VoFaceNotPositive.text(l).to_string(),
+        FaceProblem::Amount(AmountProblem::TooManyDecimals) => Msg::VoFaceDecimals.text(l).to_string(),
+        FaceProblem::BelowMin(min) => Msg::VoFaceBelowMin.text(l).replace("{n}", &min.with_currency(currency)),
+        FaceProblem::AboveMax(max) => Msg::VoFaceAboveMax.text(l).replace("{n}", &max.with_currency(currency)),
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub quota_id: RwSignal<String>,
+    pub face: RwSignal<String>,
+    pub face_touched: RwSignal<bool>,
+    pub valid_from: RwSignal<String>,
+    pub valid_to: RwSignal<String>,
+    pub memo: RwSignal<String>,
+    pub advanced: RwSignal<bool>,
+    pub services: RwSignal<Vec<String>>,
+    pub products: RwSignal<Vec<String>>,
+    pub customers: RwSignal<Vec<Chosen>>,
+}
+
+impl Draft {
+    /// `kind`: the quota type shown; `quota`: the quota `quota_id` names, as last read.
+    pub fn new(
+        kind: RwSignal<i32>,
+        quota_id: RwSignal<String>,
+        quota: impl Fn() -> Option<CouponQuota> + 'static,
+    ) -> Self {
+        let d = Draft {
+            quota_id,
+            face: RwSignal::new(String::new()),
+            face_touched: RwSignal::new(false),
+            valid_from: RwSignal::new(String::new()),
+            valid_to: RwSignal::new(String::new()),
+            memo: RwSignal::new(String::new()),
+            advanced: RwSignal::new(false),
+            services: RwSignal::new(Vec::new()),
+            products: RwSignal::new(Vec::new()),
+            customers: RwSignal::new(Vec::new()),
+        };
+        // A new quota: validity and scope start from the quota's.
+        Effect::new(move |_| {
+            if let Some(q) = quota() {
+                d.valid_from.set(day(&q.effective_time));
+                d.valid_to.set(day(&q.expire_time));
+                d.services.set(Vec::new());
+                d.products.set(Vec::new());
+            }
+        });
+        // Switching type starts over.
+        Effect::new(move |_| {
+            kind.track();
+            d.quota_id.set(String::new());
+        });
+        d
+    }
+
+    /// After a plan: a new issue starts with no customers and untouched fields.
+    pub fn clear_after_issue(self) {
+        self.customers.set(Vec::new());
+        self.face_touched.set(false);
+    }
+
+    pub fn face_error(self, q: Option<&CouponQuota>, l: Locale) -> Option<String> {
+        let currency = q.map_or("CNY", |q| q.currency.as_str());
+        self.face.with(|f| form::check_face(f, q)).err().map(|p| face_problem_text(p, currency, l))
+    }
+
+    pub fn total(self, q: Option<&CouponQuota>) -> Option<Amount> {
+        self.face.with(|f| form::total(f, q, self.customers.with(Vec::len)))
+    }
+
+    pub fn over_balance(self, q: Option<&CouponQuota>) -> bool {
+        self.face.with(|f| form::over_balance(f, q, self.customers.with(Vec::len)))
+    }
+
+    pub fn check(self, q: Option<&CouponQuota>) -> Result<Amount, FormProblem> {
+        self.face.with_untracked(|f| form::check_form(q, f, self.customers.with_untracked(Vec::len)))
+    }
+
+    /// The choices beyond quota and customers; dates only when changed from the quota's own.
+    pub fn choices(self, q: &CouponQuota, face_value: Amount) -> Choices {
+        let (from_day, to_day) = (self.valid_from.get_untracked(), self.valid_to.get_untracked());
+        Choices {
+            face_value,
+            valid_from: (from_day != day(&q.effective_time))
+                .then(|| crate::format::local_day_start_utc(&from_day, 0))
+                .flatten(),
+            valid_to: (to_day != day(&q.expire_time)).then(|| crate::format::local_day_start_utc(&to_day, 1)).flatten(),
+            services: self.services.get_untracked(),
+            products: self.products.get_untracked(),
+            memo: self.memo.get_untracked(),
+        }
+    }
+
+    /// Plan items: (customer id, label shown).
+    pub fn plan_customers(self) -> Vec<(String, String)> {
+        self.customers
+            .with_untracked(|c| c.iter().map(|c| (c.id.clone(), format!("{} ({})", c.name, c.account))).collect())
+    }
+}

@@ -1,0 +1,109 @@
+//! The quota picker (usable quotas first, the others shown with why not) and the scope
+//! checkboxes of the advanced options.
+
+use super::draft::day;
+use crate::i18n::{tr, use_i18n, Msg};
+use leptos::prelude::*;
+use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsResponse, Usability};
+use partner_api::issuance::form::face_bounds;
+use partner_api::time::Instant;
+
+/// Why a quota cannot issue now, if it cannot (the rule is `CouponQuota::usability`).
+fn why_not_usable(q: &CouponQuota, now: Instant) -> Option<Msg> {
+    Some(match q.usability(now) {
+        Usability::Usable => return None,
+        // Never for a normal quota; kept until the text is dropped from the messages.
+        Usability::Status(quota_status::NORMAL) => Msg::VoQuotaNormal,
+        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
+        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
+        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
+        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
+        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
+        Usability::Empty => Msg::VoQuotaEmpty,
+    })
+}
+
+/// The quotas of the chosen type: usable ones can be picked; the others are shown with why not.
+#[component]
+pub fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="quota-list" data-testid="quota-list" role="radiogroup">
+            {move || {
+                let l = i18n.get();
+                let now = crate::format::now();
+                match quotas.get() {
+                    None => view! { <span class="muted">{Msg::Loading.text(l)}</span> }.into_any(),
+                    Some(d) if d.quotas.is_empty() => view! { <span class="muted" data-testid="no-quotas">{Msg::VoNoQuotas.text(l)}</span> }.into_any(),
+                    Some(d) => {
+                        // Usable quotas first, the soonest to expire first within each group.
+                        let mut quotas: Vec<_> = d.quotas.into_iter().map(|q| (why_not_usable(&q, now), q)).collect();
+                        quotas.sort_by_key(|(why, q)| (why.is_some(), q.expire_time));
+                        quotas.into_iter().map(|(why, q)| {
+                        let id = q.quota_id.clone();
+                        let id2 = id.clone();
+                        let id3 = id.clone();
+                        let limits = match face_bounds(&q) {
+                            (None, None) => String::new(),
+                            (a, b) => format!(" · {} {} – {}", Msg::VoFaceRange.text(l), a.map(|a| a.grouped()).unwrap_or_default(), b.map(|b| b.grouped()).unwrap_or_default()),
+                        };
+                        let class = if why.is_some() { "quota-option disabled" } else { "quota-option" };
+                        view! {
+                            <label class=class data-testid="quota-option" data-quota=id.clone() data-usable=why.is_none().to_string()>
+                                <input type="radio" name="quota" value=id.clone() disabled=why.is_some()
+                                    prop:checked=move || selected.with(|s| *s == id2)
+                                    on:change=move |_| selected.set(id3.clone()) />
+                                <span class="quota-main">
+                                    <span class="quota-id">{id.clone()}</span>
+                                    <span class="quota-balance" data-testid="quota-balance">{format!("{} {}", Msg::VoBalance.text(l), q.balance.with_currency(&q.currency))}</span>
+                                </span>
+                                <span class="muted">{format!("{} {} – {}{limits}", Msg::VoValidity.text(l), day(&q.effective_time), day(&q.expire_time))}</span>
+                                {why.map(|m| view! { <span class="quota-why" data-testid="quota-why">{m.text(l)}</span> })}
+                            </label>
+                        }
+                    }).collect_view().into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}
+
+/// Checkboxes over what the quota allows; none checked = the quota's whole scope.
+#[component]
+pub fn ScopePicker(
+    label: Msg,
+    options: Signal<Vec<String>>,
+    selected: RwSignal<Vec<String>>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field scope-picker" data-testid=test_id>
+            <legend class="field-label">{move || label.text(i18n.get())}</legend>
+            {move || {
+                let opts = options.get();
+                if opts.is_empty() {
+                    return view! { <span class="muted">{Msg::VoScopeAll.text(i18n.get())}</span> }.into_any();
+                }
+                opts.into_iter().map(|o| {
+                    let (o1, o2) = (o.clone(), o.clone());
+                    view! {
+                        <label class="checkbox">
+                            <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&o1))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|s| {
+                                        s.retain(|x| *x != o2);
+                                        if on { s.push(o2.clone()); }
+                                    });
+                                } />
+                            <span>{o.clone()}</span>
+                        </label>
+                    }
+                }).collect_view().into_any()
+            }}
+            <span class="muted">{tr(Msg::VoScopeHint)}</span>
+        </fieldset>
+    }
+}

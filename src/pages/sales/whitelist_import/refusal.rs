@@ -1,0 +1,80 @@
+//! Why a chosen file cannot be imported as it is, with the column mapping when its headers
+//! are not recognised.
+
+use super::controller::Import;
+use super::mapping::ColumnMapping;
+use super::state::Refusal;
+use crate::format;
+use crate::i18n::{use_i18n, Msg};
+use leptos::prelude::*;
+use partner_api::whitelist_file::{FileProblem, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK};
+
+/// A file size for people: "20 MB", "23.4 MB".
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+#[component]
+pub fn FileRefused(import: Import, refusal: Refusal) -> impl IntoView {
+    let i18n = use_i18n();
+    // Outside the notice (redrawn with the language): the columns chosen so far stay.
+    let mapping = matches!(refusal, Refusal::Problem(FileProblem::NoKnownColumns { .. }))
+        .then(|| view! { <ColumnMapping import=import /> });
+    let notice = move || {
+        let l = i18n.get();
+        match refusal.clone() {
+            Refusal::Unreadable(e) => view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="unreadable">
+                    <div class="notice-title">{Msg::WlFileUnreadable.text(l)}</div>
+                    <div class="notice-body">{e}</div>
+                </div>
+            }
+            .into_any(),
+            Refusal::Problem(FileProblem::Empty) => view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="empty">
+                    <div class="notice-title">{Msg::WlFileEmpty.text(l)}</div>
+                </div>
+            }
+            .into_any(),
+            Refusal::Problem(FileProblem::TooLarge { bytes, max }) => view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-large">
+                    <div class="notice-title">{Msg::WlFileTooLarge.with_n_t(l, megabytes(bytes), megabytes(max))}</div>
+                </div>
+            }
+            .into_any(),
+            Refusal::Problem(FileProblem::TooManyRows { rows, max }) => view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-many">
+                    <div class="notice-title">{Msg::WlFileTooMany.with_n_t(l, format::count(rows as u64), format::count(max as u64))}</div>
+                </div>
+            }
+            .into_any(),
+            Refusal::Problem(FileProblem::NoKnownColumns { found }) => {
+                let expected = [HEADER_CUSTOMER_ID, HEADER_ACCOUNT_NAME, HEADER_REMARK]
+                    .iter()
+                    .map(|(zh, en)| format!("{zh} / {en}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let found = if found.is_empty() { "—".to_string() } else { found.join(", ") };
+                view! {
+                    <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="columns">
+                        <div class="notice-title">{Msg::WlFileNoColumns.text(l)}</div>
+                        <dl class="notice-meta">
+                            <dt>{Msg::WlHeadersFound.text(l)}</dt>
+                            <dd data-testid="wl-headers-found">{found}</dd>
+                            <dt>{Msg::WlHeadersExpected.text(l)}</dt>
+                            <dd data-testid="wl-headers-expected">{expected}</dd>
+                        </dl>
+                        <div class="notice-hint">{Msg::WlHeadersHint.text(l)}</div>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! { {notice} {mapping} }
+}
