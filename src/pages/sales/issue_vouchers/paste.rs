@@ -8,8 +8,7 @@ use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::whitelist_resolve::{
-    paste_lines, paste_outcomes, PasteOutcome, ResolveRequest, ResolveResponse, Resolved, MAX_RESOLVE_KEYS,
-    RESOLVE_PATH,
+    paste_lines, paste_outcomes, PasteOutcome, ResolveRequest, Resolved, MAX_RESOLVE_KEYS,
 };
 use partner_api::ApiError;
 use std::collections::{HashMap, HashSet};
@@ -42,7 +41,7 @@ pub fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
             // others still count (a read: nothing is issued here).
             for chunk in keys.chunks(MAX_RESOLVE_KEYS) {
                 let req = ResolveRequest { keys: chunk.to_vec() };
-                match api.query::<_, ResolveResponse>(RESOLVE_PATH, &req).await {
+                match api.call(&req).await {
                     Ok(r) => answers.extend(r.results.into_iter().map(|r| (r.key.to_lowercase(), r))),
                     Err(e) => {
                         error.try_set(Some(e));

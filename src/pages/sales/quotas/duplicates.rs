@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::quota_duplicates::{allocations, Allocations};
 use partner_api::quota_issue::Outcome;
-use partner_api::quotas::{ReclaimCouponQuotasRequest, ReclaimCouponQuotasResponse, RECLAIM_PATH};
+use partner_api::quotas::ReclaimCouponQuotasRequest;
 use partner_api::{Amount, ApiError};
 use std::collections::{HashMap, HashSet};
 
@@ -69,7 +69,7 @@ pub fn QuotaDuplicates(
         let api = api.clone();
         spawn_local(async move {
             let req = ReclaimCouponQuotasRequest { quota_ids: vec![quota.clone()], remark: None };
-            let state = match api.command::<_, ReclaimCouponQuotasResponse>(RECLAIM_PATH, &req).await {
+            let state = match api.call(&req).await {
                 Ok(r) => match r.error_details.into_iter().find(|d| d.id == quota) {
                     Some(d) => Reclaim::Failed(d.error_code, d.error_msg),
                     None => Reclaim::Done,

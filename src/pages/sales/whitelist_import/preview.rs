@@ -9,7 +9,8 @@ use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Ro
 use crate::format;
 use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
-use partner_api::whitelist::{change, changes_path, codes, ChangesQuery, Entry, EntryList};
+use partner_api::whitelist::{change, codes, ChangesQuery, Entry};
+use partner_api::whitelist_calls::UploadChanges;
 
 fn change_columns() -> Vec<Column<Entry>> {
     type C = Column<Entry>;
@@ -33,13 +34,8 @@ pub fn PreviewCard(import: Import) -> impl IntoView {
             let (id, api) = (id.clone(), api.clone());
             async move {
                 let Some(id) = id else { return Ok(Rows { rows: vec![], total: 0 }) };
-                let q = ChangesQuery {
-                    change: Some(kind.to_string()),
-                    offset: Some(slice.offset as i64),
-                    limit: Some(slice.limit as i64),
-                };
-                let r: EntryList = api.get(&q.url(&changes_path(&id))).await?;
-                Ok(Rows { rows: r.entries, total: r.total_count })
+                let query = ChangesQuery { change: Some(kind.to_string()), ..Default::default() };
+                api.page(&UploadChanges { upload_id: id, query }, &slice).await
             }
         })
     });

@@ -13,9 +13,8 @@ use crate::format;
 use crate::i18n::{tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::whitelist::{
-    errors_path, ErrorPage, ErrorsQuery, RowError, UploadResponse, UploadRow, MAX_ERRORS_LIMIT,
-};
+use partner_api::whitelist::{ErrorsQuery, RowError, UploadResponse, UploadRow, MAX_ERRORS_LIMIT};
+use partner_api::whitelist_calls::UploadErrors;
 use partner_api::whitelist_file::{self, Rejected};
 use partner_api::whitelist_problems::{merge_page, server_window};
 use partner_api::whitelist_read::ReadSummary;
@@ -53,7 +52,7 @@ async fn server_errors(api: &Api, staged: &UploadResponse, start: u64, end: u64)
     while offset < end {
         let limit = (end - offset).min(MAX_ERRORS_LIMIT as u64);
         let q = ErrorsQuery { offset: Some(offset as i64), limit: Some(limit as i64) };
-        let page: ErrorPage = api.get(&q.url(&errors_path(&staged.upload_id))).await?;
+        let page = api.call(&UploadErrors { upload_id: staged.upload_id.clone(), query: q }).await?;
         if page.error_details.is_empty() {
             break;
         }

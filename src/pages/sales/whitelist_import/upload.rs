@@ -9,10 +9,9 @@ use crate::routes::WHITELIST;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::whitelist::{
-    cancel_path, change, chunk_path, codes, commit_path, finish_path, CancelResponse, ChunkRequest, ChunkResponse,
-    CommitRequest, CommitResponse, OpenUploadRequest, OpenUploadResponse, UploadResponse, UploadRow,
-    CHUNKED_UPLOADS_PATH,
+    change, codes, ChunkRequest, CommitRequest, OpenUploadRequest, UploadResponse, UploadRow,
 };
+use partner_api::whitelist_calls::{CancelUpload, CommitUpload, FinishUpload, SendChunk};
 use partner_api::ApiError;
 use std::sync::Arc;
 
@@ -66,7 +65,7 @@ impl Import {
                 Some(id) => id,
                 None => {
                     let body = OpenUploadRequest { file_name: file, total_rows, chunk_count };
-                    match api.command::<_, OpenUploadResponse>(CHUNKED_UPLOADS_PATH, &body).await {
+                    match api.call(&body).await {
                         Ok(o) => o.upload_id,
                         Err(e) => return fail(e, &progress),
                     }
@@ -88,7 +87,7 @@ impl Import {
                     return;
                 };
                 let rows: Vec<UploadRow> = serde_json::from_str(&text).unwrap_or_default();
-                match api.command::<_, ChunkResponse>(&chunk_path(&id), &ChunkRequest { seq, rows }).await {
+                match api.call(&SendChunk { upload_id: id.clone(), chunk: ChunkRequest { seq, rows } }).await {
                     Ok(r) => {
                         progress.next_seq = seq + 1;
                         progress.sent_rows = r.received_rows;
@@ -102,7 +101,7 @@ impl Import {
             if !self.sending() {
                 return;
             }
-            match api.command::<_, UploadResponse>(&finish_path(&id), &()).await {
+            match api.call(&FinishUpload { upload_id: id.clone() }).await {
                 Ok(u) => self.staged(u),
                 Err(e) => fail(e, &progress),
             }
@@ -132,7 +131,7 @@ impl Import {
         let api = self.api.get_value();
         spawn_local(async move {
             // An upload left behind expires on its own; the whitelist is untouched either way.
-            if let Err(e) = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await {
+            if let Err(e) = api.call(&CancelUpload { upload_id: id.clone() }).await {
                 if e.code != codes::UPLOAD_GONE
                     && self.flow.try_with_untracked(|f| matches!(f.upload(), Some(Upload::Cancelled { .. })))
                         == Some(true)
@@ -148,7 +147,7 @@ impl Import {
         if let Some(id) = self.flow.with_untracked(|f| f.staged().map(|s| s.upload.upload_id.clone())) {
             let api = self.api.get_value();
             spawn_local(async move {
-                let _ = api.command::<_, CancelResponse>(&cancel_path(&id), &()).await;
+                let _ = api.call(&CancelUpload { upload_id: id.clone() }).await;
             });
         }
         if self.flow.with_untracked(|f| f.progress().is_some()) {
@@ -191,7 +190,7 @@ impl Import {
         };
         let api = self.api.get_value();
         spawn_local(async move {
-            match api.command::<_, CommitResponse>(&commit_path(&s.upload.upload_id), &body).await {
+            match api.call(&CommitUpload { upload_id: s.upload.upload_id.clone(), commit: body }).await {
                 Ok(c) => {
                     self.set_commit(Commit::Ready);
                     navigate.run(format!("{WHITELIST}?committed={}", c.version_no));
