@@ -7,6 +7,7 @@ use super::{
     error_notice::ErrorNotice, reauth_dialog::ReauthDialog, session_warning::SessionWarning, side_nav::SideNav,
     site_banner::SiteBanner, top_bar::TopBar,
 };
+use crate::api::profile::use_profile;
 use crate::api::{use_api, use_auth};
 use crate::embed::use_embed;
 use crate::i18n::{tr, Msg};
@@ -55,6 +56,8 @@ pub fn Shell() -> impl IntoView {
             auth.profile.set(p);
         }
     });
+    let me = use_profile();
+    let known = Memo::new(move |_| me.known());
 
     let waiting = move || {
         embedded.then(|| view! { <div class="embed-waiting" data-testid="embed-waiting" aria-busy="true">{tr(Msg::EmbedWaiting)}</div> })
@@ -74,11 +77,12 @@ pub fn Shell() -> impl IntoView {
                     {(!embedded).then(|| view! { <SideNav /> })}
                     <main class="content" id="main">
                         {move || match profile.get() {
-                            None => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
                             Some(Err(e)) => view! {
                                 <ErrorNotice error=e on_retry=Callback::new(move |_| profile.refetch()) />
                             }.into_any(),
-                            Some(Ok(_)) => view! { <Outlet /> }.into_any(),
+                            // Pages read the profile (use_profile): shown once it is in place.
+                            Some(Ok(_)) if known.get() => view! { <Outlet /> }.into_any(),
+                            _ => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
                         }}
                     </main>
                 </div>

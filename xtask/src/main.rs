@@ -4,6 +4,7 @@
 //! `build` (trunk build of the app), `serve`, `test` and `size`.
 
 mod build;
+mod route_dirs;
 mod serve;
 mod size;
 mod test;
