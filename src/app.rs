@@ -2,7 +2,7 @@
 //! and the routes: sign-in, then the signed-in frame with one route per registry page.
 
 use crate::api::{Api, Auth};
-use crate::components::shell::Shell;
+use crate::components::shell::{RouteLoading, Shell};
 use crate::config::RuntimeConfig;
 use crate::embed::{Embed, EmbedBridge};
 use crate::i18n::I18n;
@@ -30,10 +30,6 @@ pub fn App() -> impl IntoView {
         .into_any(),
     }
 }
-
-/// Whether a navigation is still being resolved (a lazy page's code is being fetched).
-#[derive(Clone, Copy)]
-pub struct RouteLoading(pub RwSignal<bool>);
 
 #[component]
 fn Root(config: RuntimeConfig) -> impl IntoView {

@@ -92,11 +92,16 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// Whether a navigation is still being resolved (a lazy page's code is being fetched); set by
+/// the router (app.rs), shown by [`RouteProgress`].
+#[derive(Clone, Copy)]
+pub struct RouteLoading(pub RwSignal<bool>);
+
 /// A thin bar at the top while a page's code is fetched, so a slow network shows progress
 /// instead of a page that seems not to react.
 #[component]
 fn RouteProgress() -> impl IntoView {
-    let routing = use_context::<crate::app::RouteLoading>().map(|r| r.0);
+    let routing = use_context::<RouteLoading>().map(|r| r.0);
     move || {
         routing.is_some_and(|r| r.get()).then(|| {
             view! { <div class="route-progress" role="progressbar" aria-label=tr(Msg::Loading) data-testid="route-progress"></div> }
