@@ -1,14 +1,18 @@
-//! The root: runtime configuration, contexts (language, session, API client) and routes.
+//! The root: runtime configuration, contexts (language, session, API client, page registry)
+//! and the routes: sign-in, then the signed-in frame with one route per registry page.
 
 use crate::api::{Api, Auth};
-use crate::components::shell::Shell;
+use crate::components::shell::{RouteLoading, Shell};
 use crate::config::RuntimeConfig;
 use crate::embed::{Embed, EmbedBridge};
 use crate::i18n::I18n;
-use crate::pages::{home::overview::Overview, lazy, not_found::NotFound, sign_in::SignIn};
+use crate::pages::{not_found::NotFound, registry::PAGES, sign_in::SignIn};
+use crate::routes::{page::Pages, route_path::RoutePath, view::RouteView};
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos::tachys::prelude::IntoMaybeErased;
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
+use leptos_router::{path, MatchNestedRoutes, NestedRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,10 +31,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Whether a navigation is still being resolved (a lazy page's code is being fetched).
-#[derive(Clone, Copy)]
-pub struct RouteLoading(pub RwSignal<bool>);
-
 #[component]
 fn Root(config: RuntimeConfig) -> impl IntoView {
     let embed = Embed::init(&config);
@@ -43,29 +43,32 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
     // True while the router resolves a navigation, e.g. fetches a lazy page's code (shell.rs).
     let routing = RouteLoading(RwSignal::new(false));
     provide_context(routing);
+    // The shell's navigation reads the registry from here (a component imports no page).
+    provide_context(Pages(PAGES));
 
+    // Built in Rust rather than with `<Route>` elements: the frame's routes come from the registry.
+    let routes = (
+        NestedRoute::new(path!("/signin"), SignIn).into_maybe_erased(),
+        NestedRoute::new(path!(""), Shell).child(registry_routes()).into_maybe_erased(),
+    );
     view! {
         <Router base=crate::routes::router_base() set_is_routing=routing.0.write_only()>
             <EmbedBridge />
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/signin") view=SignIn />
-                <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("") view=Overview />
-                    <Route path=path!("sales/customers") view={Lazy::<lazy::Customers>::new()} />
-                    <Route path=path!("sales/customers/:id") view={Lazy::<lazy::CustomerDetail>::new()} />
-                    <Route path=path!("sales/orders") view={Lazy::<lazy::Orders>::new()} />
-                    <Route path=path!("sales/orders/pay-per-use") view={Lazy::<lazy::PayPerUse>::new()} />
-                    <Route path=path!("sales/orders/:id") view={Lazy::<lazy::OrderDetail>::new()} />
-                    <Route path=path!("sales/whitelist") view={Lazy::<lazy::Whitelist>::new()} />
-                    <Route path=path!("sales/whitelist/import") view={Lazy::<lazy::WhitelistImport>::new()} />
-                    <Route path=path!("sales/vouchers/issue") view={Lazy::<lazy::IssueVouchers>::new()} />
-                    <Route path=path!("sales/vouchers") view={Lazy::<lazy::Vouchers>::new()} />
-                    <Route path=path!("sales/quotas") view={Lazy::<lazy::Quotas>::new()} />
-                    <Route path=path!("sales/quotas/records") view={Lazy::<lazy::QuotaRecords>::new()} />
-                    <Route path=path!("dev/table") view={Lazy::<lazy::TableDemo>::new()} />
-                    <Route path=path!("*any") view=NotFound />
-                </ParentRoute>
-            </Routes>
+            {Routes(
+                RoutesProps::builder()
+                    .fallback(|| view! { <NotFound /> })
+                    .children(RouteChildren::to_children(move || routes))
+                    .build(),
+            )}
         </Router>
     }
+}
+
+/// One route per registry page, in its order (src/pages/registry.rs).
+fn registry_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
+    let routes: Vec<_> = PAGES
+        .iter()
+        .map(|page| NestedRoute::new(RoutePath(page.route()), RouteView(page)).into_maybe_erased())
+        .collect();
+    StaticVec::from(routes)
 }

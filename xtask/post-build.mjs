@@ -11,8 +11,8 @@
 //   the stylesheet, the JS glue and the wasm from there.
 // - `version.json` carries a build id, so an open app can notice a new deployment.
 //
-// Route directories come from the `path!("…")` routes in src/app.rs; a route whose parameter is not
-// its last segment cannot be served this way and fails the build.
+// Route directories come from the app's path table (src/routes/paths.rs) through xtask, which
+// fails the build on a route whose parameter is not its last segment (it cannot be served this way).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,17 +76,12 @@ const root = loader(0);
 const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
 const file = `boot-${hash}.js`;
 
-// Directories a route can leave the document in (all segments but the last).
-const appRs = readFileSync(new URL('../src/app.rs', import.meta.url), 'utf8');
-const dirs = new Set();
-for (const [, path] of appRs.matchAll(/path!\("([^"]*)"\)/g)) {
-  const segments = path.split('/').filter(Boolean);
-  segments.pop();
-  segments.forEach((seg, i) => {
-    if (/^[:*]/.test(seg)) throw new Error(`post-build: route "${path}" has a parameter before its last segment`);
-    dirs.add(segments.slice(0, i + 1).join('/'));
-  });
-}
+// Directories a route can leave the document in (all segments but the last of every path), as
+// xtask computed them from the app's path table src/routes/paths.rs before running trunk
+// (xtask/src/route_dirs.rs; it also fails the build on a parameter before a path's last segment).
+const routeDirs = new URL('../target/route-dirs.json', import.meta.url);
+if (!existsSync(routeDirs)) throw new Error('post-build: target/route-dirs.json is missing: build with `cargo xtask build`');
+const dirs = new Set(JSON.parse(readFileSync(routeDirs, 'utf8')));
 
 writeFileSync(join(staging, file), root);
 for (const dir of dirs) {

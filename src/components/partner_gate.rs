@@ -1,16 +1,32 @@
-//! Pages only some kinds of partner may use: the page's content once the signed-in partner's
-//! type is known and allowed, a clear "not available for your partner type" state otherwise
-//! (a direct URL never shows a broken page or a wall of 403 errors).
+//! What someone sees instead of a page their partner type or role may not open (the registry's
+//! rule, applied at the route by routes/view.rs): a clear notice in both languages, never a
+//! broken page or a wall of 403 errors. `PartnerGate` is the same state inside a page.
 
+use crate::api::profile::use_profile;
 use crate::i18n::{tr, Msg};
+use crate::routes::access::Denied;
 use leptos::prelude::*;
 
-/// The signed-in partner's type (`partner_api::profile::partner_type`), once known.
-pub fn use_partner_type() -> Memo<Option<String>> {
-    let auth = crate::api::use_auth();
-    Memo::new(move |_| auth.profile.with(|p| p.as_ref().map(|p| p.partner_type.clone())))
+#[component]
+pub fn NotAvailable(denied: Denied) -> impl IntoView {
+    view! {
+        <section class="page" data-testid="page-not-available">
+            <div class="notice notice-info" role="status" data-testid="not-available">
+                <span data-testid=denied.test_id>{tr(denied.reason)}</span>
+            </div>
+        </section>
+    }
 }
 
+/// The signed-in partner's type (`partner_api::profile::partner_type`), once known.
+/// Kept for pages that still gate themselves; the registry's access rule replaces it.
+pub fn use_partner_type() -> Memo<Option<String>> {
+    let profile = use_profile();
+    Memo::new(move |_| profile.partner_type())
+}
+
+/// A page's content once the partner's type is known and allowed, the not-available state
+/// otherwise. Kept for pages that still gate themselves; the registry's rule does this at the route.
 #[component]
 pub fn PartnerGate(
     /// Partner types that may use the page.

@@ -7,6 +7,7 @@ use super::{
     error_notice::ErrorNotice, reauth_dialog::ReauthDialog, session_warning::SessionWarning, side_nav::SideNav,
     site_banner::SiteBanner, top_bar::TopBar,
 };
+use crate::api::profile::use_profile;
 use crate::api::{use_api, use_auth};
 use crate::embed::use_embed;
 use crate::i18n::{tr, Msg};
@@ -55,6 +56,8 @@ pub fn Shell() -> impl IntoView {
             auth.profile.set(p);
         }
     });
+    let me = use_profile();
+    let known = Memo::new(move |_| me.known());
 
     let waiting = move || {
         embedded.then(|| view! { <div class="embed-waiting" data-testid="embed-waiting" aria-busy="true">{tr(Msg::EmbedWaiting)}</div> })
@@ -74,11 +77,12 @@ pub fn Shell() -> impl IntoView {
                     {(!embedded).then(|| view! { <SideNav /> })}
                     <main class="content" id="main">
                         {move || match profile.get() {
-                            None => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
                             Some(Err(e)) => view! {
                                 <ErrorNotice error=e on_retry=Callback::new(move |_| profile.refetch()) />
                             }.into_any(),
-                            Some(Ok(_)) => view! { <Outlet /> }.into_any(),
+                            // Pages read the profile (use_profile): shown once it is in place.
+                            Some(Ok(_)) if known.get() => view! { <Outlet /> }.into_any(),
+                            _ => view! { <div class="page-loading" aria-busy="true">{tr(Msg::Loading)}</div> }.into_any(),
                         }}
                     </main>
                 </div>
@@ -88,11 +92,16 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// Whether a navigation is still being resolved (a lazy page's code is being fetched); set by
+/// the router (app.rs), shown by [`RouteProgress`].
+#[derive(Clone, Copy)]
+pub struct RouteLoading(pub RwSignal<bool>);
+
 /// A thin bar at the top while a page's code is fetched, so a slow network shows progress
 /// instead of a page that seems not to react.
 #[component]
 fn RouteProgress() -> impl IntoView {
-    let routing = use_context::<crate::app::RouteLoading>().map(|r| r.0);
+    let routing = use_context::<RouteLoading>().map(|r| r.0);
     move || {
         routing.is_some_and(|r| r.get()).then(|| {
             view! { <div class="route-progress" role="progressbar" aria-label=tr(Msg::Loading) data-testid="route-progress"></div> }

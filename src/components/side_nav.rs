@@ -1,36 +1,32 @@
-//! Left navigation grouped as the console: Home, Sales, Benefits, Delivery.
+//! Left navigation grouped as the console: Home, Sales, Benefits, Delivery — the registry's
+//! pages with a nav entry, without those the person may not open.
 
-use crate::i18n::{use_i18n, Msg};
-use crate::routes::AREAS;
+use crate::api::profile::use_profile;
+use crate::i18n::use_i18n;
+use crate::routes::page::{use_pages, Area};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn SideNav() -> impl IntoView {
     let i18n = use_i18n();
-    let label = move |m: Msg| m.text(i18n.get());
-    let auth = crate::api::use_auth();
-    // Until the profile is known, items some partners may not use stay hidden, so they never
-    // flash up for a service partner.
-    let ptype = move || {
-        auth.profile.with(|p| {
-            p.as_ref()
-                .map_or(partner_api::profile::partner_type::SERVICE_PARTNER.to_string(), |p| p.partner_type.clone())
-        })
-    };
+    let pages = use_pages();
+    // Until the profile is known, pages not everyone may open stay hidden, so they never flash
+    // up for someone who may not open them.
+    let profile = use_profile();
     view! {
         <nav class="side-nav" aria-label="Main">
-            {AREAS
-                .iter()
-                .filter(|a| !a.items.is_empty())
+            {Area::ALL
+                .into_iter()
+                .filter(|a| pages.nav(*a).next().is_some())
                 .map(|area| view! {
                     <div class="nav-area">
-                        <div class="nav-area-title">{move || label(area.label)}</div>
+                        <div class="nav-area-title">{move || area.label().text(i18n.get())}</div>
                         <ul>
-                            {area.items.iter().map(|item| view! {
-                                <li style:display=move || if crate::routes::hidden_for(item.path, &ptype()) { "none" } else { "" }>
-                                    <A href=crate::routes::href(item.path) attr:data-testid=item.test_id exact=item.path == "/" || item.path == crate::routes::VOUCHERS>
-                                        {move || label(item.label)}
+                            {pages.nav(area).map(|(page, nav)| view! {
+                                <li style:display=move || if page.access.is_everyone() || profile.may(&page.access) { "" } else { "none" }>
+                                    <A href=crate::routes::href(page.path) attr:data-testid=nav.test_id exact=pages.exact(page.path)>
+                                        {move || nav.label.text(i18n.get())}
                                     </A>
                                 </li>
                             }).collect_view()}

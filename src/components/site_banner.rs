@@ -1,7 +1,8 @@
 //! X4: the site notice shown when the account belongs to the other site, with
 //! "Don't show again" remembered in this browser.
 
-use crate::api::{use_api, use_auth};
+use crate::api::profile::use_profile;
+use crate::api::use_api;
 use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
@@ -9,10 +10,10 @@ const DISMISSED_KEY: &str = "pc.banner.other-site.dismissed";
 
 #[component]
 pub fn SiteBanner() -> impl IntoView {
-    let auth = use_auth();
+    let profile = use_profile();
     let site = use_api().config().site.clone();
     let dismissed = RwSignal::new(crate::storage::local_get(DISMISSED_KEY).as_deref() == Some("1"));
-    let visible = move || !dismissed.get() && auth.profile.with(|p| p.as_ref().is_some_and(|p| p.site != site));
+    let visible = move || !dismissed.get() && profile.with(|p| p.site != site).unwrap_or(false);
     let dismiss = move |_| {
         crate::storage::local_set(DISMISSED_KEY, "1");
         dismissed.set(true);

@@ -1,6 +1,7 @@
 //! Top bar: product name, language switch, who is signed in (person, partner, role) and
 //! when the session ends.
 
+use crate::api::profile::use_profile;
 use crate::api::use_auth;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use leptos::prelude::*;
@@ -20,20 +21,19 @@ pub fn TopBar() -> impl IntoView {
         auth.sign_out();
         navigate("/signin", Default::default());
     };
+    let profile = use_profile();
     let person = move || {
-        auth.profile.with(|p| {
-            p.as_ref().map(|p| {
-                let l = i18n.get();
-                (
-                    p.display_name.clone(),
-                    p.partner_name.clone(),
-                    format!(
-                        "{} · {}",
-                        code_label(CodeKind::PartnerType, &p.partner_type, l),
-                        code_label(CodeKind::Role, &p.role, l)
-                    ),
-                )
-            })
+        profile.with(|p| {
+            let l = i18n.get();
+            (
+                p.display_name.clone(),
+                p.partner_name.clone(),
+                format!(
+                    "{} · {}",
+                    code_label(CodeKind::PartnerType, &p.partner_type, l),
+                    code_label(CodeKind::Role, &p.role, l)
+                ),
+            )
         })
     };
     let ends = move || auth.session.with(|s| s.as_ref().map(|s| crate::format::date_time(&s.expires_at)));

@@ -1,42 +1,42 @@
-//! Every page but the shell, sign-in and the overview is a lazily loaded route: its code is split
-//! out of the main wasm into its own chunk (shared code into shared chunks) by `wasm-split-cli` in
-//! the build (xtask/post-build.mjs), and fetched on first navigation. This keeps the first load
-//! small however many pages the console grows. A new page needs a line here and a
-//! `Lazy::<lazy::Name>` route in app.rs; a plain route works too, but stays in the main module.
+//! Lazily loaded pages: `lazy!(Name => module::Page)` in the registry (registry.rs) makes the
+//! page's view a `LazyRoute` whose code is split out of the main wasm into its own module (shared
+//! code into shared chunks) by `wasm-split-cli` in the build (xtask/split-wasm.mjs), and fetched
+//! on first navigation. This keeps the first load small however many pages the console grows.
+//! Each module is named after `Name` (`split___name_view…`), so names must be unique.
 
-use crate::pages::{dev, sales};
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::{ChooseView, Lazy, LazyRoute};
 
-/// `Name => module, PageComponent;` becomes a unit `LazyRoute` with no route data. Each chunk is named
-/// after its type (`__name_View`), so routes made by this macro never clash.
-macro_rules! lazy_pages {
-    ($($route:ident => $($module:ident)::+, $page:ident;)*) => {$(
+/// The view half of a lazy route, for `PageView::Lazy`.
+pub fn choose<T: LazyRoute + Send + Sync>() -> LocalBoxFuture<'static, AnyView> {
+    Box::pin(Lazy::<T>::new().choose())
+}
+
+/// Fetches a lazy route's module without building the page.
+pub fn preload<T: LazyRoute + Send + Sync>() -> LocalBoxFuture<'static, ()> {
+    Box::pin(async { T::preload().await })
+}
+
+/// `lazy!(Name => path::to::PageComponent)`: a `PageView::Lazy` for the registry.
+macro_rules! lazy {
+    ($route:ident => $($module:ident)::+) => {{
         pub struct $route;
-        #[lazy_route]
-        impl LazyRoute for $route {
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
                 Self
             }
-            fn view(_this: Self) -> AnyView {
-                use $($module)::+::$page;
-                view! { <$page /> }.into_any()
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                use leptos::prelude::*;
+                use $($module)::+ as Page;
+                view! { <Page /> }.into_any()
             }
         }
-    )*};
+        $crate::routes::page::PageView::Lazy {
+            choose: $crate::pages::lazy::choose::<$route>,
+            preload: $crate::pages::lazy::preload::<$route>,
+        }
+    }};
 }
-
-lazy_pages! {
-    Customers => sales::customers, CustomersPage;
-    CustomerDetail => sales::customer_detail, CustomerDetailPage;
-    Orders => sales::orders, OrdersPage;
-    PayPerUse => sales::pay_per_use, PayPerUsePage;
-    OrderDetail => sales::order_detail, OrderDetailPage;
-    Whitelist => sales::whitelist, WhitelistPage;
-    WhitelistImport => sales::whitelist_import, WhitelistImportPage;
-    IssueVouchers => sales::issue_vouchers, IssueVouchersPage;
-    Vouchers => sales::vouchers, VouchersPage;
-    Quotas => sales::quotas, QuotasPage;
-    QuotaRecords => sales::quota_records, QuotaRecordsPage;
-    TableDemo => dev::table_demo, TableDemoPage;
-}
+pub(crate) use lazy;

@@ -5,5 +5,6 @@ pub mod dev;
 pub mod home;
 pub mod lazy;
 pub mod not_found;
+pub mod registry;
 pub mod sales;
 pub mod sign_in;

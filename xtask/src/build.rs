@@ -19,6 +19,7 @@ pub fn fetch() -> Result {
 /// wasm-bindgen (~/.cargo/bin) and wasm-opt (.tools/binaryen) on PATH at the versions in Trunk.toml.
 pub fn trunk_build(release: bool) -> Result {
     check_trunk_pins()?;
+    crate::route_dirs::write()?;
     let mut c = cmd("trunk", &["build"]);
     if release {
         c.arg("--release");

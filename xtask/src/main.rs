@@ -1,9 +1,16 @@
 //! Developer tasks for the Partner Center workspace, run as `cargo xtask <command>`.
 //!
 //! Plain std only. Each concern lives in its own module: `tools` (idempotent installs),
-//! `build` (trunk build of the app), `serve`, `test` and `size`.
+//! `build` (trunk build of the app), `route_dirs` (from the app's path table), `serve`, `test`
+//! and `size`; tests only: `imports` (the app's module graph) and `app_logic` (the app's pure
+//! modules, compiled natively).
 
+#[cfg(test)]
+mod app_logic;
 mod build;
+#[cfg(test)]
+mod imports;
+mod route_dirs;
 mod serve;
 mod size;
 mod test;
@@ -143,6 +150,20 @@ mod tests {
         assert_eq!(flags(&strings(&[]), ["--release"]), Ok([false]));
         let err = flags(&strings(&["--relase"]), ["--release"]).unwrap_err();
         assert!(err.contains("--relase") && err.contains("--release"), "{err}");
+    }
+
+    /// The split step (xtask/split-wasm.mjs) runs wasm-opt once on every module it cuts; trunk
+    /// must not also optimise the app's unsplit wasm, which the split step throws away.
+    #[test]
+    fn trunk_leaves_the_unsplit_app_wasm_unoptimised() {
+        let html = std::fs::read_to_string(root().join("index.html")).unwrap();
+        let app = html.lines().find(|l| l.contains(r#"data-bin="partner-center""#)).expect("the app's rust link");
+        assert!(app.contains(r#"data-wasm-opt="0""#), "{app}");
+        let split = std::fs::read_to_string(root().join("xtask/split-wasm.mjs")).unwrap();
+        assert!(
+            split.contains("if (profile === 'release') await optimizeAll("),
+            "split-wasm.mjs optimises the split modules"
+        );
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub fn command(args: &[String]) -> Result {
             }),
         ));
         steps.push((
-            "unit tests (api, sandbox, xtask)",
+            // xtask's tests include the app's pure modules and its import graph (app_logic.rs, imports.rs).
+            "unit tests (api, sandbox, xtask + the app's pure modules and import graph)",
             Box::new(|| run(cargo(&["test", "--workspace", "--exclude", "partner-center"]))),
         ));
     }

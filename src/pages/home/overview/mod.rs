@@ -1,26 +1,25 @@
 //! Home: who is signed in and the way to the pages they can use.
 
-use crate::api::use_auth;
+use crate::api::profile::use_profile;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
-use crate::routes::AREAS;
+use crate::routes::page::{use_pages, Area};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    let auth = use_auth();
+    let profile = use_profile();
+    let pages = use_pages();
     let i18n = use_i18n();
     let facts = move || {
-        auth.profile.with(|p| {
-            p.as_ref().map(|p| {
-                let l = i18n.get();
-                (
-                    p.display_name.clone(),
-                    p.partner_name.clone(),
-                    code_label(CodeKind::PartnerType, &p.partner_type, l),
-                    code_label(CodeKind::Role, &p.role, l),
-                )
-            })
+        profile.with(|p| {
+            let l = i18n.get();
+            (
+                p.display_name.clone(),
+                p.partner_name.clone(),
+                code_label(CodeKind::PartnerType, &p.partner_type, l),
+                code_label(CodeKind::Role, &p.role, l),
+            )
         })
     };
     view! {
@@ -36,14 +35,13 @@ pub fn Overview() -> impl IntoView {
                     </dl>
                 </div>
             })}
-            // The same pages as the navigation: none that this partner type cannot use.
+            // The same pages as the navigation: none that this person may not open.
             <div class="card quick-links" data-testid="quick-links">
                 {move || {
-                    let ptype = auth.profile.with(|p| p.as_ref().map(|p| p.partner_type.clone()).unwrap_or_default());
-                    AREAS.iter().flat_map(|a| a.items.iter())
-                        .filter(|i| i.path != "/" && !crate::routes::hidden_for(i.path, &ptype))
-                        .map(|i| view! {
-                            <A href=crate::routes::href(i.path) attr:class="quick-link" attr:data-path=i.path>{move || i.label.text(i18n.get())}</A>
+                    Area::ALL.into_iter().flat_map(|a| pages.nav(a))
+                        .filter(|(page, _)| page.path != crate::routes::HOME && profile.may(&page.access))
+                        .map(|(page, nav)| view! {
+                            <A href=crate::routes::href(page.path) attr:class="quick-link" attr:data-path=page.path>{move || nav.label.text(i18n.get())}</A>
                         }).collect_view()
                 }}
             </div>

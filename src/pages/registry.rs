@@ -1,0 +1,130 @@
+//! The page registry: one line per page — its URL (`routes::paths`), area, place in the
+//! navigation, who may open it, and its view. Everything else is derived from it: the routes
+//! (app.rs), the side navigation and the overview's quick links (by area, hiding what the person
+//! may not open), the access rule applied at the route (routes/view.rs), the lazy split
+//! (lazy.rs) and the route directories the build writes (xtask reads `routes/paths.rs`).
+//!
+//! Adding a page: a path in routes/paths.rs, its folder under `pages/<area>/<page>/`, one line here.
+
+use super::lazy::lazy;
+use crate::i18n::Msg;
+use crate::routes::access::Access;
+use crate::routes::page::{Area::*, Page, PageView};
+use crate::routes::paths as p;
+use leptos::prelude::*;
+use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
+use partner_api::profile::role::{ADMIN, SUPERVISOR};
+
+/// Vouchers and cash coupons: not for service partners (their API answers 403).
+const VOUCHER_PARTNERS: Access =
+    Access::partners(&[DISTRIBUTOR, RESELLER], Msg::VoNotForServicePartner, "not-for-service-partner");
+/// Voucher quotas: not for service partners.
+const QUOTA_PARTNERS: Access = Access::partners(&[DISTRIBUTOR, RESELLER], Msg::QtNotAvailable, "not-available-reason");
+/// The customer whitelist: distributors and resellers; service partners have none.
+const WHITELIST_PARTNERS: Access = Access::partners(&[DISTRIBUTOR, RESELLER], Msg::WlNotAvailable, "wl-not-available");
+/// Importing a whitelist: their administrators and supervisors (account managers read).
+const WHITELIST_MANAGERS: Access =
+    Access::partners(&[DISTRIBUTOR, RESELLER], Msg::WlReadOnly, "wl-import-not-allowed").roles(&[ADMIN, SUPERVISOR]);
+const ALL: Access = Access::EVERYONE;
+
+/// The pages inside the signed-in frame, in matching order (a path before its `:param` sibling
+/// as today; the Not Found catch-all last). Sign-in is outside the frame (app.rs).
+pub const PAGES: &[Page] = &[
+    Page::new(p::HOME, Home, ALL, PageView::Eager(home)).nav(Msg::NavOverview, "nav-home"),
+    Page::new(p::CUSTOMERS, Sales, ALL, lazy!(Customers => super::sales::customers::CustomersPage))
+        .nav(Msg::NavCustomers, "nav-customers"),
+    Page::new(
+        p::CUSTOMER_DETAIL,
+        Sales,
+        ALL,
+        lazy!(CustomerDetail => super::sales::customer_detail::CustomerDetailPage),
+    ),
+    Page::new(p::ORDERS, Sales, ALL, lazy!(Orders => super::sales::orders::OrdersPage))
+        .nav(Msg::NavOrders, "nav-orders"),
+    Page::new(p::ORDERS_PAY_PER_USE, Sales, ALL, lazy!(PayPerUse => super::sales::pay_per_use::PayPerUsePage)),
+    Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage)),
+    Page::new(p::WHITELIST, Sales, WHITELIST_PARTNERS, lazy!(Whitelist => super::sales::whitelist::WhitelistPage))
+        .nav(Msg::NavWhitelist, "nav-whitelist"),
+    Page::new(
+        p::WHITELIST_IMPORT,
+        Sales,
+        WHITELIST_MANAGERS,
+        lazy!(WhitelistImport => super::sales::whitelist_import::WhitelistImportPage),
+    ),
+    Page::new(
+        p::ISSUE_VOUCHERS,
+        Sales,
+        VOUCHER_PARTNERS,
+        lazy!(IssueVouchers => super::sales::issue_vouchers::IssueVouchersPage),
+    )
+    .nav(Msg::NavIssueVouchers, "nav-issue-vouchers"),
+    Page::new(p::VOUCHERS, Sales, VOUCHER_PARTNERS, lazy!(Vouchers => super::sales::vouchers::VouchersPage))
+        .nav(Msg::NavReclaimVouchers, "nav-vouchers"),
+    Page::new(p::QUOTAS, Sales, QUOTA_PARTNERS, lazy!(Quotas => super::sales::quotas::QuotasPage))
+        .nav(Msg::NavQuotas, "nav-quotas"),
+    Page::new(
+        p::QUOTA_RECORDS,
+        Sales,
+        QUOTA_PARTNERS,
+        lazy!(QuotaRecords => super::sales::quota_records::QuotaRecordsPage),
+    ),
+    Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
+    Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
+];
+
+fn home() -> AnyView {
+    view! { <super::home::overview::Overview /> }.into_any()
+}
+
+fn not_found() -> AnyView {
+    view! { <super::not_found::NotFound /> }.into_any()
+}
+
+// Checked at compile time (so by every clippy run, at no cost): every path of routes/paths.rs
+// but sign-in has exactly one page, and navigation test ids are unique.
+const _: () = {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    const PATHS: &[&str] = p::ALL;
+    const fn test_id(page: &Page) -> &'static str {
+        match page.nav {
+            Some(n) => n.test_id,
+            None => "",
+        }
+    }
+    let mut i = 0;
+    while i < PATHS.len() {
+        let mut pages = 0;
+        let mut j = 0;
+        while j < PAGES.len() {
+            if same(PAGES[j].path, PATHS[i]) {
+                pages += 1;
+            }
+            j += 1;
+        }
+        assert!(pages == 1 || (same(PATHS[i], p::SIGN_IN) && pages == 0), "every path has exactly one registry page");
+        i += 1;
+    }
+    let mut a = 0;
+    while a < PAGES.len() {
+        let mut b = a + 1;
+        while b < PAGES.len() {
+            let (x, y) = (test_id(&PAGES[a]), test_id(&PAGES[b]));
+            assert!(x.is_empty() || !same(x, y), "navigation test ids are unique");
+            b += 1;
+        }
+        a += 1;
+    }
+};

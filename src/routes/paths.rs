@@ -1,0 +1,34 @@
+//! Every URL of the console, one line each. Dependency-free on purpose: besides the app, xtask
+//! compiles this file (`#[path]`) to learn the route directories the build writes loader copies
+//! into (xtask/src/route_dirs.rs), so routes are never found by a regex over the source.
+//! A `:param` may only be a path's last segment (the build fails otherwise); `*rest` matches the rest.
+
+macro_rules! paths {
+    ($($(#[$doc:meta])* $name:ident = $path:literal;)*) => {
+        $($(#[$doc])* pub const $name: &str = $path;)*
+        /// Every path above, in declaration order.
+        #[allow(dead_code)]
+        pub const ALL: &[&str] = &[$($path),*];
+    };
+}
+
+paths! {
+    SIGN_IN = "/signin";
+    HOME = "/";
+    CUSTOMERS = "/sales/customers";
+    CUSTOMER_DETAIL = "/sales/customers/:id";
+    ORDERS = "/sales/orders";
+    /// S2's second view: a customer's pay-per-use resources (O4).
+    ORDERS_PAY_PER_USE = "/sales/orders/pay-per-use";
+    ORDER_DETAIL = "/sales/orders/:id";
+    WHITELIST = "/sales/whitelist";
+    WHITELIST_IMPORT = "/sales/whitelist/import";
+    ISSUE_VOUCHERS = "/sales/vouchers/issue";
+    VOUCHERS = "/sales/vouchers";
+    QUOTAS = "/sales/quotas";
+    QUOTA_RECORDS = "/sales/quotas/records";
+    /// Development only: the shared table with generated rows (not in the navigation).
+    TABLE_DEMO = "/dev/table";
+    /// Anything else inside the signed-in frame: the Not Found page.
+    NOT_FOUND = "/*any";
+}
