@@ -91,7 +91,14 @@ async fn serve(State(site): State<Arc<Site>>, req: Request) -> Response {
             if !index.is_file() {
                 return (StatusCode::NOT_FOUND, "index.html not found in the app directory").into_response();
             }
-            with_headers(ServeFile::new(index).oneshot(req).await.into_response(), &site, "no-cache")
+            if rel.is_empty() {
+                return with_headers(ServeFile::new(index).oneshot(req).await.into_response(), &site, "no-cache");
+            }
+            // A deep link at any depth: the document's relative references are made absolute from
+            // the base, so a path whose directory the build wrote no loader copy into still boots.
+            let html = tokio::fs::read_to_string(&index).await.unwrap_or_default();
+            let html = html.replace("=\"./", &format!("=\"{}", site.base));
+            with_headers(([(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(), &site, "no-cache")
         }
     }
 }
