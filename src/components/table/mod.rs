@@ -64,6 +64,12 @@ pub struct RowAction<T: 'static> {
     pub when: Option<fn(&T) -> bool>,
 }
 
+impl<T: 'static> Clone for RowAction<T> {
+    fn clone(&self) -> Self {
+        RowAction { href: self.href, run: self.run, when: self.when, ..*self }
+    }
+}
+
 impl<T: 'static> RowAction<T> {
     pub fn link(id: &'static str, label: Msg, href: fn(&T) -> String) -> Self {
         RowAction { id, label, href: Some(href), run: None, in_column: true, when: None }

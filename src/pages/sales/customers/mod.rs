@@ -271,7 +271,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <div class="filter-row">
                         <CodeMultiSelect label=Msg::ColOpportunityType kind=CodeKind::OpportunityType options=OPPORTUNITY_TYPES selected=types test_id="filter-type" />
                         <CodeMultiSelect label=Msg::ColConfidence kind=CodeKind::Confidence options=CONFIDENCES selected=confidences test_id="filter-confidence" />
-                        <DateRangeFilter label=Msg::ColLastUpdate from=from to=to invalid=range_invalid test_id="filter-updated" />
+                        <DateRangeFilter label=Msg::ColLastUpdate from=from to=to problem=Signal::derive(move || range_invalid.get().then_some(Msg::DateRangeInvalid)) test_id="filter-updated" />
                         <NumberRangeFilter label=Msg::ColRevenue min=revenue_min max=revenue_max test_id="filter-revenue" />
                     </div>
                 </Show>

@@ -188,7 +188,7 @@ pub fn PayPerUsePage() -> impl IntoView {
                     <TextFilter label=Msg::ColRegion placeholder=Msg::PpuRegionPlaceholder value=region test_id="filter-region" />
                     <SelectFilter label=Msg::ColService options=options(CodeKind::ServiceType) selected=service test_id="filter-service" />
                     <SelectFilter label=Msg::ColResourceStatus options=options(CodeKind::OnDemandStatus) selected=status test_id="filter-status" />
-                    <DateRangeFilter label=Msg::ColEffective from=from to=to invalid=range_invalid test_id="filter-effective" />
+                    <DateRangeFilter label=Msg::ColEffective from=from to=to problem=Signal::derive(move || range_invalid.get().then_some(Msg::DateRangeInvalid)) test_id="filter-effective" />
                     {move || is_distributor.get().then(|| view! {
                         <SelectFilter label=Msg::ColReseller options=resellers selected=reseller test_id="filter-reseller" />
                     })}

@@ -276,7 +276,7 @@ fn RecordsContent() -> impl IntoView {
                 {move || distributor.get().then(|| view! {
                     <SelectFilter label=Msg::QtReseller options=resellers selected=reseller test_id="filter-reseller" />
                 })}
-                <DateRangeFilter label=Msg::QtOperationTime from=from to=to invalid=range_invalid test_id="filter-time" />
+                <DateRangeFilter label=Msg::QtOperationTime from=from to=to problem=Signal::derive(move || range_invalid.get().then_some(Msg::DateRangeInvalid)) test_id="filter-time" />
             </div>
             <div class="filter-actions">
                 <button class="button primary" type="submit" data-testid="filter-search">{tr(Msg::Search)}</button>

@@ -296,7 +296,7 @@ pub fn VouchersPage() -> impl IntoView {
                             <option value=coupon_type::CASH.to_string()>{tr(Msg::VoTypeCash)}</option>
                         </select>
                     </label>
-                    <DateRangeFilter label=Msg::ColCreated from=from to=to invalid=range_invalid test_id="filter-created" />
+                    <DateRangeFilter label=Msg::ColCreated from=from to=to problem=Signal::derive(move || range_invalid.get().then_some(Msg::DateRangeInvalid)) test_id="filter-created" />
                 </div>
                 <div class="filter-actions">
                     <button class="button primary" type="submit" data-testid="filter-search">{tr(Msg::Search)}</button>
