@@ -27,7 +27,6 @@ mod seen_rows;
 pub mod selection;
 pub mod source;
 pub mod states;
-pub mod url_view;
 pub mod virtual_rows;
 
 pub use column::Column;
