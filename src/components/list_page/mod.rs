@@ -277,16 +277,23 @@ where
         })
     };
     let form = list.form;
-    let bar = list.bar.map(|b| b(draft));
+    // A list without filters has no form.
+    let bar_actions = list.bar_actions;
+    let form = list.bar.map(|bar| {
+        let bar = bar(draft);
+        view! {
+            <form class=form.class data-testid=form.form on:submit=search novalidate>
+                {bar}
+                <div class="filter-actions">
+                    <button class="button primary" type="submit" data-testid=form.search>{tr(Msg::Search)}</button>
+                    <button class="button" type="button" data-testid=form.reset on:click=move |_| url.clear()>{tr(Msg::Reset)}</button>
+                    {bar_actions.map(|v| v.run())}
+                </div>
+            </form>
+        }
+    });
     view! {
-        <form class=form.class data-testid=form.form on:submit=search novalidate>
-            {bar}
-            <div class="filter-actions">
-                <button class="button primary" type="submit" data-testid=form.search>{tr(Msg::Search)}</button>
-                <button class="button" type="button" data-testid=form.reset on:click=move |_| url.clear()>{tr(Msg::Reset)}</button>
-                {list.bar_actions.map(|v| v.run())}
-            </div>
-        </form>
+        {form}
         {list.above_table.map(|v| v.run())}
         {if list.table_card {
             view! { <div class="card table-card">{table}</div> }.into_any()
