@@ -10,6 +10,7 @@ pub mod pager;
 pub mod partner_gate;
 pub mod quota_labels;
 pub mod reauth_dialog;
+pub mod reclaim;
 pub mod remote;
 pub mod session_warning;
 pub mod shell;
