@@ -6,18 +6,13 @@
 //! paging, sorting, the [`DataTable`] and its states ("clear filters" when filters hide every
 //! row). See docs/architecture-lists.md for a worked example.
 
-#![allow(dead_code)] // TEMP: used by the pages still to move
-
 pub mod state;
 pub mod url;
 
 pub use state::{Bind, Check, Draft, ListUrl};
-#[allow(unused_imports)]
-pub use url::{filters_query, Field, Filters, ListView, Sizes, SIZES};
+pub use url::{filters_query, Filters, Sizes, SIZES};
 
-use crate::components::table::{
-    BulkAction, Column, DataTable, Empty, EmptyReason, Loader, RowAction, Source, Unselectable,
-};
+use crate::components::table::{BulkAction, Column, DataTable, Empty, EmptyReason, Loader, RowAction, Source};
 use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,7 +34,6 @@ pub struct List<F: Filters, R: Send + Sync + 'static> {
     row_actions: Vec<RowAction<R>>,
     bulk_actions: Vec<BulkAction>,
     selectable: bool,
-    unselectable: Option<Unselectable<R>>,
     empty: Msg,
     empty_filtered: Msg,
     /// A page's own empty state before the generic ones (e.g. "choose a customer first").
@@ -84,7 +78,6 @@ impl<F: Filters, R: Clone + Send + Sync + 'static> List<F, R> {
             row_actions: Vec::new(),
             bulk_actions: Vec::new(),
             selectable: false,
-            unselectable: None,
             empty: Msg::EmptyNone,
             empty_filtered: Msg::EmptyFiltered,
             empty_special: None,
@@ -132,11 +125,6 @@ impl<F: Filters, R: Clone + Send + Sync + 'static> List<F, R> {
 
     pub fn selectable(mut self) -> Self {
         self.selectable = true;
-        self
-    }
-
-    pub fn unselectable(mut self, why: Unselectable<R>) -> Self {
-        self.unselectable = Some(why);
         self
     }
 
@@ -236,29 +224,11 @@ where
         }
     });
     let (row_actions, bulk_actions) = (StoredValue::new(list.row_actions), list.bulk_actions);
-    let (selectable, unselectable) = (list.selectable, list.unselectable);
+    let selectable = list.selectable;
     let table = move || {
         let columns = columns(());
         let (source, bulk_actions) = (source.clone(), bulk_actions.clone());
         untrack(move || {
-            if let Some(unselectable) = unselectable {
-                return view! {
-                    <DataTable
-                        id=id
-                        test_id=test_id
-                        label=Signal::derive(move || label.text(i18n.get()).to_string())
-                        columns=columns
-                        source=source
-                        row_key=row_key
-                        row_actions=row_actions.with_value(|a| a.to_vec())
-                        bulk_actions=bulk_actions
-                        selectable=selectable
-                        unselectable=unselectable
-                        empty=empty
-                        total_label=total_label.unwrap_or(Msg::TableTotal)
-                    />
-                };
-            }
             view! {
                 <DataTable
                     id=id

@@ -33,10 +33,9 @@ impl UrlValue for Vec<String> {
     }
 }
 
-/// One field of a filters struct: its URL key and where it lives (a lens), so a filter widget
-/// binds to the field of the draft instead of to a signal of its own.
+/// Where one field of a filters struct lives (a lens), so a filter widget binds to the field
+/// of the draft instead of to a signal of its own.
 pub struct Field<F, V> {
-    pub key: &'static str,
     pub get: fn(&F) -> &V,
     pub get_mut: fn(&mut F) -> &mut V,
 }
@@ -107,7 +106,7 @@ macro_rules! list_filters {
         #[allow(dead_code)]
         impl $name {
             $(pub fn $field() -> $crate::components::list_page::url::Field<$name, $ty> {
-                $crate::components::list_page::url::Field { key: $key, get: |f| &f.$field, get_mut: |f| &mut f.$field }
+                $crate::components::list_page::url::Field { get: |f| &f.$field, get_mut: |f| &mut f.$field }
             })*
         }
     };
@@ -283,7 +282,6 @@ mod tests {
     #[test]
     fn a_field_lens_reads_and_writes_its_field() {
         let field = Sample::codes();
-        assert_eq!(field.key, "code");
         let mut f = Sample::default();
         (field.get_mut)(&mut f).push("X".into());
         assert_eq!((field.get)(&f), &vec!["X".to_string()]);

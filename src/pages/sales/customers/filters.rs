@@ -75,7 +75,8 @@ impl CustomerFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::list_page::{Filters, ListView, SIZES};
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
     use std::collections::HashMap;
 
     #[test]

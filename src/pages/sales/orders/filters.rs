@@ -55,7 +55,8 @@ impl OrderFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::list_page::{Filters, ListView, SIZES};
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
     use crate::components::table::SortKey;
     use std::collections::HashMap;
 

@@ -96,7 +96,8 @@ impl PpuFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::list_page::{Filters, ListView, SIZES};
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
     use std::collections::HashMap;
 
     #[test]

@@ -93,7 +93,8 @@ impl RecordFilters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::list_page::{filters_query, Filters, ListView, SIZES};
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{filters_query, Filters, SIZES};
     use std::collections::HashMap;
 
     #[test]
