@@ -33,8 +33,11 @@ pub struct ListUrl<F: Filters> {
     pub path: &'static str,
     /// Everything in the URL.
     pub current: Memo<ListView<F>>,
-    /// The filters in the URL (a change of these, not of page or sort, is a new search).
+    /// The filters applied: those in the URL with the `[local]` ones (a change of these, not
+    /// of page or sort, is a new search).
     pub filters: Memo<F>,
+    /// The last search's `[local]` fields.
+    local: RwSignal<F>,
     pub sizes: Sizes,
     /// The sort when the person chose none.
     pub default_sort: &'static [(&'static str, bool)],
@@ -53,10 +56,11 @@ impl<F: Filters> ListUrl<F> {
     pub fn new(path: &'static str, sizes: Sizes, default_sort: &'static [(&'static str, bool)]) -> Self {
         let query = use_query_map();
         let current = Memo::new(move |_| query.with(|q| ListView::<F>::read(&|k| q.get(k), sizes)));
-        let filters = Memo::new(move |_| current.with(|c| c.filters.clone()));
+        let local = RwSignal::new(F::default());
+        let filters = Memo::new(move |_| current.with(|c| local.with(|l| c.filters.clone().with_local(l))));
         let nav = use_navigate();
         let navigate = Callback::new(move |to: String| nav(&to, Default::default()));
-        ListUrl { path, current, filters, sizes, default_sort, navigate }
+        ListUrl { path, current, filters, local, sizes, default_sort, navigate }
     }
 
     /// The link of a view of this page.
@@ -72,12 +76,14 @@ impl<F: Filters> ListUrl<F> {
     /// Searches these filters: page 1, keeping the sort and size.
     pub fn search(&self, filters: F) {
         let now = self.current.get_untracked();
+        self.local.set(filters.clone());
         self.go(ListView { filters, page: 1, ..now });
     }
 
     /// Reset and "clear filters": only the kept fields stay, in the default sort, on page 1.
     pub fn clear(&self) {
         let now = self.current.get_untracked();
+        self.local.set(F::default());
         self.go(ListView { filters: now.filters.kept(), sort: Vec::new(), page: 1, size: now.size });
     }
 

@@ -56,15 +56,18 @@ pub trait Filters: Clone + PartialEq + Default + std::fmt::Debug + Send + Sync +
     /// Only the fields marked `[kept]` (which Reset and "clear filters" keep, e.g. the chosen
     /// customer or tab), the others at their defaults.
     fn kept(&self) -> Self;
+    /// These filters with the `[local]` fields of `local` (the URL does not hold them).
+    fn with_local(self, local: &Self) -> Self;
     /// Anything narrows the list (kept fields do not count).
     fn has_filters(&self) -> bool {
         *self != self.kept()
     }
 }
 
-/// Declares a filters struct: `field: Type = "url-key"`, `[kept]` after the key for fields
-/// Reset keeps. Generates the struct, its [`Filters`] codec and one [`Field`] lens per field
-/// (an associated function of the field's name).
+/// Declares a filters struct: `field: Type = "url-key"`, then optionally `[kept]` for a field
+/// Reset keeps, or `[local]` for a field applied but not put in the URL (lost on reload, as a
+/// page's own state). Generates the struct, its [`Filters`] codec and one [`Field`] lens per
+/// field (an associated function of the field's name).
 ///
 /// ```ignore
 /// list_filters! {
@@ -77,8 +80,11 @@ pub trait Filters: Clone + PartialEq + Default + std::fmt::Debug + Send + Sync +
 /// ```
 #[macro_export]
 macro_rules! list_filters {
+    (@is kept kept) => { true };
+    (@is local local) => { true };
+    (@is $what:ident $($other:ident)?) => { false };
     ($(#[$meta:meta])* pub struct $name:ident {
-        $($(#[$fmeta:meta])* pub $field:ident : $ty:ty = $key:literal $([$kept:ident])?),* $(,)?
+        $($(#[$fmeta:meta])* pub $field:ident : $ty:ty = $key:literal $([$flag:ident])?),* $(,)?
     }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default)]
@@ -89,17 +95,33 @@ macro_rules! list_filters {
         impl $crate::components::list_page::url::Filters for $name {
             fn read(get: &dyn Fn(&str) -> Option<String>) -> Self {
                 use $crate::components::list_page::url::UrlValue;
-                $name { $($field: get($key).map(|v| <$ty>::parse(&v)).unwrap_or_default(),)* }
+                $name { $($field: if $crate::list_filters!(@is local $($flag)?) {
+                    Default::default()
+                } else {
+                    get($key).map(|v| <$ty>::parse(&v)).unwrap_or_default()
+                },)* }
             }
             fn write(&self, q: &mut $crate::components::list_page::url::QueryString) {
                 use $crate::components::list_page::url::UrlValue;
-                $(q.push($key, &self.$field.write());)*
+                $(if !$crate::list_filters!(@is local $($flag)?) {
+                    q.push($key, &self.$field.write());
+                })*
             }
             fn kept(&self) -> Self {
                 #[allow(unused_mut)]
                 let mut k = $name::default();
-                $($( $crate::list_filters!(@kept $kept); k.$field = self.$field.clone(); )?)*
+                $(if $crate::list_filters!(@is kept $($flag)?) {
+                    k.$field = self.$field.clone();
+                })*
                 k
+            }
+            fn with_local(self, local: &Self) -> Self {
+                #[allow(unused_mut)]
+                let mut f = self;
+                $(if $crate::list_filters!(@is local $($flag)?) {
+                    f.$field = local.$field.clone();
+                })*
+                f
             }
         }
 
@@ -110,7 +132,6 @@ macro_rules! list_filters {
             })*
         }
     };
-    (@kept kept) => {};
 }
 
 /// Everything of a list page in its URL: the filters, the sort the person chose (empty = the
@@ -211,6 +232,7 @@ mod tests {
             pub text: String = "q",
             pub codes: Vec<String> = "code",
             pub customer: String = "customer" [kept],
+            pub note: String = "note" [local],
         }
     }
 
@@ -273,10 +295,21 @@ mod tests {
 
     #[test]
     fn kept_fields_survive_reset_and_do_not_count_as_filters() {
-        let f = Sample { text: "kw".into(), codes: vec![], customer: "c1".into() };
+        let f = Sample { text: "kw".into(), customer: "c1".into(), ..Default::default() };
         assert_eq!(f.kept(), Sample { customer: "c1".into(), ..Default::default() });
         assert!(f.has_filters());
         assert!(!f.kept().has_filters());
+    }
+
+    #[test]
+    fn local_fields_stay_out_of_the_url() {
+        let f = Sample { note: "n".into(), ..Default::default() };
+        assert_eq!(ListView::new(f.clone(), SIZES).to_query(SIZES), "");
+        let q: HashMap<String, String> = [("note", "n")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let read = ListView::<Sample>::read(&|k| q.get(k).cloned(), SIZES).filters;
+        assert_eq!(read, Sample::default());
+        assert_eq!(read.with_local(&f), f);
+        assert!(f.has_filters());
     }
 
     #[test]

@@ -207,7 +207,8 @@ pub fn CustomersPage() -> impl IntoView {
         .bar_actions(more)
         .check(CustomerFilters::range)
         .check(CustomerFilters::revenue)
-        .above_table(scope_notice)
+        // A closure in the view, so the notice follows each answer's scope.
+        .above_table(move || view! { {scope_notice} })
         // Rebuilt only if the partner type turns out different once the profile is in.
         .columns(move || columns(is_distributor.get()), |r: &CustomerOpportunity| r.customer_id.clone())
         .row_actions(vec![RowAction::link("details", Msg::ViewDetails, detail_path).keyboard_only()])

@@ -60,15 +60,16 @@ fn columns() -> Vec<Column<IssuedCoupon>> {
 }
 
 crate::list_filters! {
-    /// The vouchers view: every filter in the URL (a quota's link opens its coupons).
+    /// The vouchers view: the quota in the URL (a quota's link opens its coupons), the other
+    /// filters the page's own.
     pub struct VoucherFilters {
         pub quota: String = "quota",
-        pub customer: String = "customer",
-        pub status: String = "status",
-        pub kind: String = "type",
+        pub customer: String = "customer" [local],
+        pub status: String = "status" [local],
+        pub kind: String = "type" [local],
         /// Local calendar dates `YYYY-MM-DD` (inclusive) of the creation time.
-        pub from: String = "from",
-        pub to: String = "to",
+        pub from: String = "from" [local],
+        pub to: String = "to" [local],
     }
 }
 
