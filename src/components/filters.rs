@@ -1,5 +1,7 @@
-//! Filter-bar fields shared by list pages.
+//! Filter-bar fields shared by list pages. Each edits a [`Bind`]: a field of a list page's
+//! draft (`draft.bind(Filters::field())`) or any signal.
 
+use crate::components::list_page::Bind;
 use crate::i18n::{code_label, use_i18n, CodeKind, Msg};
 use leptos::prelude::*;
 use partner_api::number_range::{parse_amount_range, End, RangeProblem};
@@ -10,13 +12,13 @@ pub fn CodeMultiSelect(
     label: Msg,
     kind: CodeKind,
     options: &'static [&'static str],
-    selected: RwSignal<Vec<String>>,
+    #[prop(into)] selected: Bind<Vec<String>>,
     test_id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = move || {
         let l = i18n.get();
-        selected.with(|s| match s.len() {
+        selected.get.with(|s| match s.len() {
             0 => Msg::All.text(l).to_string(),
             1 => code_label(kind, &s[0], l),
             n => format!("{n} {}", Msg::NSelected.text(l)),
@@ -35,15 +37,15 @@ pub fn CodeMultiSelect(
                                 <input
                                     type="checkbox"
                                     value=code
-                                    prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
+                                    prop:checked=move || selected.get.with(|s| s.iter().any(|c| c == code))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        selected.update(|s| {
-                                            s.retain(|c| c != code);
-                                            if on {
-                                                s.push(code.to_string());
-                                            }
-                                        });
+                                        let mut s = selected.get.get_untracked();
+                                        s.retain(|c| c != code);
+                                        if on {
+                                            s.push(code.to_string());
+                                        }
+                                        selected.set.run(s);
                                     }
                                 />
                                 {move || code_label(kind, code, i18n.get())}
@@ -61,18 +63,22 @@ pub fn CodeMultiSelect(
 pub fn SelectFilter(
     label: Msg,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
-    selected: RwSignal<String>,
+    #[prop(into)] selected: Bind<String>,
     test_id: &'static str,
+    /// Greyed out while this holds (a filter that does not apply).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let selected_is = move |v: &str| selected.get.with(|s| s == v);
     view! {
         <label class="filter">
             <span class="filter-label">{move || label.text(i18n.get())}</span>
-            <select data-testid=test_id on:change=move |ev| selected.set(event_target_value(&ev))>
-                <option value="" selected=move || selected.with(String::is_empty)>{move || Msg::All.text(i18n.get())}</option>
+            <select data-testid=test_id disabled=move || disabled.get() prop:value=move || selected.get.get() on:change=move |ev| selected.set.run(event_target_value(&ev))>
+                <option value="" selected=move || selected_is("")>{move || Msg::All.text(i18n.get())}</option>
                 {move || options.get().into_iter().map(|(v, l)| {
                     let is = v.clone();
-                    view! { <option value=v selected=move || selected.with(|s| *s == is)>{l}</option> }
+                    view! { <option value=v selected=move || selected_is(&is)>{l}</option> }
                 }).collect_view()}
             </select>
         </label>
@@ -84,7 +90,7 @@ pub fn SelectFilter(
 pub fn TextFilter(
     label: Msg,
     placeholder: Msg,
-    value: RwSignal<String>,
+    #[prop(into)] value: Bind<String>,
     test_id: &'static str,
     /// Most characters (default 64, the API's usual limit).
     #[prop(optional)]
@@ -99,50 +105,56 @@ pub fn TextFilter(
                 maxlength=max_len.unwrap_or(64)
                 data-testid=test_id
                 placeholder=move || placeholder.text(i18n.get())
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || value.get.get()
+                on:input=move |ev| value.set.run(event_target_value(&ev))
             />
         </label>
     }
 }
 
-/// A local-date range (inclusive days); marks itself invalid when from > to.
+/// What is wrong with a range of local dates `YYYY-MM-DD` (inclusive): the start after the
+/// end, or (with `max_days`) longer than the API allows. Empty ends are fine.
+pub fn date_range_problem(from: &str, to: &str, max_days: Option<i64>) -> Option<Msg> {
+    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    match (parse(from), parse(to)) {
+        (Some(f), Some(t)) if f > t => Some(Msg::DateRangeInvalid),
+        (Some(f), Some(t)) if max_days.is_some_and(|m| (t - f).num_days() >= m) => Some(Msg::DateRangeTooLong),
+        _ => None,
+    }
+}
+
+/// A local-date range (inclusive days), highlighted with the message while `problem` holds one.
 #[component]
 pub fn DateRangeFilter(
     label: Msg,
-    from: RwSignal<String>,
-    to: RwSignal<String>,
-    #[prop(into)] invalid: Signal<bool>,
+    #[prop(into)] from: Bind<String>,
+    #[prop(into)] to: Bind<String>,
+    #[prop(into)] problem: Signal<Option<Msg>>,
     test_id: &'static str,
-    /// What is wrong when invalid (default: the start is after the end).
-    #[prop(optional, into)]
-    problem: Option<Signal<Msg>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = problem.unwrap_or_else(|| Signal::stored(Msg::DateRangeInvalid));
+    let invalid = move || problem.with(Option::is_some);
     view! {
-        <div class="filter" class:field-invalid=move || invalid.get()>
+        <div class="filter" class:field-invalid=invalid>
             <span class="filter-label">{move || label.text(i18n.get())}</span>
             <div class="date-range">
                 <input
                     type="date"
                     data-testid=format!("{test_id}-from")
-                    class:invalid=move || invalid.get()
-                    prop:value=move || from.get()
-                    on:input=move |ev| from.set(event_target_value(&ev))
+                    class:invalid=invalid
+                    prop:value=move || from.get.get()
+                    on:input=move |ev| from.set.run(event_target_value(&ev))
                 />
                 <span class="muted">{move || Msg::LastUpdateTo.text(i18n.get())}</span>
                 <input
                     type="date"
                     data-testid=format!("{test_id}-to")
-                    class:invalid=move || invalid.get()
-                    prop:value=move || to.get()
-                    on:input=move |ev| to.set(event_target_value(&ev))
+                    class:invalid=invalid
+                    prop:value=move || to.get.get()
+                    on:input=move |ev| to.set.run(event_target_value(&ev))
                 />
             </div>
-            <Show when=move || invalid.get()>
-                <div class="field-error" role="alert">{move || problem.get().text(i18n.get())}</div>
-            </Show>
+            {move || problem.get().map(|m| view! { <div class="field-error" role="alert">{m.text(i18n.get())}</div> })}
         </div>
     }
 }
@@ -163,16 +175,16 @@ pub fn number_range_problem(min: &str, max: &str) -> Option<(Msg, Option<End>)> 
 #[component]
 pub fn NumberRangeFilter(
     label: Msg,
-    min: RwSignal<String>,
-    max: RwSignal<String>,
+    #[prop(into)] min: Bind<String>,
+    #[prop(into)] max: Bind<String>,
     test_id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = Memo::new(move |_| number_range_problem(&min.get(), &max.get()));
+    let problem = Memo::new(move |_| number_range_problem(&min.get.get(), &max.get.get()));
     let bad = move |end: End| problem.with(|p| p.is_some_and(|(_, e)| e.is_none_or(|e| e == end)));
     let error_id = format!("{test_id}-error");
     let described = error_id.clone();
-    let input = move |value: RwSignal<String>, end: End, suffix: &'static str, placeholder: Msg| {
+    let input = move |value: Bind<String>, end: End, suffix: &'static str, placeholder: Msg| {
         let described = described.clone();
         view! {
             <input
@@ -186,8 +198,8 @@ pub fn NumberRangeFilter(
                 aria-describedby=move || bad(end).then(|| described.clone())
                 aria-label=move || format!("{} {}", label.text(i18n.get()), placeholder.text(i18n.get()))
                 placeholder=move || placeholder.text(i18n.get())
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || value.get.get()
+                on:input=move |ev| value.set.run(event_target_value(&ev))
             />
         }
     };
@@ -204,4 +216,16 @@ pub fn NumberRangeFilter(
             })}
         </div>
     }
+}
+
+/// The signed-in distributor's resellers as (id, name) options (empty until the profile is in).
+pub fn use_resellers() -> Signal<Vec<(String, String)>> {
+    let auth = crate::api::use_auth();
+    Signal::derive(move || {
+        auth.profile.with(|p| {
+            p.as_ref()
+                .map(|p| p.indirect_partners.iter().map(|r| (r.indirect_partner_id.clone(), r.name.clone())).collect())
+                .unwrap_or_default()
+        })
+    })
 }

@@ -3,12 +3,14 @@
 pub mod codes;
 pub mod error_notice;
 pub mod filters;
+pub mod list_page;
 pub mod modal_keys;
 pub mod orders_tabs;
 pub mod pager;
 pub mod partner_gate;
 pub mod quota_labels;
 pub mod reauth_dialog;
+pub mod reclaim;
 pub mod remote;
 pub mod session_warning;
 pub mod shell;

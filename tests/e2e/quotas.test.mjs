@@ -404,3 +404,55 @@ test('bulk reclaim over "select all matching" offers exactly the matching quotas
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('quotas: the tab and the filters live in the URL, so reload and back/forward keep them', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { stay: true });
+  await openQuotas(page);
+  const issued = page.locator('[data-testid=issued-quotas-table] tbody tr[data-testid=row]');
+  await issued.first().waitFor({ timeout: 15_000 });
+  await page.fill('[data-testid=filter-parent]', D1);
+  await page.selectOption('[data-testid=filter-reseller]', CLOUDBRIDGE);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL((u) => u.searchParams.get('parent') === D1 && u.searchParams.get('reseller') === CLOUDBRIDGE);
+  await page.waitForFunction(() => document.querySelector('.table-wrap')?.getAttribute('aria-busy') === 'false');
+  const filtered = await issued.count();
+  assert.ok(filtered > 0, 'the filter matches quotas of CloudBridge');
+  assert.ok(await issued.evaluateAll((rows) => rows.every((r) => r.textContent.includes('QT'))));
+
+  // A reload opens the same view: the filters are back in the bar and applied.
+  await page.reload();
+  await issued.first().waitFor({ timeout: 15_000 });
+  assert.equal(await page.inputValue('[data-testid=filter-parent]'), D1);
+  assert.equal(await page.inputValue('[data-testid=filter-reseller]'), CLOUDBRIDGE);
+  assert.equal(await issued.count(), filtered);
+
+  // The own tab is in the URL too, with its own filters.
+  await page.click('[data-testid=tab-own]');
+  await page.waitForURL((u) => u.searchParams.get('view') === 'own');
+  await page.locator('[data-testid=own-quotas-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+  await page.fill('[data-testid=filter-quota]', D1);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL((u) => u.searchParams.get('view') === 'own' && u.searchParams.get('quota') === D1);
+  await page.reload();
+  await page.locator('[data-testid=own-quotas-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
+  assert.equal(await page.getAttribute('[data-testid=tab-own]', 'aria-selected'), 'true');
+  assert.equal(await page.inputValue('[data-testid=filter-quota]'), D1);
+  assert.equal(await page.locator('[data-testid=own-quotas-table] tbody tr[data-testid=row]').count(), 1);
+
+  // Back: the own tab unfiltered, then the issued tab with its filters; forward again.
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('view') === 'own' && !u.searchParams.has('quota'));
+  assert.equal(await page.inputValue('[data-testid=filter-quota]'), '');
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has('view') && u.searchParams.get('parent') === D1);
+  await issued.first().waitFor({ timeout: 15_000 });
+  assert.equal(await page.getAttribute('[data-testid=tab-issued]', 'aria-selected'), 'true');
+  assert.equal(await page.inputValue('[data-testid=filter-parent]'), D1);
+  await page.goForward();
+  await page.waitForURL((u) => u.searchParams.get('view') === 'own' && !u.searchParams.has('quota'));
+  assert.equal(await page.getAttribute('[data-testid=tab-own]', 'aria-selected'), 'true');
+  await screenshot(page, 'quotas-url-state-zh');
+  assertNoPageErrors(page);
+  await page.context().close();
+});

@@ -27,7 +27,6 @@ mod seen_rows;
 pub mod selection;
 pub mod source;
 pub mod states;
-pub mod url_view;
 pub mod virtual_rows;
 
 pub use column::Column;
@@ -62,6 +61,12 @@ pub struct RowAction<T: 'static> {
     /// Offered only on rows for which this holds (None: on every row), e.g. reclaim only on
     /// what can still be reclaimed.
     pub when: Option<fn(&T) -> bool>,
+}
+
+impl<T: 'static> Clone for RowAction<T> {
+    fn clone(&self) -> Self {
+        RowAction { href: self.href, run: self.run, when: self.when, ..*self }
+    }
 }
 
 impl<T: 'static> RowAction<T> {

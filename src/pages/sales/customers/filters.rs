@@ -1,109 +1,58 @@
-//! The customers view as URL state: filters, sort and page live in the query string, so
-//! back/forward work and a copied link opens the same view.
+//! The customers view (S1) as URL state: its filters, once.
 
-use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
-use crate::components::table::SortKey;
-use leptos_router::params::ParamsMap;
+use crate::components::filters::{date_range_problem, number_range_problem};
+use crate::i18n::Msg;
 use partner_api::number_range::parse_amount_range;
-use partner_api::opportunities::{OpportunityQuery, DEFAULT_ORDER_BY};
+use partner_api::opportunities::OpportunityQuery;
 use partner_api::time::to_wire;
 
-pub const PAGE_SIZES: &[u32] = &[10, 20, 50, 100];
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
+/// `-last_update_time`: the most recently updated first.
+pub const DEFAULT_SORT: &[(&str, bool)] = &[("last_update_time", true)];
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CustomerFilters {
-    pub keyword: String,
-    pub industries: Vec<String>,
-    pub types: Vec<String>,
-    pub stages: Vec<String>,
-    pub confidences: Vec<String>,
-    /// Local calendar dates `YYYY-MM-DD` (inclusive).
-    pub from: String,
-    pub to: String,
-    /// Expected monthly revenue range as typed (`rmin`/`rmax` in the URL).
-    pub revenue_min: String,
-    pub revenue_max: String,
-    pub account_manager: String,
-    pub reseller: String,
-    /// `order_by` of the contract; empty = the default.
-    pub sort: String,
-    /// 1-based.
-    pub page: u64,
-    pub size: u32,
+crate::list_filters! {
+    pub struct CustomerFilters {
+        pub keyword: String = "q",
+        pub industries: Vec<String> = "industry",
+        pub types: Vec<String> = "type",
+        pub stages: Vec<String> = "stage",
+        pub confidences: Vec<String> = "confidence",
+        /// Local calendar dates `YYYY-MM-DD` (inclusive) of the last update.
+        pub from: String = "from",
+        pub to: String = "to",
+        /// Expected monthly revenue range as typed.
+        pub revenue_min: String = "rmin",
+        pub revenue_max: String = "rmax",
+        pub account_manager: String = "am",
+        pub reseller: String = "reseller",
+    }
 }
 
-fn list(q: &ParamsMap, key: &str) -> Vec<String> {
-    q.get(key).map(|v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+fn opt(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 impl CustomerFilters {
-    pub fn from_query(q: &ParamsMap) -> Self {
-        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
-        CustomerFilters {
-            keyword: q.get("q").unwrap_or_default(),
-            industries: list(q, "industry"),
-            types: list(q, "type"),
-            stages: list(q, "stage"),
-            confidences: list(q, "confidence"),
-            from: q.get("from").unwrap_or_default(),
-            to: q.get("to").unwrap_or_default(),
-            revenue_min: q.get("rmin").unwrap_or_default(),
-            revenue_max: q.get("rmax").unwrap_or_default(),
-            account_manager: q.get("am").unwrap_or_default(),
-            reseller: q.get("reseller").unwrap_or_default(),
-            sort: q.get("sort").unwrap_or_default(),
-            page: page_param(q),
-            size,
-        }
+    pub fn range(&self) -> Option<Msg> {
+        date_range_problem(&self.from, &self.to, None)
     }
 
-    /// The query string for this view (`?…`), leaving out defaults.
-    pub fn to_query(&self) -> String {
-        let mut q = QueryString::default();
-        let mut push = |k: &str, v: &str| q.push(k, v);
-        push("q", self.keyword.trim());
-        push("industry", &self.industries.join(","));
-        push("type", &self.types.join(","));
-        push("stage", &self.stages.join(","));
-        push("confidence", &self.confidences.join(","));
-        push("from", &self.from);
-        push("to", &self.to);
-        push("rmin", self.revenue_min.trim());
-        push("rmax", self.revenue_max.trim());
-        push("am", &self.account_manager);
-        push("reseller", &self.reseller);
-        push("sort", &self.sort);
-        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
-        q.finish()
+    /// The revenue range does not parse (the field shows why).
+    pub fn revenue(&self) -> Option<Msg> {
+        number_range_problem(&self.revenue_min, &self.revenue_max).map(|(m, _)| m)
     }
 
-    /// True when anything narrows the list (sort and paging do not).
-    pub fn has_filters(&self) -> bool {
-        !(self.keyword.trim().is_empty()
-            && self.industries.is_empty()
-            && self.types.is_empty()
-            && self.stages.is_empty()
+    /// A filter under "More filters" is set (the bar opens them, so nothing applied is hidden).
+    pub fn uses_more(&self) -> bool {
+        !(self.types.is_empty()
             && self.confidences.is_empty()
             && self.from.is_empty()
             && self.to.is_empty()
-            && self.revenue_min.trim().is_empty()
-            && self.revenue_max.trim().is_empty()
-            && self.account_manager.is_empty()
-            && self.reseller.is_empty())
-    }
-
-    pub fn sort_key(&self) -> (String, bool) {
-        let s = if self.sort.is_empty() { DEFAULT_ORDER_BY } else { self.sort.as_str() };
-        match s.strip_prefix('-') {
-            Some(k) => (k.to_string(), true),
-            None => (s.to_string(), false),
-        }
+            && self.revenue_min.is_empty()
+            && self.revenue_max.is_empty())
     }
 
     /// The API request for this view; dates are local days turned into UTC instants.
     pub fn to_request(&self) -> OpportunityQuery {
-        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         // A range edited by hand in the URL that does not parse is not sent (the field shows why).
         let revenue = parse_amount_range(&self.revenue_min, &self.revenue_max).unwrap_or_default();
         OpportunityQuery {
@@ -118,48 +67,39 @@ impl CustomerFilters {
             revenue_max: revenue.max,
             account_manager: opt(&self.account_manager),
             indirect_partner_id: opt(&self.reseller),
-            order_by: opt(&self.sort),
-            offset: Some(((self.page - 1) * self.size as u64) as i64),
-            limit: Some(self.size as i64),
+            ..Default::default()
         }
     }
 }
 
-impl UrlView for CustomerFilters {
-    fn from_query(q: &ParamsMap) -> Self {
-        CustomerFilters::from_query(q)
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
+    use std::collections::HashMap;
 
-    fn to_query(&self) -> String {
-        CustomerFilters::to_query(self)
-    }
-
-    fn applied(&self) -> Self {
-        CustomerFilters { page: 1, sort: String::new(), size: 0, ..self.clone() }
-    }
-
-    fn page(&self) -> u64 {
-        self.page
-    }
-
-    fn size(&self) -> u32 {
-        self.size
-    }
-
-    fn sort(&self) -> Vec<SortKey> {
-        let (key, desc) = self.sort_key();
-        vec![SortKey { key, desc }]
-    }
-
-    fn with_page(self, page: u64) -> Self {
-        CustomerFilters { page, ..self }
-    }
-
-    fn with_size(self, size: u32) -> Self {
-        CustomerFilters { size, ..self }
-    }
-
-    fn with_sort(self, sort: Vec<SortKey>) -> Self {
-        CustomerFilters { sort: sort.first().map(SortKey::order_by).unwrap_or_default(), ..self }
+    #[test]
+    fn url_round_trip_of_a_deep_link() {
+        let q: HashMap<String, String> = [
+            ("stage", "WON,NEGOTIATION"),
+            ("sort", "-expected_monthly_revenue"),
+            ("page", "2"),
+            ("size", "10"),
+            ("rmin", "5"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let view = ListView::<CustomerFilters>::read(&|k| q.get(k).cloned(), SIZES);
+        assert_eq!(view.filters.stages, vec!["WON", "NEGOTIATION"]);
+        assert_eq!(view.filters.revenue_min, "5");
+        assert_eq!((view.page, view.size, view.sort[0].order_by()), (2, 10, "-expected_monthly_revenue".to_string()));
+        assert_eq!(
+            view.to_query(SIZES),
+            "?stage=WON%2CNEGOTIATION&rmin=5&sort=-expected_monthly_revenue&page=2&size=10"
+        );
+        assert!(view.filters.has_filters() && view.filters.uses_more());
+        assert_eq!(format!("-{}", DEFAULT_SORT[0].0), partner_api::opportunities::DEFAULT_ORDER_BY);
     }
 }

@@ -1,93 +1,43 @@
-//! The orders view as URL state (filters, sort, page), so back/forward and copied links work.
+//! The orders view (O1) as URL state: its filters, once.
 
-use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
-use crate::components::table::SortKey;
-use leptos_router::params::ParamsMap;
+use crate::components::filters::date_range_problem;
+use crate::i18n::Msg;
 use partner_api::orders::ListCustomerOrdersRequest;
 use partner_api::time::to_wire;
 
-pub const PAGE_SIZES: &[u32] = &[10, 20, 50, 100];
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// O1 sorts by creation time only.
 pub const SORT_KEY: &str = "createTime";
+/// Newest first.
+pub const DEFAULT_SORT: &[(&str, bool)] = &[(SORT_KEY, true)];
 /// O1 ranges must span at most a year (PARTNER_API.md §1.7).
 pub const MAX_RANGE_DAYS: i64 = 366;
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct OrderFilters {
-    pub order_id: String,
-    pub customer_id: String,
-    pub status: String,
-    pub order_type: String,
-    pub service_type: String,
-    /// Local calendar dates `YYYY-MM-DD` (inclusive) of the creation time.
-    pub from: String,
-    pub to: String,
-    pub reseller: String,
-    /// true = oldest first (`createTime`); default newest first.
-    pub ascending: bool,
-    pub page: u64,
-    pub size: u32,
+crate::list_filters! {
+    pub struct OrderFilters {
+        pub order_id: String = "order",
+        pub customer_id: String = "customer",
+        pub status: String = "status",
+        pub order_type: String = "type",
+        pub service_type: String = "service",
+        /// Local calendar dates `YYYY-MM-DD` (inclusive) of the creation time.
+        pub from: String = "from",
+        pub to: String = "to",
+        pub reseller: String = "reseller",
+    }
+}
+
+pub fn opt(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 impl OrderFilters {
-    pub fn from_query(q: &ParamsMap) -> Self {
-        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
-        OrderFilters {
-            order_id: q.get("order").unwrap_or_default(),
-            customer_id: q.get("customer").unwrap_or_default(),
-            status: q.get("status").unwrap_or_default(),
-            order_type: q.get("type").unwrap_or_default(),
-            service_type: q.get("service").unwrap_or_default(),
-            from: q.get("from").unwrap_or_default(),
-            to: q.get("to").unwrap_or_default(),
-            reseller: q.get("reseller").unwrap_or_default(),
-            ascending: q.get("sort").as_deref() == Some(SORT_KEY),
-            page: page_param(q),
-            size,
-        }
-    }
-
-    pub fn to_query(&self) -> String {
-        let mut q = QueryString::default();
-        let mut push = |k: &str, v: &str| q.push(k, v);
-        push("order", self.order_id.trim());
-        push("customer", self.customer_id.trim());
-        push("status", &self.status);
-        push("type", &self.order_type);
-        push("service", &self.service_type);
-        push("from", &self.from);
-        push("to", &self.to);
-        push("reseller", &self.reseller);
-        if self.ascending {
-            push("sort", SORT_KEY);
-        }
-        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
-        q.finish()
-    }
-
-    /// The filters only (not sort or paging), for comparing views.
-    pub fn applied(&self) -> OrderFilters {
-        OrderFilters { ascending: false, page: 1, size: 0, ..self.clone() }
-    }
-
-    pub fn has_filters(&self) -> bool {
-        self.applied() != OrderFilters { size: 0, page: 1, ..Default::default() }
-    }
-
-    /// Why the date range cannot be sent, if it cannot.
-    pub fn range_problem(from: &str, to: &str) -> Option<RangeProblem> {
-        let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-        match (parse(from), parse(to)) {
-            (Some(f), Some(t)) if f > t => Some(RangeProblem::Reversed),
-            (Some(f), Some(t)) if (t - f).num_days() >= MAX_RANGE_DAYS => Some(RangeProblem::TooLong),
-            _ => None,
-        }
+    /// The creation range is reversed or longer than O1 allows.
+    pub fn range(&self) -> Option<Msg> {
+        date_range_problem(&self.from, &self.to, Some(MAX_RANGE_DAYS))
     }
 
     /// The O1 request for this view (paging and order set by the table).
     pub fn to_request(&self) -> ListCustomerOrdersRequest {
-        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         ListCustomerOrdersRequest {
             order_id: opt(&self.order_id),
             customer_id: opt(&self.customer_id),
@@ -102,46 +52,50 @@ impl OrderFilters {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RangeProblem {
-    Reversed,
-    TooLong,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
+    use crate::components::table::SortKey;
+    use std::collections::HashMap;
 
-impl UrlView for OrderFilters {
-    fn from_query(q: &ParamsMap) -> Self {
-        OrderFilters::from_query(q)
+    fn read(query: &str) -> ListView<OrderFilters> {
+        let q: HashMap<String, String> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), partner_api::query::decode_component(v).unwrap()))
+            .collect();
+        ListView::read(&|k| q.get(k).cloned(), SIZES)
     }
 
-    fn to_query(&self) -> String {
-        OrderFilters::to_query(self)
+    #[test]
+    fn url_round_trip() {
+        let f = OrderFilters {
+            order_id: "CS1".into(),
+            customer_id: "c 1".into(),
+            status: "2".into(),
+            from: "2026-01-01".into(),
+            to: "2026-02-01".into(),
+            reseller: "r".into(),
+            ..Default::default()
+        };
+        let view =
+            ListView { filters: f, sort: vec![SortKey { key: SORT_KEY.into(), desc: false }], page: 2, size: 50 };
+        let q = view.to_query(SIZES);
+        assert_eq!(q, "?order=CS1&customer=c%201&status=2&from=2026-01-01&to=2026-02-01&reseller=r&sort=createTime&page=2&size=50");
+        assert_eq!(read(&q), view);
+        assert!(view.filters.has_filters());
+        assert!(!OrderFilters::default().has_filters());
     }
 
-    fn applied(&self) -> Self {
-        OrderFilters::applied(self)
-    }
-
-    fn page(&self) -> u64 {
-        self.page
-    }
-
-    fn size(&self) -> u32 {
-        self.size
-    }
-
-    fn sort(&self) -> Vec<SortKey> {
-        vec![SortKey { key: SORT_KEY.into(), desc: !self.ascending }]
-    }
-
-    fn with_page(self, page: u64) -> Self {
-        OrderFilters { page, ..self }
-    }
-
-    fn with_size(self, size: u32) -> Self {
-        OrderFilters { size, ..self }
-    }
-
-    fn with_sort(self, sort: Vec<SortKey>) -> Self {
-        OrderFilters { ascending: sort.first().is_some_and(|k| !k.desc), ..self }
+    #[test]
+    fn ranges_over_a_year_or_reversed_are_refused() {
+        let f = |from: &str, to: &str| OrderFilters { from: from.into(), to: to.into(), ..Default::default() }.range();
+        assert_eq!(f("2026-02-01", "2026-01-01"), Some(Msg::DateRangeInvalid));
+        assert_eq!(f("2025-01-01", "2026-01-02"), Some(Msg::DateRangeTooLong));
+        assert_eq!(f("2025-01-01", "2025-12-31"), None);
+        assert_eq!(f("", "2025-12-31"), None);
     }
 }

@@ -6,12 +6,12 @@ mod filters;
 
 use crate::api::{use_api, use_auth};
 use crate::components::codes::{code_tag, code_text, service_name};
-use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::table::url_view::use_url_view;
-use crate::components::table::{paged, Column, DataTable, Empty, EmptyReason, Mask, RowAction, Source};
+use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
+use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::table::{paged, Column, Mask, RowAction};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS;
-use filters::{OrderFilters, RangeProblem, PAGE_SIZES, SORT_KEY};
+use filters::{OrderFilters, DEFAULT_SORT, SORT_KEY};
 use leptos::prelude::*;
 use partner_api::orders::{order_status, CustomerOrderV2};
 use partner_api::profile::partner_type;
@@ -67,17 +67,9 @@ pub fn OrdersPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let i18n = use_i18n();
-    let url = use_url_view::<OrderFilters>(ORDERS, PAGE_SIZES);
-    let (current, applied) = (url.current, url.applied);
+    let url = ListUrl::<OrderFilters>::new(ORDERS, SIZES, DEFAULT_SORT);
     let is_distributor = Memo::new(move |_| {
         auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
-    });
-    let resellers = Signal::derive(move || {
-        auth.profile.with(|p| {
-            p.as_ref()
-                .map(|p| p.indirect_partners.iter().map(|r| (r.indirect_partner_id.clone(), r.name.clone())).collect())
-                .unwrap_or_default()
-        })
     });
     let options = move |kind: CodeKind, only: Option<&'static [i32]>| {
         Signal::derive(move || {
@@ -89,100 +81,39 @@ pub fn OrdersPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-
-    // The filter bar edits a draft that follows the URL's filters.
-    let order_id = RwSignal::new(String::new());
-    let customer_id = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let order_type = RwSignal::new(String::new());
-    let service = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let reseller = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let f = applied.get();
-        order_id.set(f.order_id);
-        customer_id.set(f.customer_id);
-        status.set(f.status);
-        order_type.set(f.order_type);
-        service.set(f.service_type);
-        from.set(f.from);
-        to.set(f.to);
-        reseller.set(f.reseller);
-    });
-    let range_problem = Memo::new(move |_| OrderFilters::range_problem(&from.get(), &to.get()));
-    let range_invalid = Signal::derive(move || range_problem.get().is_some());
-    let range_message = Signal::derive(move || match range_problem.get() {
-        Some(RangeProblem::TooLong) => Msg::DateRangeTooLong,
-        _ => Msg::DateRangeInvalid,
-    });
-
-    let search = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if range_invalid.get_untracked() {
-            return;
+    let bar = move |d: Draft<OrderFilters>| {
+        type F = OrderFilters;
+        view! {
+            <div class="filter-row">
+                <TextFilter label=Msg::ColOrderId placeholder=Msg::FilterOrderIdPlaceholder value=d.bind(F::order_id()) test_id="filter-order" />
+                <TextFilter label=Msg::CustomerId placeholder=Msg::FilterCustomerIdPlaceholder value=d.bind(F::customer_id()) test_id="filter-customer" />
+                <SelectFilter label=Msg::ColOrderStatus options=options(CodeKind::OrderStatus, Some(order_status::FILTERABLE)) selected=d.bind(F::status()) test_id="filter-status" />
+                <SelectFilter label=Msg::ColOrderType options=options(CodeKind::OrderType, None) selected=d.bind(F::order_type()) test_id="filter-type" />
+                <SelectFilter label=Msg::ColService options=options(CodeKind::ServiceType, None) selected=d.bind(F::service_type()) test_id="filter-service" />
+                <DateRangeFilter label=Msg::ColCreated from=d.bind(F::from()) to=d.bind(F::to()) problem=d.check(F::range) test_id="filter-created" />
+                {move || is_distributor.get().then(|| view! {
+                    <SelectFilter label=Msg::ColReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" />
+                })}
+            </div>
         }
-        url.search(OrderFilters {
-            order_id: order_id.get_untracked().trim().to_string(),
-            customer_id: customer_id.get_untracked().trim().to_string(),
-            status: status.get_untracked(),
-            order_type: order_type.get_untracked(),
-            service_type: service.get_untracked(),
-            from: from.get_untracked(),
-            to: to.get_untracked(),
-            reseller: reseller.get_untracked(),
-            ..Default::default()
-        });
+        .into_any()
     };
-    let reset = move |_| url.go.run(OrderFilters { size: current.get_untracked().size, page: 1, ..Default::default() });
-
-    let source = Source::server(url.table, move || paged(&api, applied.get().to_request()));
-
-    let clear =
-        Callback::new(move |_| url.go.run(OrderFilters { size: current.get_untracked().size, ..Default::default() }));
-    let empty = Signal::derive(move || {
-        if current.with(OrderFilters::has_filters) {
-            Empty::new(EmptyReason::Filtered, Msg::EmptyOrdersFiltered).action(Msg::ClearFilters, clear)
-        } else {
-            Empty::new(EmptyReason::NoData, Msg::EmptyOrders)
-        }
-    });
+    let list =
+        List::new(url, "orders", "orders-table", Msg::OrdersTitle, move |f: OrderFilters| paged(&api, f.to_request()))
+            .form_id("order-filters")
+            .bar(bar)
+            .check(OrderFilters::range)
+            .columns(columns, |r: &CustomerOrderV2| r.order_id.clone())
+            .row_actions(vec![RowAction::link("details", Msg::ViewDetails, order_href).keyboard_only()])
+            .empty(Msg::EmptyOrders, Msg::EmptyOrdersFiltered)
+            .total(Msg::OrdersTotal);
 
     view! {
         <section class="page" data-testid="page-orders">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
             <crate::components::orders_tabs::OrdersTabs current=ORDERS />
             <p class="page-intro">{tr(Msg::OrdersIntro)}</p>
-            <form class="filter-bar card" data-testid="order-filters" on:submit=search>
-                <div class="filter-row">
-                    <TextFilter label=Msg::ColOrderId placeholder=Msg::FilterOrderIdPlaceholder value=order_id test_id="filter-order" />
-                    <TextFilter label=Msg::CustomerId placeholder=Msg::FilterCustomerIdPlaceholder value=customer_id test_id="filter-customer" />
-                    <SelectFilter label=Msg::ColOrderStatus options=options(CodeKind::OrderStatus, Some(order_status::FILTERABLE)) selected=status test_id="filter-status" />
-                    <SelectFilter label=Msg::ColOrderType options=options(CodeKind::OrderType, None) selected=order_type test_id="filter-type" />
-                    <SelectFilter label=Msg::ColService options=options(CodeKind::ServiceType, None) selected=service test_id="filter-service" />
-                    <DateRangeFilter label=Msg::ColCreated from=from to=to invalid=range_invalid problem=range_message test_id="filter-created" />
-                    {move || is_distributor.get().then(|| view! {
-                        <SelectFilter label=Msg::ColReseller options=resellers selected=reseller test_id="filter-reseller" />
-                    })}
-                </div>
-                <div class="filter-actions">
-                    <button class="button primary" type="submit" data-testid="filter-search">{tr(Msg::Search)}</button>
-                    <button class="button" type="button" data-testid="filter-reset" on:click=reset>{tr(Msg::Reset)}</button>
-                </div>
-            </form>
-            <div class="card table-card">
-                <DataTable
-                    id="orders"
-                    test_id="orders-table"
-                    label=Signal::derive(move || Msg::OrdersTitle.text(i18n.get()).to_string())
-                    columns=columns()
-                    source=source
-                    row_key=|r: &CustomerOrderV2| r.order_id.clone()
-                    row_actions=vec![RowAction::link("details", Msg::ViewDetails, order_href).keyboard_only()]
-                    empty=empty
-                    total_label=Msg::OrdersTotal
-                />
-            </div>
+            <ListPage list=list />
         </section>
     }
 }

@@ -1,28 +1,24 @@
 //! The pay-per-use resources view (O4) as URL state. O4 needs one customer; it has no sort.
 
-use crate::components::table::url_view::{page_param, size_param, QueryString, UrlView};
-use crate::components::table::SortKey;
-use leptos_router::params::ParamsMap;
+use crate::components::filters::date_range_problem;
+use crate::i18n::Msg;
 use partner_api::orders::{QueryCustomerOnDemandResourcesReq, MAX_ID_LEN, MAX_RESOURCE_IDS};
 use partner_api::time::to_wire;
 
-pub const PAGE_SIZES: &[u32] = &[10, 20, 50, 100];
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PpuFilters {
-    pub customer_id: String,
-    pub region: String,
-    pub service_type: String,
-    pub status: String,
-    /// Local calendar dates `YYYY-MM-DD` (inclusive) of the effective time.
-    pub from: String,
-    pub to: String,
-    /// Resource ids as typed (comma, space or line separated).
-    pub resource_ids: String,
-    pub reseller: String,
-    pub page: u64,
-    pub size: u32,
+crate::list_filters! {
+    pub struct PpuFilters {
+        /// O4 needs one customer: kept by Reset.
+        pub customer_id: String = "customer" [kept],
+        pub region: String = "region",
+        pub service_type: String = "service",
+        pub status: String = "status",
+        /// Local calendar dates `YYYY-MM-DD` (inclusive) of the effective time.
+        pub from: String = "from",
+        pub to: String = "to",
+        /// Resource ids as typed (comma, space or line separated; one comma list in the URL).
+        pub resource_ids: String = "ids",
+        pub reseller: String = "reseller",
+    }
 }
 
 /// Ids typed in one field: split on commas and white space, duplicates dropped, order kept.
@@ -54,14 +50,33 @@ pub fn ids_problem(s: &str) -> Option<IdsProblem> {
     }
 }
 
+fn opt(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
 impl PpuFilters {
-    pub fn has_filters(&self) -> bool {
-        PpuFilters { customer_id: String::new(), ..self.applied() } != PpuFilters::default().applied()
+    pub fn customer_missing(&self) -> Option<Msg> {
+        self.customer_id.trim().is_empty().then_some(Msg::PpuCustomerRequired)
+    }
+
+    pub fn range(&self) -> Option<Msg> {
+        date_range_problem(&self.from, &self.to, None)
+    }
+
+    pub fn ids(&self) -> Option<Msg> {
+        ids_problem(&self.resource_ids).map(|p| match p {
+            IdsProblem::TooMany => Msg::PpuTooManyIds,
+            IdsProblem::TooLong => Msg::PpuIdTooLong,
+        })
+    }
+
+    /// The ids as one comma list (what the URL holds).
+    pub fn tidy(self) -> Self {
+        PpuFilters { resource_ids: split_ids(&self.resource_ids).join(","), ..self }
     }
 
     /// The O4 request (paging set by the table); None until a customer is chosen.
     pub fn to_request(&self) -> Option<QueryCustomerOnDemandResourcesReq> {
-        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         let customer_id = opt(&self.customer_id)?;
         let ids = split_ids(&self.resource_ids);
         Some(QueryCustomerOnDemandResourcesReq {
@@ -78,63 +93,33 @@ impl PpuFilters {
     }
 }
 
-impl UrlView for PpuFilters {
-    fn from_query(q: &ParamsMap) -> Self {
-        let size = size_param(q, PAGE_SIZES, DEFAULT_PAGE_SIZE);
-        PpuFilters {
-            customer_id: q.get("customer").unwrap_or_default(),
-            region: q.get("region").unwrap_or_default(),
-            service_type: q.get("service").unwrap_or_default(),
-            status: q.get("status").unwrap_or_default(),
-            from: q.get("from").unwrap_or_default(),
-            to: q.get("to").unwrap_or_default(),
-            resource_ids: q.get("ids").unwrap_or_default(),
-            reseller: q.get("reseller").unwrap_or_default(),
-            page: page_param(q),
-            size,
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{Filters, SIZES};
+    use std::collections::HashMap;
+
+    #[test]
+    fn url_round_trip_keeps_the_customer_on_reset() {
+        let f = PpuFilters {
+            customer_id: "c1".into(),
+            resource_ids: "a, b\na".into(),
+            status: "1".into(),
+            ..Default::default()
         }
-    }
-
-    fn to_query(&self) -> String {
-        let mut q = QueryString::default();
-        let mut push = |k: &str, v: &str| q.push(k, v);
-        push("customer", self.customer_id.trim());
-        push("region", self.region.trim());
-        push("service", &self.service_type);
-        push("status", &self.status);
-        push("from", &self.from);
-        push("to", &self.to);
-        push("ids", &split_ids(&self.resource_ids).join(","));
-        push("reseller", &self.reseller);
-        q.paging(self.page, self.size, DEFAULT_PAGE_SIZE);
-        q.finish()
-    }
-
-    fn applied(&self) -> Self {
-        PpuFilters { page: 1, size: 0, ..self.clone() }
-    }
-
-    fn page(&self) -> u64 {
-        self.page
-    }
-
-    fn size(&self) -> u32 {
-        self.size
-    }
-
-    fn sort(&self) -> Vec<SortKey> {
-        Vec::new()
-    }
-
-    fn with_page(self, page: u64) -> Self {
-        PpuFilters { page, ..self }
-    }
-
-    fn with_size(self, size: u32) -> Self {
-        PpuFilters { size, ..self }
-    }
-
-    fn with_sort(self, _: Vec<SortKey>) -> Self {
-        self
+        .tidy();
+        assert_eq!(f.resource_ids, "a,b");
+        let q = ListView::new(f.clone(), SIZES).to_query(SIZES);
+        assert_eq!(q, "?customer=c1&status=1&ids=a%2Cb");
+        let map: HashMap<String, String> = [("customer", "c1"), ("status", "1"), ("ids", "a,b")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(ListView::<PpuFilters>::read(&|k| map.get(k).cloned(), SIZES).filters, f);
+        assert_eq!(f.kept(), PpuFilters { customer_id: "c1".into(), ..Default::default() });
+        assert!(f.has_filters() && !f.kept().has_filters());
+        assert_eq!(PpuFilters::default().customer_missing(), Some(Msg::PpuCustomerRequired));
+        assert!(PpuFilters::default().to_request().is_none());
     }
 }

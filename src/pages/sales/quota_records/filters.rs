@@ -1,7 +1,8 @@
 //! The operation-records view (S9) as URL state, so a quota's log is a link
 //! (`/sales/quotas/records?kind=quota&quota=QT…`) and the filter shows in the address bar.
 
-use leptos_router::params::ParamsMap;
+use crate::components::filters::date_range_problem;
+use crate::i18n::Msg;
 use partner_api::coupons::ListPartnerCouponsRecordRequest;
 use partner_api::quotas::ListCouponQuotasRecordsRequest;
 use partner_api::time::to_wire;
@@ -15,82 +16,51 @@ pub enum Kind {
     Coupon,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RecordFilters {
-    pub kind: Kind,
-    pub quota: String,
-    /// Q4 only: the distributor's source quota.
-    pub parent: String,
-    pub reseller: String,
-    /// Q4 `operation_type` or one V5 `operation_types` value.
-    pub operation: String,
-    /// V5 only.
-    pub result: String,
-    pub customer: String,
-    pub quota_type: String,
-    /// Local calendar dates `YYYY-MM-DD` (inclusive).
-    pub from: String,
-    pub to: String,
-}
-
-fn enc(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
+crate::list_filters! {
+    pub struct RecordFilters {
+        /// `quota` or `coupon` (empty: the first list the person has); kept by Reset.
+        pub kind: String = "kind" [kept],
+        pub quota: String = "quota",
+        /// Q4 only: the distributor's source quota.
+        pub parent: String = "parent",
+        pub reseller: String = "reseller",
+        /// Q4 `operation_type` or one V5 `operation_types` value.
+        pub operation: String = "op",
+        /// V5 only.
+        pub result: String = "result",
+        pub customer: String = "customer",
+        pub quota_type: String = "quota_type",
+        /// Local calendar dates `YYYY-MM-DD` (inclusive).
+        pub from: String = "from",
+        pub to: String = "to",
+    }
 }
 
 fn opt(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Quota => "quota",
+            Kind::Coupon => "coupon",
+        }
+    }
+}
+
 impl RecordFilters {
     /// `distributor`: only a tier-1 has Q4; everyone else always sees V5.
-    pub fn from_query(q: &ParamsMap, distributor: bool) -> Self {
-        let kind = match q.get("kind").as_deref() {
-            Some("coupon") => Kind::Coupon,
-            Some("quota") if distributor => Kind::Quota,
-            _ if distributor => Kind::Quota,
-            _ => Kind::Coupon,
-        };
-        let get = |k: &str| q.get(k).unwrap_or_default();
-        RecordFilters {
-            kind,
-            quota: get("quota"),
-            parent: get("parent"),
-            reseller: get("reseller"),
-            operation: get("op"),
-            result: get("result"),
-            customer: get("customer"),
-            quota_type: get("quota_type"),
-            from: get("from"),
-            to: get("to"),
+    pub fn list(&self, distributor: bool) -> Kind {
+        if !distributor || self.kind == "coupon" {
+            Kind::Coupon
+        } else {
+            Kind::Quota
         }
     }
 
-    pub fn to_query(&self) -> String {
-        let mut parts = vec![format!("kind={}", if self.kind == Kind::Quota { "quota" } else { "coupon" })];
-        for (k, v) in [
-            ("quota", &self.quota),
-            ("parent", &self.parent),
-            ("reseller", &self.reseller),
-            ("op", &self.operation),
-            ("result", &self.result),
-            ("customer", &self.customer),
-            ("quota_type", &self.quota_type),
-            ("from", &self.from),
-            ("to", &self.to),
-        ] {
-            if !v.trim().is_empty() {
-                parts.push(format!("{k}={}", enc(v.trim())));
-            }
-        }
-        format!("?{}", parts.join("&"))
-    }
-
-    pub fn has_filters(&self) -> bool {
-        *self != RecordFilters { kind: self.kind, ..Default::default() }
-    }
-
-    pub fn range_invalid(from: &str, to: &str) -> bool {
-        !from.is_empty() && !to.is_empty() && from > to
+    pub fn range(&self) -> Option<Msg> {
+        date_range_problem(&self.from, &self.to, None)
     }
 
     pub fn quota_request(&self) -> ListCouponQuotasRecordsRequest {
@@ -117,5 +87,35 @@ impl RecordFilters {
             operation_time_end: crate::format::local_day_start_utc(&self.to, 1).map(|t| to_wire(&t)),
             ..Default::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list_page::url::ListView;
+    use crate::components::list_page::{filters_query, Filters, SIZES};
+    use std::collections::HashMap;
+
+    #[test]
+    fn a_quota_log_link_round_trips() {
+        let f =
+            RecordFilters { kind: "quota".into(), quota: "QT1".into(), reseller: "r1".into(), ..Default::default() };
+        assert_eq!(filters_query(f.clone()), "?kind=quota&quota=QT1&reseller=r1");
+        let q: HashMap<String, String> = [("kind", "quota"), ("quota", "QT1"), ("reseller", "r1")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(ListView::<RecordFilters>::read(&|k| q.get(k).cloned(), SIZES).filters, f);
+        assert_eq!(f.kept(), RecordFilters { kind: "quota".into(), ..Default::default() });
+        assert!(f.has_filters());
+    }
+
+    #[test]
+    fn only_a_distributor_has_quota_records() {
+        let f = RecordFilters::default();
+        assert_eq!((f.list(true), f.list(false)), (Kind::Quota, Kind::Coupon));
+        let c = RecordFilters { kind: "coupon".into(), ..Default::default() };
+        assert_eq!(c.list(true), Kind::Coupon);
     }
 }

@@ -7,25 +7,18 @@
 use crate::components::quota_labels::{operation_text, result_text, type_msg};
 mod filters;
 
-use crate::api::{use_api, use_auth};
-use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
+use crate::api::use_api;
+use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
+use crate::components::list_page::{filters_query, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::partner_gate::{use_partner_type, PartnerGate};
-use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
+use crate::components::table::{paged, Column};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::{href, QUOTAS, QUOTA_RECORDS};
 use filters::{Kind, RecordFilters};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use partner_api::coupons::{
-    operation_type as coupon_op, quota_type, result, CouponRecord, ListPartnerCouponsRecordResponse,
-    RECORDS_PATH as COUPON_RECORDS_PATH,
-};
+use partner_api::coupons::{operation_type as coupon_op, quota_type, result, CouponRecord};
 use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
-use partner_api::quotas::{
-    operation_type as quota_op, ListCouponQuotasRecordsResponse, QuotaRecord, RECORDS_PATH as QUOTA_RECORDS_PATH,
-};
-
-const SIZES: &[u32] = &[10, 20, 50, 100];
+use partner_api::quotas::{operation_type as quota_op, QuotaRecord};
 
 type Q = Column<QuotaRecord>;
 
@@ -81,163 +74,89 @@ pub fn QuotaRecordsPage() -> impl IntoView {
     }
 }
 
+/// What both lists share: the form, its checks, the empty states.
+fn declare<R: Clone + Send + Sync + 'static>(
+    list: List<RecordFilters, R>,
+    bar: impl Fn(Draft<RecordFilters>) -> AnyView + Send + Sync + 'static,
+) -> List<RecordFilters, R> {
+    list.form_id("record-filters")
+        .bar(bar)
+        .check(RecordFilters::range)
+        .empty(Msg::QtEmptyRecords, Msg::QtEmptyRecordsFiltered)
+        .total(Msg::QtRecordsTotal)
+}
+
 #[component]
 fn RecordsContent() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let ptype = use_partner_type();
     let distributor = Memo::new(move |_| ptype.get().as_deref() == Some(DISTRIBUTOR));
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let current = Memo::new(move |_| query.with(|q| RecordFilters::from_query(q, distributor.get())));
-
-    // The filter bar edits a draft that follows the URL.
-    let quota = RwSignal::new(String::new());
-    let parent = RwSignal::new(String::new());
-    let reseller = RwSignal::new(String::new());
-    let operation = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let customer = RwSignal::new(String::new());
-    let qtype = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let f = current.get();
-        quota.set(f.quota);
-        parent.set(f.parent);
-        reseller.set(f.reseller);
-        operation.set(f.operation);
-        outcome.set(f.result);
-        customer.set(f.customer);
-        qtype.set(f.quota_type);
-        from.set(f.from);
-        to.set(f.to);
-    });
-    let range_invalid = Signal::derive(move || RecordFilters::range_invalid(&from.get(), &to.get()));
-    let go = move |f: RecordFilters| navigate(&format!("{QUOTA_RECORDS}{}", f.to_query()), Default::default());
-    let go_search = go.clone();
-    let search = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if range_invalid.get_untracked() {
-            return;
-        }
-        go_search(RecordFilters {
-            kind: current.get_untracked().kind,
-            quota: quota.get_untracked(),
-            parent: parent.get_untracked(),
-            reseller: reseller.get_untracked(),
-            operation: operation.get_untracked(),
-            result: outcome.get_untracked(),
-            customer: customer.get_untracked(),
-            quota_type: qtype.get_untracked(),
-            from: from.get_untracked(),
-            to: to.get_untracked(),
-        });
-    };
-    let go_reset = go.clone();
-    let reset = move |_| go_reset(RecordFilters { kind: current.get_untracked().kind, ..Default::default() });
+    let url = ListUrl::<RecordFilters>::new(QUOTA_RECORDS, SIZES, &[]);
+    let kind = Memo::new(move |_| url.filters.with(|f| f.list(distributor.get())));
+    let link = |f: RecordFilters| href(&format!("{QUOTA_RECORDS}{}", filters_query(f)));
     let tab_href = move |kind: Kind| {
         // A quota's log stays on that quota when switching lists.
-        let (quota, reseller) = current.with(|c| (c.quota.clone(), c.reseller.clone()));
-        let f = RecordFilters { kind, quota, reseller, ..Default::default() };
-        href(&format!("{QUOTA_RECORDS}{}", f.to_query()))
+        let (quota, reseller) = url.filters.with(|c| (c.quota.clone(), c.reseller.clone()));
+        link(RecordFilters { kind: kind.key().into(), quota, reseller, ..Default::default() })
     };
-    let all_href = move || {
-        href(&format!(
-            "{QUOTA_RECORDS}{}",
-            RecordFilters { kind: current.with(|c| c.kind), ..Default::default() }.to_query()
-        ))
-    };
+    let all_href = move || link(RecordFilters { kind: kind.get().key().into(), ..Default::default() });
+    let is_quota = Memo::new(move |_| kind.get() == Kind::Quota);
 
-    let resellers = Signal::derive(move || {
-        auth.profile.with(|p| {
-            p.as_ref()
-                .map(|p| p.indirect_partners.iter().map(|r| (r.indirect_partner_id.clone(), r.name.clone())).collect())
-                .unwrap_or_default()
-        })
-    });
-    let op_options = Signal::derive(move || {
-        let l = i18n.get();
-        let codes: &[&str] = if current.with(|c| c.kind == Kind::Quota) { quota_op::ALL } else { coupon_op::ALL };
-        codes.iter().map(|c| (c.to_string(), operation_text(c, l))).collect::<Vec<_>>()
-    });
-    let result_options = Signal::derive(move || {
-        let l = i18n.get();
-        result::ALL.iter().map(|c| (c.to_string(), result_text(c, l))).collect::<Vec<_>>()
-    });
-    let type_options = Signal::derive(move || {
-        let l = i18n.get();
-        quota_type::ALL.iter().map(|t| (t.to_string(), type_msg(*t).text(l).to_string())).collect::<Vec<_>>()
-    });
-
-    let empty = Signal::derive(move || {
-        if current.with(RecordFilters::has_filters) {
-            Empty::new(EmptyReason::Filtered, Msg::QtEmptyRecordsFiltered)
+    let bar = move |d: Draft<RecordFilters>| {
+        type F = RecordFilters;
+        let quota_list = is_quota.get_untracked();
+        let op_options = Signal::derive(move || {
+            let l = i18n.get();
+            let codes: &[&str] = if quota_list { quota_op::ALL } else { coupon_op::ALL };
+            codes.iter().map(|c| (c.to_string(), operation_text(c, l))).collect::<Vec<_>>()
+        });
+        let result_options = Signal::derive(move || {
+            let l = i18n.get();
+            result::ALL.iter().map(|c| (c.to_string(), result_text(c, l))).collect::<Vec<_>>()
+        });
+        let type_options = Signal::derive(move || {
+            let l = i18n.get();
+            quota_type::ALL.iter().map(|t| (t.to_string(), type_msg(*t).text(l).to_string())).collect::<Vec<_>>()
+        });
+        let by_kind = if quota_list {
+            view! { <TextFilter label=Msg::QtParentQuota placeholder=Msg::QtParentQuota value=d.bind(F::parent()) test_id="filter-parent" /> }.into_any()
         } else {
-            Empty::new(EmptyReason::NoData, Msg::QtEmptyRecords)
-        }
-    });
-    let is_quota = Memo::new(move |_| current.with(|c| c.kind == Kind::Quota));
-
-    let api_q = api.clone();
-    let quota_table = move || {
-        let api = api_q.clone();
-        let source = Source::server(TableView::local(Vec::new(), 20, SIZES), move || {
-            let req = current.with(|c| c.quota_request());
-            let api = api.clone();
-            loader(move |slice: Slice| {
-                let mut req = req.clone();
-                req.offset = Some(slice.offset as i64);
-                req.limit = Some(slice.limit as i64);
-                let api = api.clone();
-                async move {
-                    let r: ListCouponQuotasRecordsResponse = api.get(&req.url(QUOTA_RECORDS_PATH)).await?;
-                    Ok(Rows { total: r.total_count.unwrap_or(r.records.len() as u64), rows: r.records })
-                }
-            })
-        });
+            view! {
+                <SelectFilter label=Msg::QtResult options=result_options selected=d.bind(F::result()) test_id="filter-result" />
+                <SelectFilter label=Msg::QtQuotaType options=type_options selected=d.bind(F::quota_type()) test_id="filter-quota-type" />
+                <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=d.bind(F::customer()) test_id="filter-customer" />
+            }.into_any()
+        };
         view! {
-            <DataTable
-                id="quota-records"
-                test_id="quota-records-table"
-                label=Signal::derive(move || Msg::QtKindQuota.text(i18n.get()).to_string())
-                columns=quota_columns()
-                source=source
-                row_key=|r: &QuotaRecord| r.id.clone()
-                empty=empty
-                total_label=Msg::QtRecordsTotal
-            />
+            <div class="filter-row">
+                <SelectFilter label=Msg::QtOperation options=op_options selected=d.bind(F::operation()) test_id="filter-operation" />
+                <TextFilter label=Msg::QtQuotaId placeholder=Msg::QtQuotaId value=d.bind(F::quota()) test_id="filter-quota" />
+                {by_kind}
+                {move || distributor.get().then(|| view! {
+                    <SelectFilter label=Msg::QtReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" />
+                })}
+                <DateRangeFilter label=Msg::QtOperationTime from=d.bind(F::from()) to=d.bind(F::to()) problem=d.check(F::range) test_id="filter-time" />
+            </div>
         }
+        .into_any()
     };
-    let api_c = api.clone();
-    let coupon_table = move || {
-        let api = api_c.clone();
-        let source = Source::server(TableView::local(Vec::new(), 20, SIZES), move || {
-            let req = current.with(|c| c.coupon_request());
-            let api = api.clone();
-            loader(move |slice: Slice| {
-                let mut req = req.clone();
-                req.offset = Some(slice.offset as i64);
-                req.limit = Some(slice.limit as i64);
-                let api = api.clone();
-                async move {
-                    let r: ListPartnerCouponsRecordResponse = api.get(&req.url(COUPON_RECORDS_PATH)).await?;
-                    Ok(Rows { total: r.total_count.unwrap_or(r.records.len() as u64), rows: r.records })
-                }
-            })
-        });
-        view! {
-            <DataTable
-                id="coupon-records"
-                test_id="coupon-records-table"
-                label=Signal::derive(move || Msg::QtKindCoupon.text(i18n.get()).to_string())
-                columns=coupon_columns()
-                source=source
-                row_key=|r: &CouponRecord| r.id.clone()
-                empty=empty
-                total_label=Msg::QtRecordsTotal
-            />
+    let table = move || {
+        let api = api.clone();
+        if is_quota.get() {
+            let list =
+                List::new(url, "quota-records", "quota-records-table", Msg::QtKindQuota, move |f: RecordFilters| {
+                    paged(&api, f.quota_request())
+                })
+                .columns(quota_columns, |r: &QuotaRecord| r.id.clone());
+            view! { <ListPage list=declare(list, bar) /> }.into_any()
+        } else {
+            let list =
+                List::new(url, "coupon-records", "coupon-records-table", Msg::QtKindCoupon, move |f: RecordFilters| {
+                    paged(&api, f.coupon_request())
+                })
+                .columns(coupon_columns, |r: &CouponRecord| r.id.clone());
+            view! { <ListPage list=declare(list, bar) /> }.into_any()
         }
     };
 
@@ -254,37 +173,12 @@ fn RecordsContent() -> impl IntoView {
                 <a class="tab" role="tab" href=move || tab_href(Kind::Coupon) data-testid="tab-coupon-records" aria-selected=move || (!is_quota.get()).to_string()>{tr(Msg::QtKindCoupon)}</a>
             </div>
         })}
-        {move || current.with(|c| (!c.quota.is_empty()).then(|| c.quota.clone())).map(|q| view! {
+        {move || url.filters.with(|c| (!c.quota.is_empty()).then(|| c.quota.clone())).map(|q| view! {
             <div class="notice notice-info" data-testid="records-quota-filter" data-quota=q.clone()>
                 {let q = q.clone(); move || Msg::QtFilteredByQuota.with_n(i18n.get(), &q)}" "
                 <a href=all_href data-testid="records-show-all">{tr(Msg::QtShowAllRecords)}</a>
             </div>
         })}
-        <form class="filter-bar card" data-testid="record-filters" on:submit=search>
-            <div class="filter-row">
-                <SelectFilter label=Msg::QtOperation options=op_options selected=operation test_id="filter-operation" />
-                <TextFilter label=Msg::QtQuotaId placeholder=Msg::QtQuotaId value=quota test_id="filter-quota" />
-                {move || if is_quota.get() {
-                    view! { <TextFilter label=Msg::QtParentQuota placeholder=Msg::QtParentQuota value=parent test_id="filter-parent" /> }.into_any()
-                } else {
-                    view! {
-                        <SelectFilter label=Msg::QtResult options=result_options selected=outcome test_id="filter-result" />
-                        <SelectFilter label=Msg::QtQuotaType options=type_options selected=qtype test_id="filter-quota-type" />
-                        <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=customer test_id="filter-customer" />
-                    }.into_any()
-                }}
-                {move || distributor.get().then(|| view! {
-                    <SelectFilter label=Msg::QtReseller options=resellers selected=reseller test_id="filter-reseller" />
-                })}
-                <DateRangeFilter label=Msg::QtOperationTime from=from to=to invalid=range_invalid test_id="filter-time" />
-            </div>
-            <div class="filter-actions">
-                <button class="button primary" type="submit" data-testid="filter-search">{tr(Msg::Search)}</button>
-                <button class="button" type="button" data-testid="filter-reset" on:click=reset>{tr(Msg::Reset)}</button>
-            </div>
-        </form>
-        <div class="card table-card">
-            {move || if is_quota.get() { untrack(|| quota_table().into_any()) } else { untrack(|| coupon_table().into_any()) }}
-        </div>
+        {table}
     }
 }

@@ -2,12 +2,14 @@
 //! any version's entries and roll back, and the import templates. Importing a new version is
 //! its own page with steps ([`super::whitelist_import`]).
 
+mod rollback;
+
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::TextFilter;
+use crate::components::list_page::{Draft, FormIds, List, ListPage, ListUrl, Sizes, SIZES};
 use crate::components::remote::use_remote;
-use crate::components::table::source::DEFAULT_SIZES;
-use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
+use crate::components::table::{paged, Column};
 use crate::components::whitelist_kit::{use_rights, TemplateButtons};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
@@ -15,11 +17,8 @@ use crate::routes::{WHITELIST, WHITELIST_IMPORT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use partner_api::whitelist::{
-    codes, rollback_path, source, CommitResponse, EntriesQuery, Entry, RollbackRequest, Version, VersionList,
-    VersionsQuery, ENTRIES_PATH, VERSIONS_PATH,
-};
-use partner_api::ApiError;
+use partner_api::whitelist::{source, EntriesQuery, Entry, Version, VersionList, VersionsQuery, VERSIONS_PATH};
+use rollback::RollbackDialog;
 
 fn source_label(v: &Version, l: Locale) -> String {
     match v.source.as_str() {
@@ -45,86 +44,70 @@ fn entry_columns() -> Vec<Column<Entry>> {
     ]
 }
 
-/// A version's entries on the shared table, searched by the contract's `keyword`, paged by
-/// the server. `version` None = the current one; `refresh` reloads.
-#[component]
-pub fn EntriesTable(
-    version: Signal<Option<u32>>,
-    refresh: RwSignal<u64>,
-    #[prop(optional)] test_id: Option<&'static str>,
-) -> impl IntoView {
-    let api = use_api();
-    let i18n = use_i18n();
-    // The applied keyword lives in the URL (`q`), so a search can be shared and survives a reload.
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let applied = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
-    let keyword = RwSignal::new(applied.get_untracked());
-    Effect::new(move |_| keyword.set(applied.get()));
-    let apply = move |kw: String| {
-        let mut q = query.get_untracked();
-        if kw.is_empty() {
-            q.remove("q");
-        } else {
-            q.replace("q", kw);
-        }
-        navigate(&format!("{WHITELIST}{}", q.to_query_string()), Default::default());
-    };
-    let source = Source::server(TableView::local(vec![], 20, DEFAULT_SIZES), move || {
-        refresh.track();
-        let (kw, v) = (applied.get(), version.get());
-        let api = api.clone();
-        loader(move |slice: Slice| {
-            let q = EntriesQuery {
-                version_no: v.map(i64::from),
-                keyword: (!kw.is_empty()).then(|| kw.clone()),
-                offset: Some(slice.offset as i64),
-                limit: Some(slice.limit as i64),
-            };
-            let api = api.clone();
-            async move {
-                let r: partner_api::whitelist::EntryList = api.get(&q.url(ENTRIES_PATH)).await?;
-                Ok(Rows { rows: r.entries, total: r.total_count })
-            }
-        })
-    });
-    let apply_c = apply.clone();
-    let clear = Callback::new(move |_| {
-        keyword.set(String::new());
-        apply_c(String::new());
-    });
-    let empty = Signal::derive(move || {
-        if applied.with(|k| !k.is_empty()) {
-            Empty::new(EmptyReason::Filtered, Msg::EmptyFiltered).action(Msg::ClearFilters, clear)
-        } else {
-            Empty::new(EmptyReason::NoData, Msg::WlEmpty)
-        }
-    });
-    let search = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        apply(keyword.get_untracked().trim().to_string());
-    };
-    view! {
-        <form class="filter-bar wl-search" data-testid="wl-search" on:submit=search>
-            <div class="filter-row">
-                <TextFilter label=Msg::FilterKeyword placeholder=Msg::WlKeywordPlaceholder value=keyword test_id="wl-keyword" />
-                <div class="filter-actions">
-                    <button class="button primary" type="submit" data-testid="wl-search-submit">{tr(Msg::Search)}</button>
-                    <button class="button" type="button" data-testid="wl-search-reset" on:click=move |_| clear.run(())>{tr(Msg::Reset)}</button>
-                </div>
-            </div>
-        </form>
-        <DataTable
-            id="whitelist-entries"
-            test_id=test_id.unwrap_or("wl-entries-table")
-            label=Signal::derive(move || Msg::WlTitle.text(i18n.get()).to_string())
-            columns=entry_columns()
-            source=source
-            row_key=|r: &Entry| r.customer_id.clone()
-            empty=empty
-            total_label=Msg::WlEntriesTotal
-        />
+crate::list_filters! {
+    /// The whitelist page's URL: the entries' keyword, and what Reset keeps (the version in
+    /// view, the tab, the version just committed).
+    pub struct WhitelistFilters {
+        pub keyword: String = "q",
+        pub version: String = "version" [kept],
+        pub tab: String = "tab" [kept],
+        pub committed: String = "committed" [kept],
     }
+}
+
+/// The versions' page size.
+const HISTORY_SIZES: Sizes = Sizes { sizes: SIZES.sizes, default: 10 };
+
+/// A version's entries (the current one unless the URL names one), searched by the contract's
+/// `keyword`, paged by the server; `refresh` reloads.
+#[component]
+fn EntriesTable(refresh: RwSignal<u64>) -> impl IntoView {
+    let api = use_api();
+    let url = ListUrl::<WhitelistFilters>::new(WHITELIST, SIZES, &[]);
+    let load = move |f: WhitelistFilters| {
+        refresh.track();
+        let keyword = Some(f.keyword.trim().to_string()).filter(|k| !k.is_empty());
+        paged(&api, EntriesQuery { version_no: f.version.parse().ok(), keyword, ..Default::default() })
+    };
+    let bar = |d: Draft<WhitelistFilters>| {
+        view! {
+            <div class="filter-row">
+                <TextFilter label=Msg::FilterKeyword placeholder=Msg::WlKeywordPlaceholder value=d.bind(WhitelistFilters::keyword()) test_id="wl-keyword" />
+            </div>
+        }
+        .into_any()
+    };
+    let list = List::new(url, "whitelist-entries", "wl-entries-table", Msg::WlTitle, load)
+        .form(FormIds {
+            form: "wl-search",
+            class: "filter-bar wl-search",
+            search: "wl-search-submit",
+            reset: "wl-search-reset",
+        })
+        .bar(bar)
+        .bare()
+        .columns(entry_columns, |r: &Entry| r.customer_id.clone())
+        .empty(Msg::WlEmpty, Msg::EmptyFiltered)
+        .total(Msg::WlEntriesTotal);
+    view! { <ListPage list=list /> }
+}
+
+/// The version history: no filters, its own page size.
+#[component]
+fn HistoryTable(refresh: RwSignal<u64>, current: Memo<u32>) -> impl IntoView {
+    let api = use_api();
+    let url = ListUrl::<WhitelistFilters>::new(WHITELIST, HISTORY_SIZES, &[]);
+    let load = move |_: WhitelistFilters| {
+        refresh.track();
+        let _ = current.get();
+        paged(&api, VersionsQuery::default())
+    };
+    let list = List::new(url, "whitelist-versions", "wl-versions-table", Msg::WlTabHistory, load)
+        .bare()
+        .columns(version_columns, |r: &Version| r.version_no.to_string())
+        .empty(Msg::WlNoVersion, Msg::WlNoVersion)
+        .total(Msg::WlVersionsTotal);
+    view! { <ListPage list=list /> }
 }
 
 /// What the history table's action cells need.
@@ -186,85 +169,6 @@ fn version_columns() -> Vec<Column<Version>> {
     ]
 }
 
-/// The confirmation of a roll back: says what happens, sends it with the current version as
-/// the base, and explains CBC.50000062 (someone changed the list meanwhile).
-#[component]
-fn RollbackDialog(
-    target: Version,
-    current: Memo<u32>,
-    on_done: Callback<u32>,
-    on_close: Callback<()>,
-    refresh: RwSignal<u64>,
-) -> impl IntoView {
-    let api = use_api();
-    let i18n = use_i18n();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let changed = RwSignal::new(false);
-    let remark = RwSignal::new(String::new());
-    let no = target.version_no;
-    let entries = target.entry_count;
-    let text = move || {
-        let l = i18n.get();
-        Msg::WlRollbackText
-            .text(l)
-            .replace("{v}", &no.to_string())
-            .replace("{c}", &current.get().to_string())
-            .replace("{new}", &(current.get() + 1).to_string())
-            .replace("{n}", &format::count(entries))
-    };
-    let confirm = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        changed.set(false);
-        let api = api.clone();
-        let body = RollbackRequest {
-            base_version_no: current.get_untracked(),
-            remark: Some(remark.get_untracked().trim().to_string()).filter(|r| !r.is_empty()),
-        };
-        spawn_local(async move {
-            let r = api.command::<_, CommitResponse>(&rollback_path(no), &body).await;
-            busy.try_set(false);
-            match r {
-                Ok(c) => on_done.run(c.version_no),
-                Err(e) if e.code == codes::VERSION_CHANGED => {
-                    changed.try_set(true);
-                    refresh.try_update(|n| *n += 1);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    view! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="wl-rollback-title" data-testid="wl-rollback-dialog">
-                <h2 id="wl-rollback-title">{move || Msg::WlRollbackTitle.with_n(i18n.get(), no)}</h2>
-                <p data-testid="wl-rollback-text">{text}</p>
-                <label class="field">
-                    <span class="field-label">{tr(Msg::WlRemarkOptional)}</span>
-                    <input type="text" maxlength="256" data-testid="wl-rollback-remark"
-                        prop:value=move || remark.get() on:input=move |ev| remark.set(event_target_value(&ev)) />
-                </label>
-                <Show when=move || changed.get()>
-                    <div class="notice notice-error" role="alert" data-testid="wl-changed">{tr(Msg::WlChangedMeanwhile)}</div>
-                </Show>
-                {move || error.get().map(|e| view! { <ErrorNotice error=e /> })}
-                <div class="form-actions">
-                    <button class="button danger" type="button" data-testid="wl-rollback-confirm" disabled=move || busy.get() on:click=confirm>
-                        {tr(Msg::WlRollbackConfirm)}
-                    </button>
-                    <button class="button" type="button" data-testid="wl-rollback-cancel" data-dialog-cancel on:click=move |_| on_close.run(())>{tr(Msg::Cancel)}</button>
-                </div>
-            </div>
-        </div>
-    }
-}
-
 #[component]
 pub fn WhitelistPage() -> impl IntoView {
     let api = use_api();
@@ -291,23 +195,7 @@ pub fn WhitelistPage() -> impl IntoView {
     let rolled = RwSignal::new(None::<u32>);
     provide_context(HistoryCtx { current, can_manage: rights.can_manage, rollback });
 
-    let api_h = use_api();
     let api_v = StoredValue::new(use_api());
-    let history = Source::server(TableView::local(vec![], 10, DEFAULT_SIZES), move || {
-        refresh.track();
-        let _ = current.get();
-        let api = api_h.clone();
-        loader(move |slice: Slice| {
-            let q = VersionsQuery { offset: Some(slice.offset as i64), limit: Some(slice.limit as i64) };
-            let api = api.clone();
-            async move {
-                let r: VersionList = api.get(&q.url(VERSIONS_PATH)).await?;
-                Ok(Rows { rows: r.versions, total: r.total_count })
-            }
-        })
-    });
-
-    let history = StoredValue::new(history);
     let go = Callback::new(move |q: &'static str| navigate(&format!("{WHITELIST}{q}"), Default::default()));
     let on_done = Callback::new(move |n: u32| {
         rollback.set(None);
@@ -315,7 +203,6 @@ pub fn WhitelistPage() -> impl IntoView {
         refresh.update(|r| *r += 1);
         go.run("");
     });
-    let entries_version = Signal::derive(move || viewing.get());
 
     let facts = move || {
         summary.data.get().map(|d| {
@@ -417,21 +304,12 @@ pub fn WhitelistPage() -> impl IntoView {
                         }
                     })}
                     <div class="card table-card">
-                        <EntriesTable version=entries_version refresh=refresh />
+                        <EntriesTable refresh=refresh />
                     </div>
                 </Show>
                 <Show when=move || tab_history.get()>
                     <div class="card table-card">
-                        <DataTable
-                            id="whitelist-versions"
-                            test_id="wl-versions-table"
-                            label=Signal::derive(move || Msg::WlTabHistory.text(i18n.get()).to_string())
-                            columns=version_columns()
-                            source=history.get_value()
-                            row_key=|r: &Version| r.version_no.to_string()
-                            empty=Signal::derive(|| Empty::new(EmptyReason::NoData, Msg::WlNoVersion))
-                            total_label=Msg::WlVersionsTotal
-                        />
+                        <HistoryTable refresh=refresh current=current />
                     </div>
                 </Show>
                 {move || rollback.get().map(|v| view! {
