@@ -2,7 +2,6 @@
 
 // `Api` became `Copy` (#11); call sites still written `api.clone()` keep compiling until each
 // page drops them. Remove this once no `.clone()` of an `Api` is left.
-#![allow(clippy::clone_on_copy)]
 
 mod api;
 mod app;

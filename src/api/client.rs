@@ -6,19 +6,17 @@
 //! - every call has a timeout, after which the fetch is aborted.
 
 use super::session::Auth;
-use crate::components::table::{Rows, Slice};
 use crate::config::RuntimeConfig;
 use crate::i18n::Locale;
 use futures::future::{select, Either};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use partner_api::auth::{self, TokenRequest, TokenResponse};
-use partner_api::endpoint::{Endpoint, Paged, Verb};
+use partner_api::endpoint::{Endpoint, Paged, Rows, Slice, Verb};
 use partner_api::error::{business_failure, parse_error};
 use partner_api::time::{parse_wire, Instant};
 use partner_api::ApiError;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 const MAX_THROTTLE_RETRIES: u32 = 3;
 const BACKOFF_START_MS: u32 = 500;
@@ -85,28 +83,6 @@ impl Api {
         request.set_sort(&slice.sort);
         let (rows, total) = E::rows(self.call(&request).await?);
         Ok(Rows { rows, total })
-    }
-
-    /// A list/query call sent as POST with a JSON body (C1, opportunity query…): a read.
-    pub async fn query<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiError> {
-        let body = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
-        let call = Call { method: Method::POST, base: Base::Api, path: path.into(), body: Some(body), read: true };
-        decode(self.run(call).await?)
-    }
-
-    /// A write (POST with a JSON body). Never retried automatically (not even on 429 or a
-    /// timeout): the caller decides, since the server may have processed it. A 401 still goes
-    /// through re-sign-in and is sent again: a 401 processed nothing.
-    pub async fn command<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiError> {
-        let body = serde_json::to_string(body).map_err(|e| ApiError::network(e.to_string()))?;
-        let call = Call { method: Method::POST, base: Base::Api, path: path.into(), body: Some(body), read: false };
-        decode(self.run(call).await?)
-    }
-
-    /// A GET with query parameters (already encoded into `path_and_query`).
-    pub async fn get<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, ApiError> {
-        let call = Call { method: Method::GET, base: Base::Api, path: path_and_query.into(), body: None, read: true };
-        decode(self.run(call).await?)
     }
 
     /// IAM password sign-in: returns the token (from `X-Subject-Token`) and its expiry.

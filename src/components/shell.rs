@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use partner_api::profile::{Profile, PROFILE_PATH};
+use partner_api::endpoints::ProfileRequest;
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -42,11 +42,10 @@ pub fn Shell() -> impl IntoView {
     // (re-sign-in) must not reload it, or the page under the dialog would be rebuilt.
     let identity = Memo::new(move |_| auth.session.with(|s| s.as_ref().map(|s| (s.account.clone(), s.user.clone()))));
     let profile = LocalResource::new(move || {
-        let api = api.clone();
         let signed_in = identity.get();
         async move {
             match signed_in {
-                Some(_) => api.get::<Profile>(PROFILE_PATH).await.map(Some),
+                Some(_) => api.call(&ProfileRequest).await.map(Some),
                 None => Ok(None),
             }
         }

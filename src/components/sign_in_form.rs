@@ -41,7 +41,6 @@ pub fn SignInForm(
             return;
         }
         busy.set(true);
-        let api = api.clone();
         spawn_local(async move {
             let result = api.sign_in(a.trim(), u.trim(), &p).await;
             busy.set(false);

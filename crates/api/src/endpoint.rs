@@ -80,6 +80,21 @@ impl Sort {
     }
 }
 
+/// A slice of the matching rows, in an order (what a table asks a list for).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slice {
+    pub offset: u64,
+    /// ≤ 100 (the API's maximum).
+    pub limit: u32,
+    pub sort: Vec<Sort>,
+}
+
+/// One answer: the rows of a slice and the total that match.
+pub struct Rows<T> {
+    pub rows: Vec<T>,
+    pub total: u64,
+}
+
 /// A list endpoint: paged by offset and limit (§1.6), maybe sortable.
 pub trait Paged: Endpoint + Clone {
     type Row;

@@ -84,20 +84,9 @@ impl TableView {
     }
 }
 
-/// A slice of the matching rows, in an order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Slice {
-    pub offset: u64,
-    /// ≤ 100 (the API's maximum).
-    pub limit: u32,
-    pub sort: Vec<SortKey>,
-}
-
-/// One answer: rows of a slice and the total that match.
-pub struct Rows<T> {
-    pub rows: Vec<T>,
-    pub total: u64,
-}
+/// A slice of the matching rows and one answer for it: the contract's, so the API client can
+/// page a [`partner_api::endpoint::Paged`] request without knowing the table.
+pub use partner_api::endpoint::{Rows, Slice};
 
 /// Loads any slice of the rows matching one (fixed) filter.
 pub type Loader<T> = Arc<dyn Fn(Slice) -> LocalBoxFuture<'static, Result<Rows<T>, ApiError>> + Send + Sync>;
@@ -118,9 +107,9 @@ where
     E: partner_api::endpoint::Paged + Send + Sync + 'static,
     E::Row: 'static,
 {
-    let api = api.clone();
+    let api = *api;
     Arc::new(move |slice| {
-        let (api, request) = (api.clone(), request.clone());
+        let request = request.clone();
         Box::pin(async move { api.page(&request, &slice).await })
     })
 }

@@ -147,9 +147,9 @@ pub fn CustomersPage() -> impl IntoView {
     // may see.
     let scope_now = RwSignal::new(None::<String>);
     let load = move |f: CustomerFilters| {
-        let (api, request) = (api.clone(), f.to_request());
+        let request = f.to_request();
         loader(move |slice: Slice| {
-            let (api, mut request) = (api.clone(), request.clone());
+            let (api, mut request) = (api, request.clone());
             request.set_page(slice.offset, slice.limit);
             request.set_sort(&slice.sort);
             async move {

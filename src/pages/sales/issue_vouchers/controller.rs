@@ -4,6 +4,7 @@
 //! (`partner_api::issuance::Plan`) decides what is sent.
 
 use super::driver::{issue_records_since, run_plan};
+pub use super::flow::Flow;
 use super::saved::{forget_plan, save_plan};
 use crate::api::Api;
 use leptos::prelude::*;
@@ -11,46 +12,6 @@ use leptos::task::spawn_local;
 use partner_api::coupons::{codes, ReclaimPartnerCouponsRequest};
 use partner_api::issuance::{ItemState, Plan, RETRYABLE_CODES};
 use partner_api::ApiError;
-
-/// Where the issuance stands. Only `Issuing` sends anything.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Flow {
-    /// The form; no plan on screen.
-    Editing,
-    /// The driver sends batches, or reconciles an ambiguous one before sending more.
-    Issuing(Plan),
-    /// A read needed to go on failed: nothing more is sent until "Continue".
-    Interrupted { plan: Plan, error: ApiError },
-    /// Nothing left to send: every customer is issued or failed.
-    Done(Plan),
-}
-
-impl Flow {
-    pub fn plan(&self) -> Option<&Plan> {
-        match self {
-            Flow::Editing => None,
-            Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
-        }
-    }
-
-    fn plan_mut(&mut self) -> Option<&mut Plan> {
-        match self {
-            Flow::Editing => None,
-            Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
-        }
-    }
-
-    pub fn running(&self) -> bool {
-        matches!(self, Flow::Issuing(_))
-    }
-
-    pub fn error(&self) -> Option<&ApiError> {
-        match self {
-            Flow::Interrupted { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
 
 /// The outcome of "Check for duplicates" on the plan on screen.
 pub type CheckResult = Result<usize, ApiError>;

@@ -52,7 +52,6 @@ pub fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>
     let entries = use_remote(move || {
         let kw = applied.get();
         let offset = page.get() * DIALOG_PAGE;
-        let api = api.clone();
         async move {
             let q = EntriesQuery {
                 keyword: Some(kw).filter(|k| !k.is_empty()),

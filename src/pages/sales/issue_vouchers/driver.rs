@@ -2,7 +2,7 @@
 //! twice: the plan is saved before every call and after every answer, and an ambiguous batch
 //! is reconciled from the V5 records before anything else is sent.
 
-use super::controller::Flow;
+use super::flow::Flow;
 use super::saved::{forget_plan, save_plan, unfinished};
 use crate::api::Api;
 use leptos::prelude::*;

@@ -12,6 +12,7 @@ mod controller;
 mod customers;
 mod draft;
 mod driver;
+mod flow;
 mod form;
 mod paste;
 mod progress;
@@ -48,7 +49,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
         kind.set(if cash { quota_type::CASH } else { quota_type::VOUCHER });
     });
 
-    let api_q = api.clone();
+    let api_q = api;
     let quotas = use_remote(move || {
         let req = ListQuotaCouponsRequest {
             quota_type: Some(kind.get()),
@@ -56,7 +57,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
             limit: Some(100),
             ..Default::default()
         };
-        let api = api_q.clone();
+        let api = api_q;
         async move { api.call(&req).await }
     });
     let quota_id = RwSignal::new(String::new());

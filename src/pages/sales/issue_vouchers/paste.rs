@@ -32,7 +32,6 @@ pub fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let check = move |_| {
         let (lines, keys) = paste_lines(&text.get_untracked());
-        let api = api.clone();
         busy.set(true);
         error.set(None);
         spawn_local(async move {

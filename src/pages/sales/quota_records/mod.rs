@@ -142,7 +142,6 @@ fn RecordsContent() -> impl IntoView {
         .into_any()
     };
     let table = move || {
-        let api = api.clone();
         if is_quota.get() {
             let list =
                 List::new(url, "quota-records", "quota-records-table", Msg::QtKindQuota, move |f: RecordFilters| {

@@ -43,11 +43,11 @@ pub fn QuotaDuplicates(
     let error = RwSignal::new(None::<ApiError>);
     let reclaims = RwSignal::new(HashMap::<String, Reclaim>::new());
     let sent = StoredValue::new(sent);
-    let api_check = api.clone();
+    let api_check = api;
     let check = move |_| {
         checking.set(true);
         error.set(None);
-        let api = api_check.clone();
+        let api = api_check;
         let s = sent.get_value();
         let outcomes: Vec<(String, Outcome)> = shown.get_untracked().into_iter().map(|(_, id, o)| (id, o)).collect();
         spawn_local(async move {
@@ -66,7 +66,6 @@ pub fn QuotaDuplicates(
         reclaims.update(|m| {
             m.insert(quota.clone(), Reclaim::Running);
         });
-        let api = api.clone();
         spawn_local(async move {
             let req = ReclaimCouponQuotasRequest { quota_ids: vec![quota.clone()], remark: None };
             let state = match api.call(&req).await {

@@ -83,9 +83,9 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
     let api = use_api();
     let i18n = use_i18n();
 
-    let api_q = api.clone();
+    let api_q = api;
     let quotas = use_remote(move || {
-        let api = api_q.clone();
+        let api = api_q;
         async move {
             let req = ListQuotaCouponsRequest { offset: Some(0), limit: Some(100), ..Default::default() };
             api.call(&req).await
@@ -93,10 +93,10 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
     });
     let search = RwSignal::new(String::new());
     let applied_search = RwSignal::new(String::new());
-    let api_r = api.clone();
+    let api_r = api;
     let resellers = use_remote(move || {
         let name = applied_search.get();
-        let api = api_r.clone();
+        let api = api_r;
         async move {
             let req = ListIndirectPartnersRequest {
                 account_name: Some(name).filter(|n| !n.is_empty()),
@@ -143,7 +143,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
             .map(|p| problem_text(p, quota.with(|q| q.as_ref().map(|q| q.balance)), total.get(), l))
     };
 
-    let api_send = api.clone();
+    let api_send = api;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -154,7 +154,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
         let ids: Vec<String> = picked.iter().map(|(id, _)| id.clone()).collect();
         let name_of = move |id: &str| picked.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_default();
         phase.set(Phase::Sending);
-        let api = api_send.clone();
+        let api = api_send;
         spawn_local(async move {
             // What the records held before: after a lost answer, only newer records count.
             let known: HashSet<String> = match records_since(&api, &q.quota_id, None).await {
@@ -222,7 +222,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                         </div>
                     }.into_any(),
                     Phase::Edit => view! {
-                        <form class="issue-quota-form" data-testid="issue-quota-form" novalidate on:submit=submit.clone()>
+                        <form class="issue-quota-form" data-testid="issue-quota-form" novalidate on:submit=submit>
                             <p class="muted">{tr(Msg::QtDialogIntro)}</p>
                             {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
                             <fieldset class="field" class:field-invalid=move || problem(&[PlanProblem::NoQuota]).is_some()>

@@ -198,7 +198,6 @@ impl QuotaFilters {
 /// Q2 takes up to MAX_BATCH quotas a call; each answer says which were reclaimed.
 fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCouponQuota> {
     let send: SendBatch<IssuedCouponQuota> = Arc::new(move |quotas: Vec<IssuedCouponQuota>, remark| {
-        let api = api.clone();
         Box::pin(async move {
             let req =
                 ReclaimCouponQuotasRequest { quota_ids: quotas.iter().map(|q| q.quota_id.clone()).collect(), remark };
@@ -245,7 +244,7 @@ fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCouponQuota> {
 #[component]
 fn IssuedQuotas(url: ListUrl<QuotaFilters>, version: RwSignal<u32>, manage: bool) -> impl IntoView {
     let api = use_api();
-    let reclaim = Reclaim::new(reclaim_spec(api.clone()));
+    let reclaim = Reclaim::new(reclaim_spec(api));
     let load = move |f: QuotaFilters| {
         version.track();
         reclaim.tap(paged(&api, f.issued_request()))

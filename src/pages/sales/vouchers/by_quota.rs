@@ -5,10 +5,7 @@
 use crate::api::Api;
 use crate::components::table::{Rows, Slice};
 use futures::stream::{self, StreamExt};
-use partner_api::coupons::{
-    IssuedCoupon, ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse, ListPartnerCouponsRecordResponse,
-    PARTNER_COUPONS_PATH, RECORDS_PATH,
-};
+use partner_api::coupons::{IssuedCoupon, ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse};
 use partner_api::coupons_by_quota::{coupon_request, issue_records_request, PARALLEL_LOOKUPS};
 use partner_api::ApiError;
 
@@ -20,14 +17,11 @@ pub async fn load(
     slice: Slice,
 ) -> Result<Rows<IssuedCoupon>, ApiError> {
     let req = issue_records_request(&quota, quota_type, &filter, slice.offset, u64::from(slice.limit));
-    let page: ListPartnerCouponsRecordResponse = api.get(&req.url(RECORDS_PATH)).await?;
+    let page = api.call(&req).await?;
     let total = page.total_count.unwrap_or(page.records.len() as u64);
     let ids: Vec<String> = page.records.into_iter().filter_map(|r| r.coupon_id).collect();
     let answers: Vec<Result<ListIssuedPartnerCouponsResponse, ApiError>> = stream::iter(ids)
-        .map(|id| {
-            let api = api.clone();
-            async move { api.get(&coupon_request(&id).url(PARTNER_COUPONS_PATH)).await }
-        })
+        .map(|id| async move { api.call(&coupon_request(&id)).await })
         .buffered(PARALLEL_LOOKUPS)
         .collect()
         .await;

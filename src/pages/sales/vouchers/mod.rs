@@ -95,7 +95,6 @@ impl VoucherFilters {
 /// V4, one coupon a call; a refusal is that coupon's result, the others still go.
 fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCoupon> {
     let send: SendBatch<IssuedCoupon> = Arc::new(move |coupons: Vec<IssuedCoupon>, _remark| {
-        let api = api.clone();
         Box::pin(async move {
             let mut out = Vec::new();
             for c in coupons {
@@ -156,7 +155,7 @@ pub fn VouchersPage() -> impl IntoView {
     });
     let url = ListUrl::<VoucherFilters>::new(PATH, SIZES, &[]);
     let url_quota = Memo::new(move |_| url.filters.with(|f| f.quota.clone()));
-    let quotas = load_quotas(api.clone());
+    let quotas = load_quotas(api);
     let quota_options = Signal::derive(move || {
         let l = i18n.get();
         let mut list = quotas.get();
@@ -188,15 +187,15 @@ pub fn VouchersPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    let reclaim = Reclaim::new(reclaim_spec(api.clone()));
+    let reclaim = Reclaim::new(reclaim_spec(api));
     let load = move |f: VoucherFilters| {
         let quota = Some(f.quota.clone()).filter(|q| !q.is_empty());
         let rows = match quota {
             None => paged(&api, f.to_request()),
             Some(q) => {
                 let t = quotas.with(|l| l.iter().find(|(id, _)| *id == q).map(|(_, t)| *t));
-                let (api, filter) = (api.clone(), f.to_request());
-                loader(move |slice: Slice| by_quota::load(api.clone(), q.clone(), t, filter.clone(), slice))
+                let filter = f.to_request();
+                loader(move |slice: Slice| by_quota::load(api, q.clone(), t, filter.clone(), slice))
             }
         };
         reclaim.tap(rows)
@@ -229,7 +228,7 @@ pub fn VouchersPage() -> impl IntoView {
     };
     // Built when shown (service partners never see it).
     let list = move || {
-        List::new(url, "vouchers", "vouchers-table", Msg::VoReclaimTitle, load.clone())
+        List::new(url, "vouchers", "vouchers-table", Msg::VoReclaimTitle, load)
             .form_id("voucher-filters")
             .bar(bar)
             .check(VoucherFilters::range)

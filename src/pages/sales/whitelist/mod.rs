@@ -17,7 +17,7 @@ use crate::routes::{WHITELIST, WHITELIST_IMPORT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use partner_api::whitelist::{source, EntriesQuery, Entry, Version, VersionList, VersionsQuery, VERSIONS_PATH};
+use partner_api::whitelist::{source, EntriesQuery, Entry, Version, VersionsQuery};
 use rollback::RollbackDialog;
 
 fn source_label(v: &Version, l: Locale) -> String {
@@ -184,10 +184,9 @@ pub fn WhitelistPage() -> impl IntoView {
     // The newest version is the current one (a roll back is a new version too).
     let summary = use_remote(move || {
         refresh.track();
-        let api = api.clone();
         async move {
             let q = VersionsQuery { offset: Some(0), limit: Some(1) };
-            api.get::<VersionList>(&q.url(VERSIONS_PATH)).await
+            api.call(&q).await
         }
     });
     let current = Memo::new(move |_| summary.data.with(|d| d.as_ref().map_or(0, |d| d.current_version_no)));
@@ -291,7 +290,7 @@ pub fn WhitelistPage() -> impl IntoView {
                                         spawn_local(async move {
                                             // The version's own counts, for the dialog's text.
                                             let q = VersionsQuery { offset: Some(0), limit: Some(100) };
-                                            if let Ok(list) = api.get::<VersionList>(&q.url(VERSIONS_PATH)).await {
+                                            if let Ok(list) = api.call(&q).await {
                                                 if let Some(ver) = list.versions.into_iter().find(|x| x.version_no == v) {
                                                     rollback.try_set(Some(ver));
                                                 }

@@ -6,7 +6,8 @@ use crate::format;
 use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::whitelist::{codes, rollback_path, CommitResponse, RollbackRequest, Version};
+use partner_api::whitelist::{codes, RollbackRequest, Version};
+use partner_api::whitelist_calls::Rollback;
 use partner_api::ApiError;
 
 /// The confirmation of a roll back: says what happens, sends it with the current version as
@@ -43,13 +44,12 @@ pub fn RollbackDialog(
         busy.set(true);
         error.set(None);
         changed.set(false);
-        let api = api.clone();
         let body = RollbackRequest {
             base_version_no: current.get_untracked(),
             remark: Some(remark.get_untracked().trim().to_string()).filter(|r| !r.is_empty()),
         };
         spawn_local(async move {
-            let r = api.command::<_, CommitResponse>(&rollback_path(no), &body).await;
+            let r = api.call(&Rollback { version_no: no, body }).await;
             busy.try_set(false);
             match r {
                 Ok(c) => on_done.run(c.version_no),

@@ -2,7 +2,7 @@
 //! besides it, and every move from one state to the next. Reading happens in the worker
 //! (`reader.rs`), uploading in `upload.rs`.
 
-use super::mapping::remembered_mapping;
+use super::mapping_memory::{remember_mapping, remembered_mapping};
 use super::reader::{read_in_worker, FileRead, ReadProgress};
 use super::state::{Flow, Refusal, Rows, Shared};
 use crate::api::Api;
@@ -79,7 +79,7 @@ impl Import {
             return;
         }
         let layout = self.layout.get_untracked();
-        super::mapping::remember_mapping(&layout.headers, m);
+        remember_mapping(&layout.headers, m);
         let name = self.file_name.get_untracked().unwrap_or_default();
         self.read(ReadRequest { name, sheet: layout.sheet, mapping: Some(m) });
     }

@@ -12,6 +12,7 @@
 mod choose;
 mod controller;
 mod mapping;
+mod mapping_memory;
 mod preview;
 mod problems;
 mod reader;

@@ -31,7 +31,7 @@ pub fn PreviewCard(import: Import) -> impl IntoView {
         let (id, kind) = (staged.with(|s| s.as_ref().map(|s| s.upload_id.clone())), diff_tab.get());
         let api = import.api.get_value();
         loader(move |slice: Slice| {
-            let (id, api) = (id.clone(), api.clone());
+            let (id, api) = (id.clone(), api);
             async move {
                 let Some(id) = id else { return Ok(Rows { rows: vec![], total: 0 }) };
                 let query = ChangesQuery { change: Some(kind.to_string()), ..Default::default() };

@@ -117,7 +117,7 @@ pub fn ProblemsCard(import: Import) -> impl IntoView {
         let (local, upload) = (problems.get(), staged.get());
         let api = import.api.get_value();
         loader(move |slice: Slice| {
-            let (local, upload, api) = (local.clone(), upload.clone(), api.clone());
+            let (local, upload, api) = (local.clone(), upload.clone(), api);
             async move {
                 let server_total = upload.as_ref().map_or(0, |u| u.error_count);
                 let (start, end) = server_window(local.len(), slice.offset, slice.limit);

@@ -1,0 +1,44 @@
+//! Where an issuance stands: one value, so which combinations are legal is visible in one type.
+
+use partner_api::issuance::Plan;
+use partner_api::ApiError;
+
+/// Where the issuance stands. Only `Issuing` sends anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// The form; no plan on screen.
+    Editing,
+    /// The driver sends batches, or reconciles an ambiguous one before sending more.
+    Issuing(Plan),
+    /// A read needed to go on failed: nothing more is sent until "Continue".
+    Interrupted { plan: Plan, error: ApiError },
+    /// Nothing left to send: every customer is issued or failed.
+    Done(Plan),
+}
+
+impl Flow {
+    pub fn plan(&self) -> Option<&Plan> {
+        match self {
+            Flow::Editing => None,
+            Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
+        }
+    }
+
+    pub fn plan_mut(&mut self) -> Option<&mut Plan> {
+        match self {
+            Flow::Editing => None,
+            Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        matches!(self, Flow::Issuing(_))
+    }
+
+    pub fn error(&self) -> Option<&ApiError> {
+        match self {
+            Flow::Interrupted { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
