@@ -2,12 +2,12 @@
 //! the translated reason of a row problem, and the template downloads.
 
 use crate::api::use_auth;
+use crate::components::table::export;
 use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use partner_api::profile::{partner_type, role};
 use partner_api::whitelist::{RowError, RowProblem};
 use partner_api::whitelist_file;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// Who may see and change the whitelist, from the signed-in profile.
 #[derive(Clone, Copy)]
@@ -53,44 +53,15 @@ pub fn row_reason(e: &RowError, l: Locale) -> String {
     msg.text(l).to_string()
 }
 
-/// Saves bytes as a file through a Blob and a temporary object URL (the table's
-/// `export::download` takes text only; XLSX is binary).
-fn download_bytes(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document();
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(file_name);
-    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
-    body.append_child(&a)?;
-    a.click();
-    a.remove();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
-}
-
 /// The import template in the current language: CSV (text with BOM) or XLSX.
 fn download_template(xlsx: bool, l: Locale) {
     let zh = l == Locale::ZhCn;
     let stem = Msg::WlTemplateFile.text(l);
     let _ = if xlsx {
         let bytes = partner_api::sheet::write_xlsx(Msg::WlSheetName.text(l), &whitelist_file::template(zh));
-        download_bytes(
-            &bytes,
-            &format!("{stem}.xlsx"),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        export::download_bytes(&bytes, export::XLSX_TYPE, &format!("{stem}.xlsx"))
     } else {
-        crate::components::table::export::download(&whitelist_file::template_csv(zh), &format!("{stem}.csv"))
+        export::download(&whitelist_file::template_csv(zh), &format!("{stem}.csv"))
     };
 }
 

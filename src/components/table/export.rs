@@ -207,7 +207,7 @@ fn finish(export: Export, w: Sink, file: &File) {
     };
 }
 
-const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Saves text as a UTF-8 CSV file through a Blob and a temporary object URL.
 pub fn download(text: &str, file_name: &str) -> Result<(), JsValue> {
