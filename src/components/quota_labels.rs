@@ -3,8 +3,22 @@
 
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
-use partner_api::coupons::{operation_type as coupon_op, quota_status, quota_type, result};
+use partner_api::coupons::{operation_type as coupon_op, quota_status, quota_type, result, Usability};
 use partner_api::quotas::operation_type as quota_op;
+
+/// Why a quota cannot be used now, in words (the rule is `CouponQuota::usability`); `None`
+/// when it can.
+pub fn usability_msg(u: Usability) -> Option<Msg> {
+    Some(match u {
+        Usability::Usable => return None,
+        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
+        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
+        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
+        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
+        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
+        Usability::Empty => Msg::VoQuotaEmpty,
+    })
+}
 
 pub fn status_msg(s: i32) -> Msg {
     match s {

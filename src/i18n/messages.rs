@@ -497,7 +497,6 @@ messages! {
     VoPickQuota => "请选择一个可用的额度。", "Choose a usable quota.";
     VoPickCustomers => "请至少添加一位客户。", "Add at least one customer.";
     VoIssue => "发放", "Issue";
-    VoQuotaNormal => "正常", "Normal";
     VoQuotaInvalid => "已失效,不能发放", "Expired: cannot issue";
     VoQuotaAdjusting => "调整中,不能发放", "Being adjusted: cannot issue";
     VoQuotaFrozen => "已冻结,不能发放", "Frozen: cannot issue";

@@ -253,40 +253,6 @@ pub type ErrorsQuery = crate::page::PageQuery;
 /// `POST .../versions/{version_no}/rollback` body (same shape as a commit).
 pub type RollbackRequest = CommitRequest;
 
-// Paths of the calls in [`crate::whitelist_calls`], for call sites not yet sending those requests.
-
-fn upload_path(route: &str, upload_id: &str) -> String {
-    crate::endpoint::fill_route(route, &[upload_id])
-}
-
-pub fn changes_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::CHANGES_ROUTE, upload_id)
-}
-
-pub fn errors_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::ERRORS_ROUTE, upload_id)
-}
-
-pub fn commit_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::COMMIT_ROUTE, upload_id)
-}
-
-pub fn chunk_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::CHUNK_ROUTE, upload_id)
-}
-
-pub fn finish_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::FINISH_ROUTE, upload_id)
-}
-
-pub fn cancel_path(upload_id: &str) -> String {
-    upload_path(crate::whitelist_calls::CANCEL_ROUTE, upload_id)
-}
-
-pub fn rollback_path(version_no: u32) -> String {
-    crate::endpoint::fill_route(crate::whitelist_calls::ROLLBACK_ROUTE, &[&version_no.to_string()])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,15 +276,6 @@ mod tests {
         assert_eq!(EntriesQuery::from_query(Some("version_no=2&keyword=acme%20co")).unwrap(), q);
         let c = ChangesQuery { change: Some(change::ADDED.into()), limit: Some(100), ..Default::default() };
         assert_eq!(c.to_query_string(), "change=added&limit=100");
-    }
-
-    #[test]
-    fn paths() {
-        assert_eq!(commit_path("u/1"), "/v2/partners/coupon-whitelist/uploads/u%2F1/commit");
-        assert_eq!(rollback_path(3), "/v2/partners/coupon-whitelist/versions/3/rollback");
-        assert_eq!(chunk_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/chunks");
-        assert_eq!(finish_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/finish");
-        assert_eq!(cancel_path("u1"), "/v2/partners/coupon-whitelist/uploads/u1/cancel");
     }
 
     #[test]

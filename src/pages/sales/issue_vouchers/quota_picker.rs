@@ -2,25 +2,16 @@
 //! checkboxes of the advanced options.
 
 use super::draft::day;
+use crate::components::quota_labels::usability_msg;
 use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
-use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsResponse, Usability};
+use partner_api::coupons::{CouponQuota, ListQuotaCouponsResponse};
 use partner_api::issuance::form::face_bounds;
 use partner_api::time::Instant;
 
 /// Why a quota cannot issue now, if it cannot (the rule is `CouponQuota::usability`).
 fn why_not_usable(q: &CouponQuota, now: Instant) -> Option<Msg> {
-    Some(match q.usability(now) {
-        Usability::Usable => return None,
-        // Never for a normal quota; kept until the text is dropped from the messages.
-        Usability::Status(quota_status::NORMAL) => Msg::VoQuotaNormal,
-        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
-        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
-        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
-        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
-        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
-        Usability::Empty => Msg::VoQuotaEmpty,
-    })
+    usability_msg(q.usability(now))
 }
 
 /// The quotas of the chosen type: usable ones can be picked; the others are shown with why not.

@@ -14,7 +14,7 @@ use crate::components::remote::use_remote;
 use crate::i18n::{tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::coupons::{quota_status, CouponQuota, ListQuotaCouponsRequest, Usability};
+use partner_api::coupons::{CouponQuota, ListQuotaCouponsRequest};
 use partner_api::money::AmountProblem;
 use partner_api::quota_issue::{ambiguous, outcomes, plan, problems, reconcile, Outcome, PlanProblem};
 use partner_api::quotas::UpdateCouponQuotasRequest;
@@ -43,15 +43,7 @@ fn label(r: &IndirectPartner) -> String {
 
 /// Why a source quota cannot give quota now, if it cannot (the server has the last word).
 fn why_not(q: &CouponQuota) -> Option<Msg> {
-    Some(match q.usability(crate::format::now()) {
-        Usability::Usable => return None,
-        Usability::Status(quota_status::ADJUSTING) => Msg::VoQuotaAdjusting,
-        Usability::Status(quota_status::FROZEN) => Msg::VoQuotaFrozen,
-        Usability::Status(quota_status::RECLAIMED) => Msg::VoQuotaReclaimed,
-        Usability::Status(_) | Usability::Expired => Msg::VoQuotaInvalid,
-        Usability::NotYetEffective => Msg::VoQuotaNotYetEffective,
-        Usability::Empty => Msg::VoQuotaEmpty,
-    })
+    crate::components::quota_labels::usability_msg(q.usability(crate::format::now()))
 }
 
 fn usable(q: &CouponQuota) -> bool {
