@@ -268,6 +268,7 @@ mod tests {
                 text: "a b&c=d".into(),
                 codes: vec!["WON".into(), "LEAD".into()],
                 customer: "x/1".into(),
+                ..Default::default()
             },
             sort: vec![SortKey { key: "account_name".into(), desc: true }, SortKey { key: "b".into(), desc: false }],
             page: 3,
