@@ -1,37 +1,24 @@
 //! Pieces of the whitelist shared by its list page and its import page: who may manage it,
 //! the translated reason of a row problem, and the template downloads.
 
-use crate::api::use_auth;
+use crate::api::profile::use_profile;
 use crate::components::table::export;
 use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
-use partner_api::profile::{partner_type, role};
 use partner_api::whitelist::{RowError, RowProblem};
 use partner_api::whitelist_file;
 
-/// Who may see and change the whitelist, from the signed-in profile.
+/// Who may change the whitelist (the page itself is only for distributors and resellers: the
+/// registry's rule).
 #[derive(Clone, Copy)]
 pub struct Rights {
-    /// Distributors and resellers have a whitelist; service partners do not.
-    pub has_whitelist: Memo<bool>,
     /// ADMIN and SUPERVISOR import and roll back; account managers read.
     pub can_manage: Memo<bool>,
 }
 
 pub fn use_rights() -> Rights {
-    let auth = use_auth();
-    Rights {
-        has_whitelist: Memo::new(move |_| {
-            auth.profile.with(|p| {
-                p.as_ref().is_some_and(|p| {
-                    p.partner_type == partner_type::DISTRIBUTOR || p.partner_type == partner_type::RESELLER
-                })
-            })
-        }),
-        can_manage: Memo::new(move |_| {
-            auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role == role::ADMIN || p.role == role::SUPERVISOR))
-        }),
-    }
+    let profile = use_profile();
+    Rights { can_manage: Memo::new(move |_| profile.is_manager()) }
 }
 
 /// The translated reason of a row problem (found by the browser or by the server), from its

@@ -20,7 +20,7 @@ mod quota_picker;
 mod resume;
 mod saved;
 
-use crate::api::{use_api, use_auth};
+use crate::api::use_api;
 use crate::components::remote::use_remote;
 use crate::i18n::{tr, use_i18n, Msg};
 use controller::Issuance;
@@ -28,19 +28,14 @@ use draft::Draft;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use partner_api::coupons::{quota_type, ListQuotaCouponsRequest};
-use partner_api::profile::partner_type;
 
 use crate::routes::ISSUE_VOUCHERS as PATH;
 
 #[component]
 pub fn IssueVouchersPage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let query = use_query_map();
-    let service_partner = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::SERVICE_PARTNER))
-    });
 
     // Voucher (quota type 0) or cash coupon (quota type 1): `?type=cash`.
     let kind = RwSignal::new(quota_type::VOUCHER);
@@ -83,9 +78,6 @@ pub fn IssueVouchersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-issue-vouchers">
             <h1 class="page-title">{title}</h1>
-            <Show when=move || !service_partner.get() fallback=move || view! {
-                <div class="notice notice-info" data-testid="not-for-service-partner">{tr(Msg::VoNotForServicePartner)}</div>
-            }>
             <nav class="type-switch" aria-label=move || Msg::VoType.text(i18n.get())>
                 <a href=move || switch_href(false) class=switch_class(quota_type::VOUCHER) data-testid="type-voucher">{tr(Msg::VoTypeVoucher)}</a>
                 <a href=move || switch_href(true) class=switch_class(quota_type::CASH) data-testid="type-cash">{tr(Msg::VoTypeCash)}</a>
@@ -102,7 +94,6 @@ pub fn IssueVouchersPage() -> impl IntoView {
                 }.into_any(),
                 false => view! { <form::IssueForm draft=draft quotas=quotas quota=quota issuance=issuance /> }.into_any(),
             }}
-            </Show>
         </section>
     }
 }

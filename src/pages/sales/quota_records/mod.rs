@@ -7,17 +7,16 @@
 use crate::components::quota_labels::{operation_text, result_text, type_msg};
 mod filters;
 
+use crate::api::profile::use_profile;
 use crate::api::use_api;
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{filters_query, Draft, List, ListPage, ListUrl, SIZES};
-use crate::components::partner_gate::{use_partner_type, PartnerGate};
 use crate::components::table::{paged, Column};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::{href, QUOTAS, QUOTA_RECORDS};
 use filters::{Kind, RecordFilters};
 use leptos::prelude::*;
 use partner_api::coupons::{operation_type as coupon_op, quota_type, result, CouponRecord};
-use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
 use partner_api::quotas::{operation_type as quota_op, QuotaRecord};
 
 type Q = Column<QuotaRecord>;
@@ -67,9 +66,7 @@ pub fn QuotaRecordsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-quota-records">
             <h1 class="page-title">{tr(Msg::QtRecords)}</h1>
-            <PartnerGate allow=&[DISTRIBUTOR, RESELLER] not_available=Msg::QtNotAvailable>
-                <RecordsContent />
-            </PartnerGate>
+            <RecordsContent />
         </section>
     }
 }
@@ -90,8 +87,8 @@ fn declare<R: Clone + Send + Sync + 'static>(
 fn RecordsContent() -> impl IntoView {
     let api = use_api();
     let i18n = use_i18n();
-    let ptype = use_partner_type();
-    let distributor = Memo::new(move |_| ptype.get().as_deref() == Some(DISTRIBUTOR));
+    let profile = use_profile();
+    let distributor = Memo::new(move |_| profile.is_distributor());
     let url = ListUrl::<RecordFilters>::new(QUOTA_RECORDS, SIZES, &[]);
     let kind = Memo::new(move |_| url.filters.with(|f| f.list(distributor.get())));
     let link = |f: RecordFilters| href(&format!("{QUOTA_RECORDS}{}", filters_query(f)));

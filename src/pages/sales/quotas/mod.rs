@@ -6,10 +6,10 @@
 mod duplicates;
 mod issue_dialog;
 
+use crate::api::profile::use_profile;
 use crate::api::{use_api, use_auth, Api};
 use crate::components::filters::{use_resellers, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
-use crate::components::partner_gate::{use_partner_type, PartnerGate};
 use crate::components::quota_labels::{status_msg, status_tag, type_msg};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{paged, Column, RowAction};
@@ -18,7 +18,6 @@ use crate::routes::{href, ISSUE_VOUCHERS, QUOTAS, QUOTA_RECORDS};
 use issue_dialog::QuotaIssueDialog;
 use leptos::prelude::*;
 use partner_api::coupons::{quota_status, quota_type, CouponQuota, ListQuotaCouponsRequest};
-use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
 use partner_api::profile::Profile;
 use partner_api::quota_issue::reclaimable;
 use partner_api::quotas::{IssuedCouponQuota, ListIssuedCouponQuotasRequest, ReclaimCouponQuotasRequest, MAX_BATCH};
@@ -96,17 +95,15 @@ pub fn QuotasPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-quotas">
             <h1 class="page-title">{tr(Msg::QtTitle)}</h1>
-            <PartnerGate allow=&[DISTRIBUTOR, RESELLER] not_available=Msg::QtNotAvailable>
-                <QuotasContent />
-            </PartnerGate>
+            <QuotasContent />
         </section>
     }
 }
 
 #[component]
 fn QuotasContent() -> impl IntoView {
-    let ptype = use_partner_type();
-    let distributor = Memo::new(move |_| ptype.get().as_deref() == Some(DISTRIBUTOR));
+    let profile = use_profile();
+    let distributor = Memo::new(move |_| profile.is_distributor());
     // Issuing and reclaiming reseller quotas is the distributor admin's (others get CBC.0151).
     let auth = use_auth();
     let manage = Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(Profile::may_manage_reseller_quotas)));

@@ -4,7 +4,7 @@
 
 mod by_quota;
 
-use crate::api::{use_api, use_auth, Api};
+use crate::api::{use_api, Api};
 use crate::components::filters::{date_range_problem, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
@@ -17,7 +17,6 @@ use partner_api::coupons::{
     coupon_status, coupon_type, quota_type, IssuedCoupon, ListIssuedPartnerCouponsRequest, ListQuotaCouponsRequest,
     ReclaimPartnerCouponsRequest,
 };
-use partner_api::profile::partner_type;
 use partner_api::time::to_wire;
 use std::sync::Arc;
 
@@ -148,11 +147,7 @@ fn load_quotas(api: Api) -> RwSignal<Vec<(String, i32)>> {
 #[component]
 pub fn VouchersPage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
-    let service_partner = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::SERVICE_PARTNER))
-    });
     let url = ListUrl::<VoucherFilters>::new(PATH, SIZES, &[]);
     let url_quota = Memo::new(move |_| url.filters.with(|f| f.quota.clone()));
     let quotas = load_quotas(api);
@@ -242,9 +237,6 @@ pub fn VouchersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-vouchers">
             <h1 class="page-title">{tr(Msg::VoReclaimTitle)}</h1>
-            <Show when=move || !service_partner.get() fallback=move || view! {
-                <div class="notice notice-info" data-testid="not-for-service-partner">{tr(Msg::VoNotForServicePartner)}</div>
-            }>
             <nav class="type-switch">
                 <a class="button" href=crate::routes::href(crate::routes::ISSUE_VOUCHERS) data-testid="link-issue">{tr(Msg::VoIssueTitle)}</a>
                 <a class="button" href=crate::routes::href(&format!("{}?type=cash", crate::routes::ISSUE_VOUCHERS)) data-testid="link-issue-cash">{tr(Msg::VoCashTitle)}</a>
@@ -252,7 +244,6 @@ pub fn VouchersPage() -> impl IntoView {
             <p class="page-intro">{tr(Msg::VoReclaimIntro)}</p>
             <ListPage list=list() />
             <ReclaimDialog reclaim=reclaim />
-            </Show>
         </section>
     }
 }

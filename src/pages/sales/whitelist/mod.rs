@@ -238,19 +238,14 @@ pub fn WhitelistPage() -> impl IntoView {
                     <h1 class="page-title">{tr(Msg::WlTitle)}</h1>
                     <p class="page-intro">{tr(Msg::WlIntro)}</p>
                 </div>
-                <Show when=move || rights.has_whitelist.get()>
-                    <div class="page-head-actions">
-                        <TemplateButtons />
-                        <Show when=move || rights.can_manage.get()>
-                            <a class="button primary" href=crate::routes::href(WHITELIST_IMPORT) data-testid="wl-import">{tr(Msg::WlImport)}</a>
-                        </Show>
-                    </div>
-                </Show>
+                <div class="page-head-actions">
+                    <TemplateButtons />
+                    <Show when=move || rights.can_manage.get()>
+                        <a class="button primary" href=crate::routes::href(WHITELIST_IMPORT) data-testid="wl-import">{tr(Msg::WlImport)}</a>
+                    </Show>
+                </div>
             </div>
 
-            <Show when=move || rights.has_whitelist.get() fallback=|| view! {
-                <div class="notice notice-info" data-testid="wl-not-available">{tr(Msg::WlNotAvailable)}</div>
-            }>
                 <Show when=move || !rights.can_manage.get()>
                     <div class="notice notice-info" data-testid="wl-read-only">{tr(Msg::WlReadOnly)}</div>
                 </Show>
@@ -315,7 +310,6 @@ pub fn WhitelistPage() -> impl IntoView {
                     <RollbackDialog target=v current=current on_done=on_done refresh=refresh
                         on_close=Callback::new(move |_| rollback.set(None)) />
                 })}
-            </Show>
         </section>
     }
 }

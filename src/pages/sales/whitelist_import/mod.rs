@@ -22,7 +22,7 @@ mod steps;
 mod upload;
 
 use crate::api::use_api;
-use crate::components::whitelist_kit::{use_rights, TemplateButtons};
+use crate::components::whitelist_kit::TemplateButtons;
 use crate::format;
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::WHITELIST;
@@ -35,7 +35,6 @@ use refusal::megabytes;
 #[component]
 pub fn WhitelistImportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let rights = use_rights();
     let import = Import::new(use_api());
     let step = Memo::new(move |_| import.flow.with(state::Flow::step));
     let staged = Memo::new(move |_| import.flow.with(|f| f.staged().is_some()));
@@ -58,9 +57,6 @@ pub fn WhitelistImportPage() -> impl IntoView {
                 </div>
                 <div class="page-head-actions"><TemplateButtons /></div>
             </div>
-            <Show when=move || rights.has_whitelist.get() && rights.can_manage.get() fallback=|| view! {
-                <div class="notice notice-info" data-testid="wl-import-not-allowed">{tr(Msg::WlReadOnly)}</div>
-            }>
                 <steps::Steps step=step.into() />
                 <choose::ChooseCard import=import on_cancel=cancel />
                 <problems::ProblemsCard import=import />
@@ -68,7 +64,6 @@ pub fn WhitelistImportPage() -> impl IntoView {
                     <preview::PreviewCard import=import />
                     <preview::CommitCard import=import navigate=navigate_to on_cancel=cancel />
                 </Show>
-            </Show>
         </section>
     }
 }
