@@ -1,35 +1,8 @@
 //! Every UI label in both languages. The zh-CN texts follow the console's own labels
 //! (../shared/FEATURES.md).
 
-use super::Locale;
-
-macro_rules! messages {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg { $($key),* }
-
-        impl Msg {
-            pub fn text(self, locale: Locale) -> &'static str {
-                match locale {
-                    Locale::ZhCn => match self { $(Msg::$key => $zh),* },
-                    Locale::En => match self { $(Msg::$key => $en),* },
-                }
-            }
-
-            /// The text with `{n}` replaced (counts in labels).
-            pub fn with_n(self, locale: Locale, n: impl std::fmt::Display) -> String {
-                self.text(locale).replace("{n}", &n.to_string())
-            }
-
-            /// The text with `{n}` and `{t}` replaced ("{n} of {t}").
-            pub fn with_n_t(self, locale: Locale, n: impl std::fmt::Display, t: impl std::fmt::Display) -> String {
-                self.with_n(locale, n).replace("{t}", &t.to_string())
-            }
-        }
-    };
-}
-
-messages! {
+crate::texts! {
+    MESSAGES;
     AppName => "伙伴中心", "Partner Center";
     NavHome => "主页", "Home";
     NavOverview => "概览", "Overview";
@@ -504,7 +477,6 @@ messages! {
     VoQuotaNotYetEffective => "尚未生效,不能发放", "Not yet effective: cannot issue";
     VoQuotaEmpty => "余额为 0,不能发放", "No balance left: cannot issue";
     VoProgress => "发放进度", "Issuing";
-    VoProgressText => "已处理 {n} / {t}:成功 {i},失败 {f}", "{n} of {t} done: {i} issued, {f} failed";
     VoReconciling => "上一批的结果不确定,正在根据发放记录核对,核对完成前不会再次发送。", "The last batch's outcome is unknown: checking the issue records; nothing is sent again until that is done.";
     VoStopped => "已暂停:无法读取需要的数据。已发放的不会重复发放,请稍后继续。", "Paused: data needed to go on could not be read. Nothing issued will be issued again; continue later.";
     VoResult => "结果", "Result";
@@ -546,4 +518,8 @@ messages! {
     VoReclaimResults => "回收结果", "Reclaim results";
     VoReclaimed => "已回收", "reclaimed";
     VoNoCoupons => "没有符合条件的券。", "No coupons match.";
+}
+
+crate::templates! {
+    VoProgressText { done, total, issued, failed } => "已处理 {done} / {total}:成功 {issued},失败 {failed}", "{done} of {total} done: {issued} issued, {failed} failed";
 }

@@ -1,51 +1,16 @@
-//! zh-CN and en. Every label is a [`Msg`] with both texts side by side, so a missing
-//! translation is a compile error rather than an empty label.
+//! zh-CN and en: the catalog of texts (leptos-free, see catalog.rs) and the reactive locale.
 
+mod catalog;
 mod codes;
 mod errors;
-mod messages;
 
+pub use catalog::*;
 pub use codes::{code_label, codes_of, CodeKind};
 pub use errors::error_text;
-pub use messages::Msg;
 
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    ZhCn,
-    En,
-}
-
 const LOCALE_KEY: &str = "pc.locale";
-
-impl Locale {
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-CN",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Locale> {
-        let s = s.to_ascii_lowercase();
-        if s.starts_with("zh") {
-            Some(Locale::ZhCn)
-        } else if s.starts_with("en") {
-            Some(Locale::En)
-        } else {
-            None
-        }
-    }
-
-    /// `X-Language` header value for APIs that localise names.
-    pub fn api_language(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh_CN",
-            Locale::En => "en_US",
-        }
-    }
-}
 
 /// The current locale, provided once at the root.
 #[derive(Clone, Copy)]

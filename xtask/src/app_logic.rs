@@ -31,3 +31,12 @@ fn safe_next_only_follows_same_origin_paths() {
     }
     assert_eq!(safe_next(None), "/");
 }
+
+#[test]
+fn every_text_has_both_languages() {
+    use crate::i18n::{Locale, AREAS};
+    for (name, msg) in AREAS.iter().flat_map(|a| a.iter()) {
+        assert!(!msg.text(Locale::ZhCn).trim().is_empty(), "{name} has no zh-CN text");
+        assert!(!msg.text(Locale::En).trim().is_empty(), "{name} has no English text");
+    }
+}

@@ -8,6 +8,11 @@
 #[cfg(test)]
 mod app_logic;
 mod build;
+// The app's text catalog, leptos-free, checked natively (app_logic.rs).
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../src/i18n/catalog.rs"]
+mod i18n;
 #[cfg(test)]
 mod imports;
 mod route_dirs;

@@ -4,7 +4,7 @@
 use super::controller::Issuance;
 use super::saved::unfinished;
 use crate::components::error_notice::ErrorNotice;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, VoProgressText};
 use leptos::prelude::*;
 use partner_api::coupons::ListQuotaCouponsResponse;
 use partner_api::issuance::{ExtraCoupon, Item, ItemState, Plan, Tally};
@@ -76,8 +76,7 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
             <div data-testid="progress-text">{move || {
                 let l = i18n.get();
                 let t = tally.get();
-                Msg::VoProgressText.text(l).replace("{n}", &t.done().to_string()).replace("{t}", &t.total.to_string())
-                    .replace("{i}", &t.issued.to_string()).replace("{f}", &t.failed.to_string())
+                VoProgressText { done: &t.done(), total: &t.total, issued: &t.issued, failed: &t.failed }.text(l)
             }}</div>
             {move || (tally.with(|t| t.unknown + t.sending > 0) && issuance.running()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
             {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra.get())}</div> })}
