@@ -5,6 +5,7 @@
 //! - reads (never writes) are retried on 429 with backoff;
 //! - every call has a timeout, after which the fetch is aborted.
 
+use super::early::EarlyReads;
 use super::session::Auth;
 use crate::config::RuntimeConfig;
 use crate::i18n::Locale;
@@ -17,6 +18,11 @@ use partner_api::error::{business_failure, parse_error};
 use partner_api::time::{parse_wire, Instant};
 use partner_api::ApiError;
 use serde::de::DeserializeOwned;
+
+thread_local! {
+    /// First reads of pages being opened (early.rs).
+    static EARLY: EarlyReads<Reply> = const { EarlyReads::new() };
+}
 
 const MAX_THROTTLE_RETRIES: u32 = 3;
 const BACKOFF_START_MS: u32 = 500;
@@ -36,6 +42,15 @@ struct Call {
     read: bool,
 }
 
+impl Call {
+    /// What makes two calls the same read: who asks (an answer never passes to the next
+    /// person signing in), path, query and body (some reads are POSTs).
+    fn key(&self, token: Option<String>) -> String {
+        format!("{}\n{}\n{}", token.unwrap_or_default(), self.path, self.body.as_deref().unwrap_or_default())
+    }
+}
+
+#[derive(Clone)]
 struct Reply {
     status: u16,
     request_id: Option<String>,
@@ -63,25 +78,37 @@ impl Api {
     }
 
     /// Sends one endpoint of the contract: its verb, path, query and body come from the request
-    /// type, and reads (never writes) are retried on 429.
+    /// type, and reads (never writes) are retried on 429. A read the page's opening already
+    /// started (early.rs) is not sent again: its answer is taken.
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, ApiError> {
-        let method = match E::VERB {
-            Verb::Get => Method::GET,
-            Verb::Post => Method::POST,
-            Verb::Put => Method::PUT,
-            Verb::Delete => Method::DELETE,
-        };
-        let call =
-            Call { method, base: Base::Api, path: request.path_and_query(), body: request.body(), read: E::READ };
+        let call = call_of(request);
+        if E::READ {
+            if let Some(answer) = EARLY.with(|e| e.take(&call.key(self.auth.token()))) {
+                return decode(answer.await?);
+            }
+        }
         decode(self.run(call).await?)
+    }
+
+    /// Sends a read now, for the page being opened, whose own identical call takes the answer.
+    /// Nothing is sent signed out (the sign-in page is on its way; a 401 would ask for a password).
+    pub fn start_early<E: Endpoint>(&self, request: &E) {
+        if !E::READ || self.auth.token().is_none() {
+            return;
+        }
+        let (api, call) = (*self, call_of(request));
+        let key = call.key(self.auth.token());
+        EARLY.with(|e| e.start(key, Box::pin(async move { api.run(call).await })));
+    }
+
+    /// [`Api::start_early`] of one page of a list, as [`Api::page`] will ask for it.
+    pub fn start_early_page<E: Paged>(&self, request: &E, slice: &Slice) {
+        self.start_early(&paged_request(request, slice));
     }
 
     /// One page of a list endpoint as the table asks for it (page and sort set on a copy).
     pub async fn page<E: Paged>(&self, request: &E, slice: &Slice) -> Result<Rows<E::Row>, ApiError> {
-        let mut request = request.clone();
-        request.set_page(slice.offset, slice.limit);
-        request.set_sort(&slice.sort);
-        let (rows, total) = E::rows(self.call(&request).await?);
+        let (rows, total) = E::rows(self.call(&paged_request(request, slice)).await?);
         Ok(Rows { rows, total })
     }
 
@@ -174,6 +201,23 @@ impl Api {
             }
         }
     }
+}
+
+fn call_of<E: Endpoint>(request: &E) -> Call {
+    let method = match E::VERB {
+        Verb::Get => Method::GET,
+        Verb::Post => Method::POST,
+        Verb::Put => Method::PUT,
+        Verb::Delete => Method::DELETE,
+    };
+    Call { method, base: Base::Api, path: request.path_and_query(), body: request.body(), read: E::READ }
+}
+
+fn paged_request<E: Paged>(request: &E, slice: &Slice) -> E {
+    let mut request = request.clone();
+    request.set_page(slice.offset, slice.limit);
+    request.set_sort(&slice.sort);
+    request
 }
 
 async fn read_reply(resp: Response) -> Result<Reply, ApiError> {

@@ -1,6 +1,7 @@
 //! The browser side of the partner API: session, one HTTP client with one error policy.
 
 mod client;
+mod early;
 pub mod profile;
 mod session;
 

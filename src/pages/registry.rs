@@ -32,7 +32,8 @@ const ALL: Access = Access::EVERYONE;
 pub const PAGES: &[Page] = &[
     Page::new(p::HOME, Home, ALL, PageView::Eager(home)).nav(Msg::NavOverview, "nav-home"),
     Page::new(p::CUSTOMERS, Sales, ALL, lazy!(Customers => super::sales::customers::CustomersPage))
-        .nav(Msg::NavCustomers, "nav-customers"),
+        .nav(Msg::NavCustomers, "nav-customers")
+        .first_request(super::sales::customers::first_request),
     Page::new(
         p::CUSTOMER_DETAIL,
         Sales,
@@ -40,8 +41,10 @@ pub const PAGES: &[Page] = &[
         lazy!(CustomerDetail => super::sales::customer_detail::CustomerDetailPage),
     ),
     Page::new(p::ORDERS, Sales, ALL, lazy!(Orders => super::sales::orders::OrdersPage))
-        .nav(Msg::NavOrders, "nav-orders"),
-    Page::new(p::ORDERS_PAY_PER_USE, Sales, ALL, lazy!(PayPerUse => super::sales::pay_per_use::PayPerUsePage)),
+        .nav(Msg::NavOrders, "nav-orders")
+        .first_request(super::sales::orders::first_request),
+    Page::new(p::ORDERS_PAY_PER_USE, Sales, ALL, lazy!(PayPerUse => super::sales::pay_per_use::PayPerUsePage))
+        .first_request(super::sales::pay_per_use::first_request),
     Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage)),
     Page::new(p::WHITELIST, Sales, WHITELIST_PARTNERS, lazy!(Whitelist => super::sales::whitelist::WhitelistPage))
         .nav(Msg::NavWhitelist, "nav-whitelist"),
@@ -59,7 +62,8 @@ pub const PAGES: &[Page] = &[
     )
     .nav(Msg::NavIssueVouchers, "nav-issue-vouchers"),
     Page::new(p::VOUCHERS, Sales, VOUCHER_PARTNERS, lazy!(Vouchers => super::sales::vouchers::VouchersPage))
-        .nav(Msg::NavReclaimVouchers, "nav-vouchers"),
+        .nav(Msg::NavReclaimVouchers, "nav-vouchers")
+        .first_request(super::sales::vouchers::first_request),
     Page::new(p::QUOTAS, Sales, QUOTA_PARTNERS, lazy!(Quotas => super::sales::quotas::QuotasPage))
         .nav(Msg::NavQuotas, "nav-quotas"),
     Page::new(

@@ -45,6 +45,10 @@ pub enum PageView {
     Lazy { choose: fn() -> LocalBoxFuture<'static, AnyView>, preload: fn() -> LocalBoxFuture<'static, ()> },
 }
 
+/// Sends a page's first read as soon as it is opened, from the URL's query, while its code
+/// downloads (api/early.rs); the page's own identical call takes the answer.
+pub type FirstRequest = fn(crate::api::Api, &leptos_router::params::ParamsMap);
+
 #[derive(Clone, Copy)]
 pub struct Page {
     /// One of `routes::paths` (the URL, exactly).
@@ -53,16 +57,22 @@ pub struct Page {
     pub nav: Option<Nav>,
     pub access: Access,
     pub view: PageView,
+    pub first_request: Option<FirstRequest>,
 }
 
 impl Page {
     pub const fn new(path: &'static str, area: Area, access: Access, view: PageView) -> Page {
-        Page { path, area, nav: None, access, view }
+        Page { path, area, nav: None, access, view, first_request: None }
     }
 
     /// In the navigation under this label.
     pub const fn nav(self, label: Msg, test_id: &'static str) -> Page {
         Page { nav: Some(Nav { label, test_id }), ..self }
+    }
+
+    /// Starts the page's first read while its code downloads.
+    pub const fn first_request(self, first: FirstRequest) -> Page {
+        Page { first_request: Some(first), ..self }
     }
 
     /// The route inside the signed-in frame: the path without its leading slash.

@@ -1,16 +1,30 @@
 //! A registry page as a route view: its access rule is applied here, before the page is built,
 //! so a page the person may not open is never rendered (and never calls the API) — they see a
-//! clear "not available" state instead. A lazy page's module is fetched meanwhile (the profile
-//! may still be loading on a deep link), so allowing the page costs no extra round trip.
+//! clear "not available" state instead.
+//!
+//! The router first preloads a route, then chooses its view. Preloading fetches a lazy page's
+//! module and, at the same time, sends the page's first read if the registry names one
+//! (api/early.rs) — for a page with an access rule only once the profile allows it — so the
+//! page's data and code arrive together instead of one after the other.
 
 use super::page::{Page, PageView};
 use crate::api::profile::use_profile;
+use crate::api::use_api;
 use crate::components::partner_gate::NotAvailable;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use leptos_router::ChooseView;
 
 #[derive(Clone, Copy)]
 pub struct RouteView(pub &'static Page);
+
+impl RouteView {
+    async fn module(&self) {
+        if let PageView::Lazy { preload, .. } = self.0.view {
+            preload().await;
+        }
+    }
+}
 
 impl ChooseView for RouteView {
     async fn choose(self) -> AnyView {
@@ -19,7 +33,7 @@ impl ChooseView for RouteView {
             true
         } else {
             let profile = use_profile().loaded();
-            let (profile, ()) = futures::join!(profile, self.preload());
+            let (profile, ()) = futures::join!(profile, self.module());
             match profile {
                 Some(p) => page.access.allows(&p),
                 None => return ().into_any(),
@@ -36,8 +50,22 @@ impl ChooseView for RouteView {
     }
 
     async fn preload(&self) {
-        if let PageView::Lazy { preload, .. } = self.0.view {
-            preload().await;
-        }
+        let page = self.0;
+        let Some(first) = page.first_request else {
+            return self.module().await;
+        };
+        // Read now: the hooks need the route's owner, and the query is the new page's already.
+        let (api, query) = (use_api(), use_query_map().get_untracked());
+        let profile = (!page.access.is_everyone()).then(|| use_profile().loaded());
+        let first_read = async move {
+            let allowed = match profile {
+                None => true,
+                Some(profile) => profile.await.is_some_and(|p| page.access.allows(&p)),
+            };
+            if allowed {
+                first(api, &query);
+            }
+        };
+        futures::join!(first_read, self.module());
     }
 }

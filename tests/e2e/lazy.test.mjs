@@ -89,3 +89,41 @@ test('a page module that cannot be fetched (a newer deployment removed it) keeps
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a page's first read is sent while its module downloads, and only once", async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.locator('[data-testid=app-shell]').waitFor();
+  // The orders page's module arrives 1.5 s late (a slow network), so a read that waited for
+  // the module would start after it.
+  const events = [];
+  await page.route(/split___orders_view/, async (route) => {
+    events.push(['module-asked', Date.now()]);
+    await new Promise((r) => setTimeout(r, 1500));
+    events.push(['module-sent', Date.now()]);
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/v2/orders/customer-orders') events.push(['read', Date.now(), r.url()]);
+  });
+  await page.locator('[data-testid=nav-orders]').click();
+  await page.locator('[data-testid=orders-table] tbody tr[data-testid=row]').first().waitFor();
+  const reads = events.filter((e) => e[0] === 'read');
+  const sent = events.find((e) => e[0] === 'module-sent');
+  assert.ok(sent, `the module was fetched: ${JSON.stringify(events)}`);
+  assert.equal(reads.length, 1, `one O1 read, taken by the page: ${JSON.stringify(reads)}`);
+  assert.ok(reads[0][1] < sent[1], `the read started before the module arrived: ${JSON.stringify(events)}`);
+  assert.match(reads[0][2], /limit=20/);
+
+  // A read sent as a POST (C1's query) is the same read only with the same body: still once.
+  let queries = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/v2/partners/sub-customers/opportunities/query' && r.method() === 'POST') queries++;
+  });
+  await page.locator('[data-testid=nav-customers]').click();
+  await page.locator('[data-testid=customers-table] tbody tr[data-testid=row]').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(queries, 1, 'one C1 query for the customers page');
+  assertNoPageErrors(page);
+  await page.close();
+});

@@ -6,9 +6,11 @@
 //! paging, sorting, the [`DataTable`] and its states ("clear filters" when filters hide every
 //! row). See docs/architecture-lists.md for a worked example.
 
+pub mod early;
 pub mod state;
 pub mod url;
 
+pub use early::start_first_page;
 pub use state::{Bind, Check, Draft, ListUrl};
 pub use url::{filters_query, Filters, Sizes, SIZES};
 

@@ -88,12 +88,7 @@ impl<F: Filters> ListUrl<F> {
     }
 
     fn sort(&self) -> Vec<SortKey> {
-        let chosen = self.current.with(|c| c.sort.clone());
-        if chosen.is_empty() {
-            self.default_sort.iter().map(|(key, desc)| SortKey { key: key.to_string(), desc: *desc }).collect()
-        } else {
-            chosen
-        }
+        self.current.with(|c| c.sort_or(self.default_sort))
     }
 
     /// The table's sort, page and size, bound to the URL (a new sort or size starts at page 1).

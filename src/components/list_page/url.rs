@@ -179,6 +179,24 @@ impl<F: Filters> ListView<F> {
         }
     }
 
+    /// The sort applied: the chosen one, else the page's default.
+    pub fn sort_or(&self, default_sort: &[(&str, bool)]) -> Vec<SortKey> {
+        if self.sort.is_empty() {
+            default_sort.iter().map(|(key, desc)| SortKey { key: key.to_string(), desc: *desc }).collect()
+        } else {
+            self.sort.clone()
+        }
+    }
+
+    /// The rows this view shows, as the table asks the API for them.
+    pub fn slice(&self, default_sort: &[(&str, bool)]) -> partner_api::endpoint::Slice {
+        partner_api::endpoint::Slice {
+            offset: (self.page.max(1) - 1) * self.size as u64,
+            limit: self.size.min(partner_api::page::MAX_LIMIT),
+            sort: self.sort_or(default_sort),
+        }
+    }
+
     /// `?…` (or empty): filters, then `sort` when chosen, `page` past the first, `size` when
     /// not the default.
     pub fn to_query(&self, sizes: Sizes) -> String {

@@ -7,12 +7,13 @@ use crate::api::{use_api, use_auth};
 use crate::components::filters::{
     use_resellers, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
 };
-use crate::components::list_page::{Draft, Filters, List, ListPage, ListUrl, SIZES};
+use crate::components::list_page::{start_first_page, Draft, Filters, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{loader, Column, Empty, EmptyReason, Mask, RowAction, Rows, Slice};
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use crate::routes::CUSTOMERS;
 use filters::{CustomerFilters, DEFAULT_SORT};
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
 use partner_api::endpoint::Paged;
 use partner_api::opportunities::{
     encode_path_segment, scope, CustomerOpportunity, CONFIDENCES, INDUSTRIES, OPPORTUNITY_TYPES, STAGES,
@@ -50,6 +51,11 @@ fn code_tag(r: &CustomerOpportunity, kind: CodeKind, l: Locale) -> AnyView {
             view! { <span class=class data-code=code.to_string()>{code_label(kind, code, l)}</span> }.into_any()
         }
     }
+}
+
+/// C1's first page, sent while the page's code downloads (registry).
+pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
+    start_first_page(api, query, SIZES, DEFAULT_SORT, |f: &CustomerFilters| Some(f.to_request()));
 }
 
 type C = Column<CustomerOpportunity>;

@@ -7,12 +7,13 @@ mod filters;
 use crate::api::{use_api, use_auth};
 use crate::components::codes::{code_tag, code_text, service_name};
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{paged, Column, Mask, RowAction};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS;
 use filters::{OrderFilters, DEFAULT_SORT, SORT_KEY};
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
 use partner_api::orders::{order_status, CustomerOrderV2};
 use partner_api::profile::partner_type;
 
@@ -25,6 +26,11 @@ pub fn order_href(r: &CustomerOrderV2) -> String {
         js_sys::encode_uri_component(r.customer_id.as_deref().unwrap_or_default()),
         js_sys::encode_uri_component(&format!("{ORDERS}{back}"))
     )
+}
+
+/// O1's first page, sent while the page's code downloads (registry).
+pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
+    start_first_page(api, query, SIZES, DEFAULT_SORT, |f: &OrderFilters| Some(f.to_request()));
 }
 
 type C = Column<CustomerOrderV2>;

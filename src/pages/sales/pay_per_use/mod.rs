@@ -9,14 +9,20 @@ mod filters;
 
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{loader, paged, Column, Empty, EmptyReason, Mask, Rows};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
 use crate::routes::ORDERS_PAY_PER_USE;
 use filters::PpuFilters;
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
 use partner_api::orders::CustomerOnDemandResource;
 use partner_api::profile::partner_type;
+
+/// O4's first page (when the URL names a customer), sent while the page's code downloads.
+pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
+    start_first_page(api, query, SIZES, &[], PpuFilters::to_request);
+}
 
 type C = Column<CustomerOnDemandResource>;
 

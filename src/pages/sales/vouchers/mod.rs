@@ -6,13 +6,14 @@ mod by_quota;
 
 use crate::api::{use_api, Api};
 use crate::components::filters::{date_range_problem, DateRangeFilter, SelectFilter, TextFilter};
-use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{loader, paged, Column, Slice};
 use crate::i18n::{tr, use_i18n, Msg};
 use crate::routes::VOUCHERS as PATH;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::params::ParamsMap;
 use partner_api::coupons::{
     coupon_status, coupon_type, quota_type, IssuedCoupon, ListIssuedPartnerCouponsRequest, ListQuotaCouponsRequest,
     ReclaimPartnerCouponsRequest,
@@ -89,6 +90,12 @@ impl VoucherFilters {
             ..Default::default()
         }
     }
+}
+
+/// V3's first page (not a quota's coupons, read through V5), sent while the page's code
+/// downloads (registry).
+pub fn first_request(api: Api, query: &ParamsMap) {
+    start_first_page(api, query, SIZES, &[], |f: &VoucherFilters| f.quota.is_empty().then(|| f.to_request()));
 }
 
 /// V4, one coupon a call; a refusal is that coupon's result, the others still go.
