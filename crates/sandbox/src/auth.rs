@@ -99,9 +99,11 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     let token = req.headers().get(AUTH_TOKEN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
     let session = if token.is_empty() { None } else { state.session(token) };
     let Some(session) = session else {
+        crate::keep_alive::discard(req.into_body()).await;
         return ApiFailure::token_missing_or_unknown().into_response();
     };
     if now() >= session.expires_at {
+        crate::keep_alive::discard(req.into_body()).await;
         return ApiFailure::token_expired().into_response();
     }
     req.extensions_mut().insert(Caller { user: session.user });
