@@ -44,6 +44,9 @@ pub async fn sign_in(State(state): State<AppState>, uri: Uri, body: Bytes) -> Re
 }
 
 fn sign_in_inner(state: &AppState, uri: &Uri, body: &[u8]) -> Result<Response, Keystone> {
+    if let Some(key) = crate::body::duplicate_key(body) {
+        return Err(Keystone::bad_request(format!("The request body is not valid: '{key}' is given more than once.")));
+    }
     let req: TokenRequest = serde_json::from_slice(body)
         .map_err(|e| Keystone::bad_request(format!("The request body is not a valid token request: {e}")))?;
     let identity = req.auth.identity;
