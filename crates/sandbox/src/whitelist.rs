@@ -744,8 +744,11 @@ pub async fn rollback(
     Path(version_no): Path<String>,
     body: Bytes,
 ) -> Result<Json<CommitResponse>, ApiFailure> {
-    let target: u32 =
-        version_no.parse().map_err(|_| Violation::new("version_no", "must be a whitelist version number"))?;
+    // Digits only, as everywhere (Rust's parse would take a leading '+').
+    let target: u32 = Some(&version_no)
+        .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| Violation::new("version_no", "must be a whitelist version number"))?;
     let (base, remark) = commit_body(&body)?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);

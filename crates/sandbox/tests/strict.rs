@@ -84,6 +84,11 @@ async fn integer_filters_are_exact() {
             e.get(&format!("{path}?{param}={v}&offset=0&limit=10"), &t).await.names(param);
         }
     }
+    // Path integers too.
+    for v in ["%2B1", "+1", "%201", "1%20"] {
+        let r = e.post(&format!("{WL_VERSIONS}/{v}/rollback"), &t, json!({"base_version_no": 2})).await;
+        r.names("version_no");
+    }
 }
 
 /// Amounts are JSON numbers on every money field of a request body; a string (even a
