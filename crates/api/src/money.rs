@@ -81,12 +81,34 @@ impl Serialize for Amount {
     }
 }
 
+thread_local! {
+    static NUMBERS_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (a deserialization) with amounts accepted only as JSON numbers: how a server
+/// reads a request body (§1.8: inputs are numbers). Without it a numeric string is accepted
+/// too, as some *responses* carry amounts as strings (A3/A5/D4).
+pub fn numbers_only<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            NUMBERS_ONLY.with(|n| n.set(self.0));
+        }
+    }
+    let _restore = Restore(NUMBERS_ONLY.with(|n| n.replace(true)));
+    f()
+}
+
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Accept a number (the contract) or a numeric string (A3/A5/D4 amounts are strings).
+        // Accept a number (the contract) or a numeric string (A3/A5/D4 amounts are strings),
+        // unless reading a request body (`numbers_only`).
         let v = serde_json::Value::deserialize(d)?;
         let text = match &v {
             serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::String(_) if NUMBERS_ONLY.with(|n| n.get()) => {
+                return Err(de::Error::custom("must be a JSON number, not a string"));
+            }
             serde_json::Value::String(s) => s.clone(),
             other => return Err(de::Error::custom(format!("expected an amount, got {other}"))),
         };
@@ -162,6 +184,15 @@ mod tests {
         let w: W = serde_json::from_str(r#"{"a": "12.5"}"#).unwrap();
         assert_eq!(w.a.grouped(), "12.50");
         assert!(serde_json::from_str::<W>(r#"{"a": true}"#).is_err());
+    }
+
+    #[test]
+    fn request_bodies_take_numbers_only() {
+        let e = numbers_only(|| serde_json::from_str::<W>(r#"{"a": "1.00"}"#)).err().unwrap();
+        assert!(e.to_string().contains("must be a JSON number"), "{e}");
+        assert!(numbers_only(|| serde_json::from_str::<W>(r#"{"a": 1.00}"#)).is_ok());
+        // Outside, strings are read again (response amounts).
+        assert!(serde_json::from_str::<W>(r#"{"a": "1.00"}"#).is_ok());
     }
 
     #[test]

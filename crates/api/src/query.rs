@@ -116,12 +116,24 @@ macro_rules! int_scalar {
                 self.to_string()
             }
             fn parse(key: &str, value: &str) -> Result<Self, Violation> {
-                value.trim().parse().map_err(|_| Violation::new(key, "must be an integer"))
+                // Exactly what the contract allows: digits with an optional '-', no '+', no
+                // spaces (Rust's parse would take a leading '+').
+                let digits = value.strip_prefix('-').unwrap_or(value);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(Violation::new(key, "must be an integer"));
+                }
+                value.parse().map_err(|_| Violation::new(key, "is out of range"))
             }
         }
     )*};
 }
 int_scalar!(i32, i64, u32, u64);
+
+/// A request read from a query string (implemented by [`query_params!`]), so a server can
+/// extract any of them the same way.
+pub trait FromQuery: Sized {
+    fn from_query(raw: Option<&str>) -> Result<Self, Violation>;
+}
 
 /// A field of a query-parameter struct: `Option<T>` (sent when present, at most once) or
 /// `Vec<T>` (a repeated key, one per item).
@@ -215,6 +227,12 @@ macro_rules! query_params {
                 })
             }
         }
+
+        impl $crate::query::FromQuery for $name {
+            fn from_query(raw: Option<&str>) -> Result<Self, $crate::validate::Violation> {
+                $name::from_query(raw)
+            }
+        }
     };
     (@empty absent) => { true };
     (@empty) => { false };
@@ -252,6 +270,12 @@ mod tests {
         assert_eq!(Sample::from_query(Some("name=%zz")).unwrap_err().parameter, "name");
         assert_eq!(Sample::from_query(Some("name=a&name=b")).unwrap_err().parameter, "name");
         assert_eq!(Sample::from_query(None).unwrap(), Sample::default());
+        // Integers: no '+' (raw or encoded), no spaces, no empty value.
+        for bad in ["limit=%2B5", "limit=+5", "limit=%205", "limit=5%20", "limit=", "limit=-", "limit=5x"] {
+            assert_eq!(Sample::from_query(Some(bad)).unwrap_err().message(), "parameter 'limit' must be an integer");
+        }
+        assert_eq!(Sample::from_query(Some("limit=-1")).unwrap().limit, Some(-1));
+        assert_eq!(Sample::from_query(Some("limit=99999999999999999999")).unwrap_err().parameter, "limit");
     }
 
     crate::query_params! {

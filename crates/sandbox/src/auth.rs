@@ -44,6 +44,9 @@ pub async fn sign_in(State(state): State<AppState>, uri: Uri, body: Bytes) -> Re
 }
 
 fn sign_in_inner(state: &AppState, uri: &Uri, body: &[u8]) -> Result<Response, Keystone> {
+    if let Some(key) = crate::body::duplicate_key(body) {
+        return Err(Keystone::bad_request(format!("The request body is not valid: '{key}' is given more than once.")));
+    }
     let req: TokenRequest = serde_json::from_slice(body)
         .map_err(|e| Keystone::bad_request(format!("The request body is not a valid token request: {e}")))?;
     let identity = req.auth.identity;
@@ -99,9 +102,11 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     let token = req.headers().get(AUTH_TOKEN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
     let session = if token.is_empty() { None } else { state.session(token) };
     let Some(session) = session else {
+        crate::keep_alive::discard(req.into_body()).await;
         return ApiFailure::token_missing_or_unknown().into_response();
     };
     if now() >= session.expires_at {
+        crate::keep_alive::discard(req.into_body()).await;
         return ApiFailure::token_expired().into_response();
     }
     req.extensions_mut().insert(Caller { user: session.user });

@@ -10,12 +10,13 @@
 use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::errors::ApiFailure;
+use crate::query::QueryParams;
 use crate::seed_coupons::{face_bounds, PRODUCT_IDS, SERVICE_TYPES};
 use crate::store::{AppState, CustomerIx, Data, PartnerIx};
 use crate::visibility::Viewer;
 use crate::vouchers::{plan_id, plan_name, Coupon, Ledger, NewCoupon, Quota};
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use partner_api::coupons::*;
@@ -303,9 +304,9 @@ pub fn issued_row(data: &Data, c: &Coupon, now: Instant) -> IssuedCoupon {
 pub async fn list_issued(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListIssuedPartnerCouponsRequest>,
 ) -> Result<Json<ListIssuedPartnerCouponsResponse>, ApiFailure> {
-    let req = ListIssuedPartnerCouponsRequest::from_query(uri.query())?;
+    let req = query;
     let f = req.check()?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
@@ -386,9 +387,9 @@ pub async fn reclaim(
 pub async fn records(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListPartnerCouponsRecordRequest>,
 ) -> Result<Json<ListPartnerCouponsRecordResponse>, ApiFailure> {
-    let req = ListPartnerCouponsRecordRequest::from_query(uri.query())?;
+    let req = query;
     let f = req.check()?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
@@ -466,9 +467,9 @@ pub fn customer_row(data: &Data, c: &Coupon, now: Instant) -> CustomerCoupon {
 pub async fn sub_customer_coupons(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListSubCustomerCouponsRequest>,
 ) -> Result<Json<ListSubCustomerCouponsResponse>, ApiFailure> {
-    let req = ListSubCustomerCouponsRequest::from_query(uri.query())?;
+    let req = query;
     let f = req.check()?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);

@@ -96,6 +96,11 @@ impl Keystone {
     pub fn bad_request(message: impl Into<String>) -> Self {
         Keystone { status: StatusCode::BAD_REQUEST, title: "Bad Request", message: message.into() }
     }
+
+    /// Any status, titled by its reason phrase.
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Keystone { status, title: status.canonical_reason().unwrap_or("Error"), message: message.into() }
+    }
 }
 
 impl IntoResponse for Keystone {
@@ -103,6 +108,41 @@ impl IntoResponse for Keystone {
         let body = json!({"error": {"code": self.status.as_u16(), "message": self.message, "title": self.title}});
         (self.status, Json(body)).into_response()
     }
+}
+
+/// The last word on every answer: an error that is not JSON yet (an axum rejection such as
+/// the 413 of a body over the limit, plain text) is rewritten in the error shape — Keystone
+/// on IAM paths, `{error_code, error_msg}` elsewhere — so a client never gets an error it
+/// cannot read.
+pub async fn shape_layer(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let iam = crate::front::is_iam(req.uri().path());
+    let resp = next.run(req).await;
+    let status = resp.status();
+    let json = resp
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || json {
+        return resp;
+    }
+    let (mut parts, _) = resp.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    parts.headers.remove(axum::http::header::CONTENT_TYPE);
+    let msg = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => crate::body::too_large().msg,
+        s if s.is_server_error() => "internal error".to_string(),
+        s => format!("the request was refused ({})", s.canonical_reason().unwrap_or("client error")),
+    };
+    let shaped = if iam {
+        Keystone::new(status, msg).into_response()
+    } else {
+        let code = if status.is_server_error() { codes::UNKNOWN } else { codes::PARAM_ERROR };
+        ApiFailure::new(status, code, msg).into_response()
+    };
+    let (shaped_parts, body) = shaped.into_parts();
+    parts.headers.extend(shaped_parts.headers);
+    Response::from_parts(parts, body)
 }
 
 /// Fallback for unknown paths and methods.

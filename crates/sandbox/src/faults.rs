@@ -90,13 +90,31 @@ pub struct FaultConfig {
     pub throttle_rate: f64,
     pub drop_rate: f64,
     pub fail_next: Vec<FailNext>,
+    /// Chance that Q1 answers 400 `CBC.50000045` (another operation on the same quota is in
+    /// progress) as the provider may under load. Absent: [`DEFAULT_CONCURRENT_RATE`] once
+    /// any of the three rates above is set (fault-injection mode), else 0, so the default
+    /// sandbox stays deterministic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concurrent_rate: Option<f64>,
 }
 
+/// The chance of `CBC.50000045` on Q1 in fault-injection mode when not given.
+pub const DEFAULT_CONCURRENT_RATE: f64 = 0.1;
+
 impl FaultConfig {
+    /// The chance of an injected `CBC.50000045` on Q1.
+    pub fn effective_concurrent_rate(&self) -> f64 {
+        let mode = self.error_rate > 0.0 || self.throttle_rate > 0.0 || self.drop_rate > 0.0;
+        self.concurrent_rate.unwrap_or(if mode { DEFAULT_CONCURRENT_RATE } else { 0.0 })
+    }
+
     fn validate(&self) -> Result<(), Violation> {
-        for (name, rate) in
-            [("error_rate", self.error_rate), ("throttle_rate", self.throttle_rate), ("drop_rate", self.drop_rate)]
-        {
+        for (name, rate) in [
+            ("error_rate", self.error_rate),
+            ("throttle_rate", self.throttle_rate),
+            ("drop_rate", self.drop_rate),
+            ("concurrent_rate", self.concurrent_rate.unwrap_or(0.0)),
+        ] {
             if !(0.0..=1.0).contains(&rate) {
                 return Err(Violation::new(name, "must be between 0 and 1"));
             }
@@ -113,12 +131,18 @@ impl FaultConfig {
 
 pub struct Faults {
     inner: Mutex<(FaultConfig, Prng)>,
+    /// Its own stream, so the concurrency chance does not shift which requests the rates fail.
+    concurrent: Mutex<Prng>,
     seed: u64,
 }
 
 impl Faults {
     pub fn new(seed: u64) -> Self {
-        Faults { inner: Mutex::new((FaultConfig::default(), Prng::derive(seed, 3))), seed }
+        Faults {
+            inner: Mutex::new((FaultConfig::default(), Prng::derive(seed, 3))),
+            concurrent: Mutex::new(Prng::derive(seed, 4)),
+            seed,
+        }
     }
 
     pub fn get(&self) -> FaultConfig {
@@ -130,6 +154,13 @@ impl Faults {
     pub fn set(&self, mut config: FaultConfig) {
         config.fail_next.retain(|f| f.count > 0);
         *self.inner.lock().expect("faults lock") = (config, Prng::derive(self.seed, 3));
+        *self.concurrent.lock().expect("faults lock") = Prng::derive(self.seed, 4);
+    }
+
+    /// Whether this Q1 meets an injected concurrent operation on its quota (`CBC.50000045`).
+    pub fn concurrent_collision(&self) -> bool {
+        let rate = self.inner.lock().expect("faults lock").0.effective_concurrent_rate();
+        rate > 0.0 && self.concurrent.lock().expect("faults lock").unit() < rate
     }
 
     /// What happens to one request: the latency to add and the fault to inject, if any.

@@ -10,11 +10,14 @@ pub mod coupons;
 pub mod customers;
 pub mod errors;
 pub mod faults;
+pub mod front;
+pub mod keep_alive;
 pub mod mount;
 pub mod opportunities;
 pub mod orders;
 pub mod prng;
 pub mod profile;
+pub mod query;
 pub mod quotas;
 pub mod request_id;
 pub mod reseller_exit;
@@ -30,6 +33,7 @@ pub mod whitelist;
 
 pub use store::AppState;
 
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use axum::Router;
@@ -108,18 +112,23 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/health", get(faults::health))
         .route("/__sandbox/requests", get(counter::get).delete(counter::reset))
         .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock))
-        .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set));
+        .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set))
+        .route(front::REFUSED_PATH, get(front::refused));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
         .merge(bss)
         .merge(control)
         .fallback(errors::no_such_api)
         .method_not_allowed_fallback(errors::no_such_api)
-        // Outermost last: request id on everything, then the request counter (preflights
-        // too), then CORS, then faults.
+        // Outermost last: request id on everything, every error in the error shape, then
+        // `Connection: close` after an unread body, the request counter (preflights too),
+        // CORS, faults; one body limit for every extractor.
+        .layer(DefaultBodyLimit::max(body::MAX_BODY_BYTES))
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), cors::layer))
         .layer(from_fn_with_state(state.clone(), counter::layer))
+        .layer(from_fn(keep_alive::layer))
+        .layer(from_fn(errors::shape_layer))
         .layer(from_fn(request_id::layer))
         .with_state(state)
 }
@@ -219,7 +228,8 @@ pub async fn start(config: Config) -> io::Result<Running> {
     }
 
     let state = AppState::new(data, seed, config.token_ttl_secs, origins);
-    let mut tasks = vec![tokio::spawn(axum::serve(api_listener, app(state.clone())).into_future())];
+    let mut tasks =
+        vec![tokio::spawn(axum::serve(front::GuardedListener(api_listener), app(state.clone())).into_future())];
     let (mut app_url, mut app_addr) = (None, None);
     if let (Some(l), Some(dir)) = (app_listener, config.app_dir) {
         let addr = l.local_addr()?;

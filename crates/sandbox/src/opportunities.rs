@@ -6,11 +6,11 @@ use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::errors::ApiFailure;
 use crate::profile::person;
+use crate::query::QueryParams;
 use crate::store::{AppState, Customer, CustomerIx, Data, Opp};
 use crate::visibility::Viewer;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::Uri;
 use axum::{Extension, Json};
 use partner_api::money::MEASURE_YUAN;
 use partner_api::number_range::{check_api_range, AmountRange};
@@ -214,19 +214,13 @@ pub async fn query(
     }))
 }
 
-/// `offset`/`limit` from a query string; a value that is not an integer names the parameter.
-fn page_from_query(query: Option<&str>) -> Result<PageRequest, Violation> {
-    let q = PageQuery::from_query(query)?;
-    PageRequest::from_raw(q.offset, q.limit)
-}
-
 pub async fn detail(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     customer_id: Result<Path<String>, PathRejection>,
-    uri: Uri,
+    QueryParams(q): QueryParams<PageQuery>,
 ) -> Result<Json<CustomerOpportunitiesResponse>, ApiFailure> {
-    let page = page_from_query(uri.query())?;
+    let page = PageRequest::from_raw(q.offset, q.limit)?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
     let c = customer_id
@@ -253,14 +247,6 @@ mod tests {
         assert_eq!(order_by(Some("-expected_monthly_revenue")).unwrap(), (SortKey::Revenue, true));
         assert_eq!(order_by(Some("--account_name")).unwrap_err().parameter, "order_by");
         assert_eq!(order_by(Some("")).unwrap_err().parameter, "order_by");
-    }
-
-    #[test]
-    fn query_paging() {
-        assert_eq!(page_from_query(None).unwrap(), PageRequest::default());
-        assert_eq!(page_from_query(Some("offset=5&limit=2&x=y")).unwrap(), PageRequest { offset: 5, limit: 2 });
-        assert_eq!(page_from_query(Some("limit=abc")).unwrap_err().parameter, "limit");
-        assert_eq!(page_from_query(Some("limit=0")).unwrap_err().parameter, "limit");
     }
 
     #[test]

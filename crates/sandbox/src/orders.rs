@@ -11,6 +11,7 @@
 use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::errors::ApiFailure;
+use crate::query::QueryParams;
 use crate::seed_orders::{
     book, product_id, Book, Creator, FullOrder, Money, OrderRow, PpuResource, Product, Resource, SERVICES,
 };
@@ -18,7 +19,7 @@ use crate::store::{AppState, Customer, CustomerIx, Data, PartnerIx};
 use crate::visibility::Viewer;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Uri};
+use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use partner_api::money::MEASURE_YUAN;
 use partner_api::orders::{
@@ -176,9 +177,9 @@ fn order_v2(data: &Data, c: &Customer, o: &FullOrder) -> CustomerOrderV2 {
 pub async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListCustomerOrdersRequest>,
 ) -> Result<Json<ListCustomerOrdersResponse>, ApiFailure> {
-    let f = ListCustomerOrdersRequest::from_query(uri.query())?.check()?;
+    let f = query.check()?;
     let data = &state.data;
     let scope = Scope::new(data, caller, f.indirect_partner_id.as_deref())?;
     let pool: Vec<CustomerIx> = match (&f.customer_id, &f.order_id) {
@@ -326,13 +327,13 @@ pub async fn detail(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     order_id: Result<Path<String>, PathRejection>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ShowCustomerOrderDetailsRequest>,
     headers: HeaderMap,
 ) -> Result<Json<ShowCustomerOrderDetailsResponse>, ApiFailure> {
     let Ok(Path(order_id)) = order_id else {
         return Err(order_not_found());
     };
-    let req = ShowCustomerOrderDetailsRequest { order_id, ..ShowCustomerOrderDetailsRequest::from_query(uri.query())? };
+    let req = ShowCustomerOrderDetailsRequest { order_id, ..query };
     let page = req.check()?;
     let data = &state.data;
     let scope = Scope::new(data, caller, req.indirect_partner_id.as_deref())?;

@@ -6,10 +6,11 @@ use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::coupons::{quota_row, require_coupon_partner};
 use crate::errors::ApiFailure;
+use crate::query::QueryParams;
 use crate::store::{AppState, PartnerIx};
 use crate::visibility::Viewer;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::{Extension, Json};
 use partner_api::coupons::{codes, quota_status};
 use partner_api::error::ErrorDetail;
@@ -54,9 +55,11 @@ pub async fn issue(
     if state.vouchers.ledger().quota(&req.quota_id).is_none() {
         return Err(missing());
     }
-    // Q1 documents CBC.50000045: a busy quota is refused, not waited for.
+    // Q1 documents CBC.50000045: a busy quota is refused, not waited for. Fault injection
+    // may also play a concurrent operation (faults.rs `concurrent_rate`).
     let lock = state.vouchers.op_lock(&req.quota_id);
-    let Ok(_op) = lock.try_lock_owned() else {
+    let op = lock.try_lock_owned().ok().filter(|_| !state.faults.concurrent_collision());
+    let Some(_op) = op else {
         let msg = "another operation on the same quota is in progress; try again";
         return Err(bad(codes::CONCURRENT_QUOTA_OPERATION, msg));
     };
@@ -159,9 +162,9 @@ pub async fn reclaim(
 pub async fn issued(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListIssuedCouponQuotasRequest>,
 ) -> Result<Json<ListIssuedCouponQuotasResponse>, ApiFailure> {
-    let req = ListIssuedCouponQuotasRequest::from_query(uri.query())?;
+    let req = query;
     let page = req.check()?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
@@ -213,9 +216,9 @@ pub async fn issued(
 pub async fn records(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ListCouponQuotasRecordsRequest>,
 ) -> Result<Json<ListCouponQuotasRecordsResponse>, ApiFailure> {
-    let req = ListCouponQuotasRecordsRequest::from_query(uri.query())?;
+    let req = query;
     let f = req.check()?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);

@@ -219,6 +219,9 @@ fn whitelists(data: &Data, seed: u64) -> Whitelists {
 fn add_quotas(ledger: &mut Ledger, owner: PartnerIx) {
     for d in distributor_quotas() {
         let value = Amount::from_cents(d.value * 100);
+        // Created before it takes effect, and (like every seeded time) before the reference
+        // now, even when it takes effect later.
+        let created = (d.effective - Duration::days(3)).min(reference_now() - Duration::days(10));
         ledger.add_quota(Quota {
             id: d.id.into(),
             owner,
@@ -226,8 +229,8 @@ fn add_quotas(ledger: &mut Ledger, owner: PartnerIx) {
             status: d.status,
             value,
             balance: value,
-            create_time: d.effective - Duration::days(3),
-            last_update_time: d.effective - Duration::days(3),
+            create_time: created,
+            last_update_time: created,
             effective_time: d.effective,
             expire_time: d.expire,
             limits: d.limits,

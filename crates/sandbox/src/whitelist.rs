@@ -6,11 +6,12 @@ use crate::auth::Caller;
 use crate::body::parse;
 use crate::coupons::require_coupon_partner;
 use crate::errors::ApiFailure;
+use crate::query::QueryParams;
 use crate::store::{AppState, CustomerIx, Data, PartnerIx, UserIx};
 use crate::visibility::Viewer;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::{Extension, Json};
 use partner_api::error::codes as common;
 use partner_api::profile::role;
@@ -213,9 +214,9 @@ fn version_row(data: &Data, v: &Viewer, list: &[VersionData], ix: usize) -> Vers
 pub async fn versions(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<VersionsQuery>,
 ) -> Result<Json<VersionList>, ApiFailure> {
-    let q = VersionsQuery::from_query(uri.query())?;
+    let q = query;
     let page = PageRequest::from_raw(q.offset, q.limit)?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
@@ -234,9 +235,9 @@ pub async fn versions(
 pub async fn entries(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    uri: Uri,
+    QueryParams(query): QueryParams<EntriesQuery>,
 ) -> Result<Json<EntryList>, ApiFailure> {
-    let q = EntriesQuery::from_query(uri.query())?;
+    let q = query;
     max_len("keyword", q.keyword.as_deref(), 64)?;
     let page = PageRequest::from_raw(q.offset, q.limit)?;
     let data = &state.data;
@@ -634,9 +635,9 @@ pub async fn changes(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(upload_id): Path<String>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ChangesQuery>,
 ) -> Result<Json<EntryList>, ApiFailure> {
-    let q = ChangesQuery::from_query(uri.query())?;
+    let q = query;
     let kind = q.change.as_deref().ok_or(Violation::new("change", "is required"))?;
     partner_api::validate::one_of("change", kind, change::ALL)?;
     let page = PageRequest::from_raw(q.offset, q.limit)?;
@@ -670,9 +671,9 @@ pub async fn errors(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(upload_id): Path<String>,
-    uri: Uri,
+    QueryParams(query): QueryParams<ErrorsQuery>,
 ) -> Result<Json<ErrorPage>, ApiFailure> {
-    let q = ErrorsQuery::from_query(uri.query())?;
+    let q = query;
     let offset = q.offset.unwrap_or(0);
     if !(0..=i64::from(u32::MAX)).contains(&offset) {
         return Err(Violation::new("offset", "must be 0 or more").into());
@@ -743,8 +744,11 @@ pub async fn rollback(
     Path(version_no): Path<String>,
     body: Bytes,
 ) -> Result<Json<CommitResponse>, ApiFailure> {
-    let target: u32 =
-        version_no.parse().map_err(|_| Violation::new("version_no", "must be a whitelist version number"))?;
+    // Digits only, as everywhere (Rust's parse would take a leading '+').
+    let target: u32 = Some(&version_no)
+        .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| Violation::new("version_no", "must be a whitelist version number"))?;
     let (base, remark) = commit_body(&body)?;
     let data = &state.data;
     let v = Viewer::new(data, caller.user);
