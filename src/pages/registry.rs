@@ -32,7 +32,7 @@ const ALL: Access = Access::EVERYONE;
 pub const PAGES: &[Page] = &[
     Page::new(p::HOME, Home, ALL, PageView::Eager(home)).nav(Msg::NavOverview, "nav-home"),
     Page::new(p::CUSTOMERS, Sales, ALL, lazy!(Customers => super::sales::customers::CustomersPage))
-        .nav(Msg::NavCustomers, "nav-customers"),
+        .nav(Msg::CustomersAndOpportunities, "nav-customers"),
     Page::new(
         p::CUSTOMER_DETAIL,
         Sales,
@@ -44,7 +44,7 @@ pub const PAGES: &[Page] = &[
     Page::new(p::ORDERS_PAY_PER_USE, Sales, ALL, lazy!(PayPerUse => super::sales::pay_per_use::PayPerUsePage)),
     Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage)),
     Page::new(p::WHITELIST, Sales, WHITELIST_PARTNERS, lazy!(Whitelist => super::sales::whitelist::WhitelistPage))
-        .nav(Msg::NavWhitelist, "nav-whitelist"),
+        .nav(Msg::CustomerWhitelist, "nav-whitelist"),
     Page::new(
         p::WHITELIST_IMPORT,
         Sales,
@@ -57,11 +57,11 @@ pub const PAGES: &[Page] = &[
         VOUCHER_PARTNERS,
         lazy!(IssueVouchers => super::sales::issue_vouchers::IssueVouchersPage),
     )
-    .nav(Msg::NavIssueVouchers, "nav-issue-vouchers"),
+    .nav(Msg::IssueVouchers, "nav-issue-vouchers"),
     Page::new(p::VOUCHERS, Sales, VOUCHER_PARTNERS, lazy!(Vouchers => super::sales::vouchers::VouchersPage))
-        .nav(Msg::NavReclaimVouchers, "nav-vouchers"),
+        .nav(Msg::ReclaimVouchers, "nav-vouchers"),
     Page::new(p::QUOTAS, Sales, QUOTA_PARTNERS, lazy!(Quotas => super::sales::quotas::QuotasPage))
-        .nav(Msg::NavQuotas, "nav-quotas"),
+        .nav(Msg::VoucherQuotas, "nav-quotas"),
     Page::new(
         p::QUOTA_RECORDS,
         Sales,
