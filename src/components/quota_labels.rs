@@ -25,8 +25,8 @@ pub fn status_msg(s: i32) -> Msg {
         quota_status::NORMAL => Msg::QtStatusNormal,
         quota_status::INVALID => Msg::QtStatusInvalid,
         quota_status::ADJUSTING => Msg::QtStatusAdjusting,
-        quota_status::FROZEN => Msg::QtStatusFrozen,
-        _ => Msg::QtStatusReclaimed,
+        quota_status::FROZEN => Msg::Frozen,
+        _ => Msg::Reclaimed,
     }
 }
 
@@ -51,7 +51,7 @@ pub fn operation_msg(code: &str) -> Option<Msg> {
     Some(match code {
         quota_op::ISSUE_QUOTA => Msg::QtOpIssueQuota,
         quota_op::RECLAIM_QUOTA => Msg::QtOpReclaimQuota,
-        coupon_op::ISSUE => Msg::QtOpIssue,
+        coupon_op::ISSUE => Msg::Issue,
         coupon_op::MANUAL_RECLAIM => Msg::QtOpManualReclaim,
         coupon_op::UNBIND_RECLAIM => Msg::QtOpUnbindReclaim,
         coupon_op::EXPIRY_RECLAIM => Msg::QtOpExpiryReclaim,
@@ -71,7 +71,7 @@ pub fn operation_text(code: &str, l: Locale) -> String {
 pub fn result_text(code: &str, l: Locale) -> String {
     match code {
         result::SUCCESS => Msg::QtResultOk.text(l).to_string(),
-        result::FAILURE => Msg::QtResultFailed.text(l).to_string(),
+        result::FAILURE => Msg::Failed.text(l).to_string(),
         other => other.to_string(),
     }
 }

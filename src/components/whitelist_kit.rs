@@ -3,7 +3,7 @@
 
 use crate::api::profile::use_profile;
 use crate::components::table::export;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, WlRowDuplicate};
 use leptos::prelude::*;
 use partner_api::whitelist::{RowError, RowProblem};
 use partner_api::whitelist_file;
@@ -25,7 +25,7 @@ pub fn use_rights() -> Rights {
 /// kind; a kind this app does not know is worded from its code, else shown as the server said.
 pub fn row_reason(e: &RowError, l: Locale) -> String {
     let msg = match e.kind {
-        RowProblem::Duplicate => return Msg::WlRowDuplicate.with_n(l, e.value.clone().unwrap_or_default()),
+        RowProblem::Duplicate => return WlRowDuplicate { row: &e.value.clone().unwrap_or_default() }.text(l),
         RowProblem::NoCustomer => Msg::WlRowNoCustomer,
         RowProblem::NotYours => Msg::WlRowNotYours,
         RowProblem::Referral => Msg::WlRowReferral,

@@ -1,53 +1,64 @@
 //! Known CBC codes explained in both languages (PARTNER_API.md §1.5). Unknown codes fall
-//! back to the server's own message.
+//! back to the server's own message. Keyed by the contract's constants, so a mistyped code
+//! does not compile. Leptos-free: part of the catalog that xtask checks natively.
 
 use super::Locale;
+use partner_api::codes as c;
 
-const KNOWN: &[(&str, &str, &str)] = &[
-    ("CBC.0100", "参数错误", "A parameter is invalid"),
-    ("CBC.0101", "参数无效", "A parameter is invalid"),
-    ("CBC.0150", "非法操作", "This operation is not allowed"),
-    ("CBC.0151", "访问被拒绝:您没有执行此操作的权限", "Access denied: you do not have permission for this"),
-    ("CBC.0154", "登录已过期或无效,请重新登录", "Your sign-in has expired or is invalid; sign in again"),
-    ("CBC.0155", "请求不被允许", "The request is not allowed"),
-    ("CBC.0156", "客户不属于当前站点", "The customer does not belong to this site"),
-    ("CBC.0250", "请求过于频繁,请稍后再试", "Too many requests; try again shortly"),
-    ("CBC.0999", "服务内部错误", "Internal service error"),
-    ("CBC.5001", "当前账号不是合作伙伴", "This account is not a partner"),
-    ("CBC.5002", "伙伴的客户不存在", "The partner's customer does not exist"),
-    ("CBC.5023", "账号类型与关联类型不匹配", "The account type does not match the association type"),
-    ("CBC.99000000", "无权操作该客户", "No permission to operate on this customer"),
-    ("CBC.99000035", "该客户不是您的子客户", "This customer is not your sub-customer"),
-    ("CBC.99000037", "无权操作该二级经销商", "No permission to operate on this reseller"),
-    ("CBC.99005003", "余额不足", "Insufficient balance"),
-    ("CBC.99008040", "操作过于频繁", "Operation too frequent"),
-    ("CBC.99000012", "额度不存在或当前状态不可使用", "The quota does not exist or cannot be used now"),
-    ("CBC.99000013", "额度余额不足", "The quota's remaining balance is not enough"),
-    ("CBC.99000014", "推荐关系的客户不能发放", "Customers of a referral association cannot be issued coupons"),
-    ("CBC.99000015", "额度当前状态不允许此操作", "The quota's status does not allow this operation"),
-    ("CBC.99000017", "额度不在有效期内", "The quota is not within its validity period"),
-    ("CBC.99000018", "面额低于额度允许的最小值", "The face value is below the quota's minimum"),
-    ("CBC.99000019", "面额高于额度允许的最大值", "The face value is above the quota's maximum"),
-    ("CBC.99000023", "适用范围超出了额度的范围", "The applicable scope goes beyond the quota's"),
-    ("CBC.99000025", "不能向伙伴自身发放", "A partner cannot issue to itself"),
-    ("CBC.99000045", "推荐关系的客户的券不能回收", "Coupons of referral customers cannot be reclaimed"),
-    ("CBC.99000048", "券已过期、用完或已回收", "Expired, used up or reclaimed: nothing to reclaim"),
-    ("CBC.50000020", "客户不在客户白名单中", "The customer is not on the customer whitelist"),
-    ("CBC.50000045", "额度正在进行其他操作,请稍后重试", "The quota is busy with another operation; try again"),
-    ("CBC.50010105", "该经销商正在退出,不能发放额度", "The reseller is leaving: it cannot receive quotas"),
+/// (code, zh-CN, English), one line a code.
+pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
+    (c::PARAM_ERROR, "参数错误", "A parameter is invalid"),
+    (c::INVALID_PARAM, "参数无效", "A parameter is invalid"),
+    (c::ILLEGAL_OPERATION, "非法操作", "This operation is not allowed"),
+    (c::ACCESS_DENIED, "访问被拒绝:您没有执行此操作的权限", "Access denied: you do not have permission for this"),
+    (c::TOKEN_INVALID, "登录已过期或无效,请重新登录", "Your sign-in has expired or is invalid; sign in again"),
+    (c::NOT_ALLOWED, "请求不被允许", "The request is not allowed"),
+    (c::CUSTOMER_NOT_ON_SITE, "客户不属于当前站点", "The customer does not belong to this site"),
+    (c::THROTTLED, "请求过于频繁,请稍后再试", "Too many requests; try again shortly"),
+    (c::UNKNOWN, "服务内部错误", "Internal service error"),
+    (c::NOT_PARTNER, "当前账号不是合作伙伴", "This account is not a partner"),
+    (c::CUSTOMER_MISSING, "伙伴的客户不存在", "The partner's customer does not exist"),
+    (c::ACCOUNT_TYPE_MISMATCH, "账号类型与关联类型不匹配", "The account type does not match the association type"),
+    (c::NO_CUSTOMER_PERMISSION, "无权操作该客户", "No permission to operate on this customer"),
+    (c::NOT_SUB_CUSTOMER, "该客户不是您的子客户", "This customer is not your sub-customer"),
+    (c::NO_RESELLER_PERMISSION, "无权操作该二级经销商", "No permission to operate on this reseller"),
+    (c::INSUFFICIENT_BALANCE, "余额不足", "Insufficient balance"),
+    (c::TOO_FREQUENT, "操作过于频繁", "Operation too frequent"),
+    (c::QUOTA_MISSING, "额度不存在或当前状态不可使用", "The quota does not exist or cannot be used now"),
+    (c::INSUFFICIENT_QUOTA, "额度余额不足", "The quota's remaining balance is not enough"),
     (
-        "CBC.50000021",
+        c::ASSOCIATION_TYPE_NOT_ALLOWED,
+        "推荐关系的客户不能发放",
+        "Customers of a referral association cannot be issued coupons",
+    ),
+    (c::QUOTA_STATUS_NOT_ALLOWED, "额度当前状态不允许此操作", "The quota's status does not allow this operation"),
+    (c::QUOTA_NOT_EFFECTIVE, "额度不在有效期内", "The quota is not within its validity period"),
+    (c::FACE_VALUE_BELOW_MIN, "面额低于额度允许的最小值", "The face value is below the quota's minimum"),
+    (c::FACE_VALUE_ABOVE_MAX, "面额高于额度允许的最大值", "The face value is above the quota's maximum"),
+    (c::LIMITS_EXCEED_QUOTA, "适用范围超出了额度的范围", "The applicable scope goes beyond the quota's"),
+    (c::CANNOT_ISSUE_TO_SELF, "不能向伙伴自身发放", "A partner cannot issue to itself"),
+    (c::REFERRAL_NO_RECLAIM, "推荐关系的客户的券不能回收", "Coupons of referral customers cannot be reclaimed"),
+    (c::EXPIRED_OR_RECLAIMED, "券已过期、用完或已回收", "Expired, used up or reclaimed: nothing to reclaim"),
+    (c::NOT_WHITELISTED, "客户不在客户白名单中", "The customer is not on the customer whitelist"),
+    (
+        c::CONCURRENT_QUOTA_OPERATION,
+        "额度正在进行其他操作,请稍后重试",
+        "The quota is busy with another operation; try again",
+    ),
+    (c::RESELLER_EXITING, "该经销商正在退出,不能发放额度", "The reseller is leaving: it cannot receive quotas"),
+    (
+        c::QUOTA_RESTRICTED_TO_OTHER_CUSTOMERS,
         "该额度仅限用于非此经销商的客户",
         "The quota is restricted to customers that are not this reseller's",
     ),
-    ("CBC.50000054", "产品不存在", "The product does not exist"),
-    ("CBC.50000055", "云服务类型不存在", "The cloud service type does not exist"),
-    ("401", "账号名、用户名或密码错误", "The account name, user name or password is wrong"),
+    (c::PRODUCT_NOT_FOUND, "产品不存在", "The product does not exist"),
+    (c::SERVICE_TYPE_NOT_FOUND, "云服务类型不存在", "The cloud service type does not exist"),
+    (c::HTTP_UNAUTHORIZED, "账号名、用户名或密码错误", "The account name, user name or password is wrong"),
 ];
 
 /// The translated explanation of an error code, if it is a known one.
 pub fn error_text(code: &str, locale: Locale) -> Option<&'static str> {
-    KNOWN.iter().find(|(c, _, _)| *c == code).map(|(_, zh, en)| match locale {
+    ERROR_TEXTS.iter().find(|(c, _, _)| *c == code).map(|(_, zh, en)| match locale {
         Locale::ZhCn => *zh,
         Locale::En => *en,
     })

@@ -2,11 +2,9 @@
 
 mod catalog;
 mod codes;
-mod errors;
 
 pub use catalog::*;
 pub use codes::{code_label, codes_of, CodeKind};
-pub use errors::error_text;
 
 use leptos::prelude::*;
 

@@ -3,10 +3,20 @@
 //!
 //! Texts are declared by area (one file each under `src/i18n/`) with [`texts!`], which adds
 //! associated constants to `Msg` — so a label is always written `Msg::Name` wherever it is
-//! declared, and the same name declared in two areas does not compile. Texts with values
-//! in them are declared with [`templates!`]: each is a struct with one field per
-//! placeholder, and `format!` checks at compile time that every placeholder has a field and
-//! every field a placeholder, in both languages.
+//! declared, and the same name declared in two areas does not compile.
+//!
+//! Texts with values in them are declared with [`templates!`]: each is a struct with one
+//! field per placeholder, and `format!` checks at compile time that every placeholder has a
+//! field and every field a placeholder, in both languages. A `Msg` never holds a placeholder
+//! (xtask's catalog tests check it), so nothing is ever filled in by `replace`.
+//!
+//! A component that shows a count in a page's words (the table's total, the reclaim dialog's
+//! "skipped" line) takes a [`CountText`]: a plain `fn`, which a one-value template provides
+//! as `Name::of` — `.total(QtTotal::of)`. It is `Copy` like a `Msg`, and the template's
+//! placeholders stay checked.
+//!
+//! English plurals: a template may add the singular after `one <field>:`, used when that
+//! value displays as `1` (`"{n} quotas", one n: "{n} quota"`). zh-CN has no plural.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -42,6 +52,15 @@ impl Locale {
     }
 }
 
+/// A text showing one count, in the words of whoever passes it: see the module doc.
+pub type CountText = fn(Locale, &dyn std::fmt::Display) -> String;
+
+/// Whether a count is one, for English plurals: the value as displayed, so `format::count`'s
+/// output works as well as a number.
+pub fn is_one(n: &dyn std::fmt::Display) -> bool {
+    n.to_string() == "1"
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Msg {
     zh: &'static str,
@@ -58,16 +77,6 @@ impl Msg {
             Locale::ZhCn => self.zh,
             Locale::En => self.en,
         }
-    }
-
-    /// The text with `{n}` replaced. Unchecked: being replaced by [`templates!`].
-    pub fn with_n(self, locale: Locale, n: impl std::fmt::Display) -> String {
-        self.text(locale).replace("{n}", &n.to_string())
-    }
-
-    /// The text with `{n}` and `{t}` replaced. Unchecked: being replaced by [`templates!`].
-    pub fn with_n_t(self, locale: Locale, n: impl std::fmt::Display, t: impl std::fmt::Display) -> String {
-        self.with_n(locale, n).replace("{t}", &t.to_string())
     }
 }
 
@@ -86,12 +95,21 @@ macro_rules! texts {
     };
 }
 
-/// `templates! { Name { a, b } => "… {a} … {b}", "… {a} … {b}"; … }` declares
+/// `templates! { AREA; Name { a, b } => "… {a} … {b}", "… {a} … {b}"; … }` declares
 /// `pub struct Name<'a> { pub a: &'a dyn Display, pub b: &'a dyn Display }` with
 /// `text(locale) -> String`. Call sites name each value: `Name { a: &x, b: &y }.text(l)`.
+/// A template with one value also has `Name::of`, a [`CountText`]. After the English text,
+/// `one a: "…"` gives the English singular, used when `a` displays as `1`. `AREA` (optional)
+/// lists the texts for the catalog checks.
 #[macro_export]
 macro_rules! templates {
-    ($($name:ident { $($arg:ident),+ } => $zh:literal, $en:literal;)*) => {
+    ($area:ident; $($name:ident { $($arg:ident),+ } => $zh:literal, $en:literal $(, one $count:ident: $one:literal)?;)*) => {
+        $crate::templates! { $($name { $($arg),+ } => $zh, $en $(, one $count: $one)?;)* }
+
+        #[allow(dead_code)]
+        pub const $area: &[(&str, $crate::i18n::Msg)] = &[$((stringify!($name), $crate::i18n::Msg::new($zh, $en))),*];
+    };
+    ($($name:ident { $($arg:ident),+ } => $zh:literal, $en:literal $(, one $count:ident: $one:literal)?;)*) => {
         $(
             pub struct $name<'a> {
                 $(pub $arg: &'a dyn ::std::fmt::Display,)+
@@ -102,10 +120,40 @@ macro_rules! templates {
                     let $name { $($arg),+ } = self;
                     match locale {
                         $crate::i18n::Locale::ZhCn => format!($zh, $($arg = $arg),+),
-                        $crate::i18n::Locale::En => format!($en, $($arg = $arg),+),
+                        $crate::i18n::Locale::En => $crate::__template_en!(($($arg),+) $en $(, $count, $one)?),
                     }
                 }
             }
+
+            $crate::__template_of!($name; $($arg),+);
         )*
     };
+}
+
+/// The English text of a template, singular or not (see [`templates!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __template_en {
+    (($($arg:ident),+) $en:literal) => {
+        format!($en, $($arg = $arg),+)
+    };
+    (($($arg:ident),+) $en:literal, $count:ident, $one:literal) => {
+        if $crate::i18n::is_one(*$count) { format!($one, $($arg = $arg),+) } else { format!($en, $($arg = $arg),+) }
+    };
+}
+
+/// `Name::of` for a template with one value (see [`templates!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __template_of {
+    ($name:ident; $arg:ident) => {
+        impl $name<'_> {
+            /// The text for this value, as a [`CountText`](crate::i18n::CountText).
+            #[allow(dead_code)]
+            pub fn of(locale: $crate::i18n::Locale, $arg: &dyn ::std::fmt::Display) -> String {
+                $name { $arg }.text(locale)
+            }
+        }
+    };
+    ($name:ident; $($arg:ident),+) => {};
 }

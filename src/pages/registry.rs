@@ -32,7 +32,7 @@ const ALL: Access = Access::EVERYONE;
 pub const PAGES: &[Page] = &[
     Page::new(p::HOME, Home, ALL, PageView::Eager(home)).nav(Msg::NavOverview, "nav-home"),
     Page::new(p::CUSTOMERS, Sales, ALL, lazy!(Customers => super::sales::customers::CustomersPage))
-        .nav(Msg::NavCustomers, "nav-customers")
+        .nav(Msg::CustomersAndOpportunities, "nav-customers")
         .first_request(super::sales::customers::first_request),
     Page::new(
         p::CUSTOMER_DETAIL,
@@ -47,7 +47,7 @@ pub const PAGES: &[Page] = &[
         .first_request(super::sales::pay_per_use::first_request),
     Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage)),
     Page::new(p::WHITELIST, Sales, WHITELIST_PARTNERS, lazy!(Whitelist => super::sales::whitelist::WhitelistPage))
-        .nav(Msg::NavWhitelist, "nav-whitelist"),
+        .nav(Msg::CustomerWhitelist, "nav-whitelist"),
     Page::new(
         p::WHITELIST_IMPORT,
         Sales,
@@ -60,12 +60,12 @@ pub const PAGES: &[Page] = &[
         VOUCHER_PARTNERS,
         lazy!(IssueVouchers => super::sales::issue_vouchers::IssueVouchersPage),
     )
-    .nav(Msg::NavIssueVouchers, "nav-issue-vouchers"),
+    .nav(Msg::IssueVouchers, "nav-issue-vouchers"),
     Page::new(p::VOUCHERS, Sales, VOUCHER_PARTNERS, lazy!(Vouchers => super::sales::vouchers::VouchersPage))
-        .nav(Msg::NavReclaimVouchers, "nav-vouchers")
+        .nav(Msg::ReclaimVouchers, "nav-vouchers")
         .first_request(super::sales::vouchers::first_request),
     Page::new(p::QUOTAS, Sales, QUOTA_PARTNERS, lazy!(Quotas => super::sales::quotas::QuotasPage))
-        .nav(Msg::NavQuotas, "nav-quotas"),
+        .nav(Msg::VoucherQuotas, "nav-quotas"),
     Page::new(
         p::QUOTA_RECORDS,
         Sales,

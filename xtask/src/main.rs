@@ -10,7 +10,7 @@ mod app_logic;
 mod build;
 // The app's text catalog, leptos-free, checked natively (app_logic.rs).
 #[cfg(test)]
-#[allow(dead_code, unused_imports)]
+#[allow(dead_code)]
 #[path = "../../src/i18n/catalog.rs"]
 mod i18n;
 #[cfg(test)]

@@ -5,6 +5,9 @@
 
 /// The success code some endpoints put in 200 bodies.
 pub const SUCCESS: &str = "CBC.0000";
+/// Not a CBC code: an error whose body names none has its HTTP status as code
+/// (`error::parse_error`); IAM answers a wrong password so.
+pub const HTTP_UNAUTHORIZED: &str = "401";
 
 // ---- General (§1.5) ----
 pub const PARAM_ERROR: &str = "CBC.0100";

@@ -15,7 +15,7 @@ pub use state::{Bind, Check, Draft, ListUrl};
 pub use url::{filters_query, Filters, Sizes, SIZES};
 
 use crate::components::table::{BulkAction, Column, DataTable, Empty, EmptyReason, Loader, RowAction, Source};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, CountText, Msg, TableTotal};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -29,7 +29,7 @@ pub struct List<F: Filters, R: Send + Sync + 'static> {
     id: &'static str,
     test_id: &'static str,
     label: Msg,
-    total_label: Option<Msg>,
+    total_label: Option<CountText>,
     columns: Shared<(), Vec<Column<R>>>,
     load: Shared<F, Loader<R>>,
     row_key: fn(&R) -> String,
@@ -110,7 +110,8 @@ impl<F: Filters, R: Clone + Send + Sync + 'static> List<F, R> {
         self
     }
 
-    pub fn total(mut self, label: Msg) -> Self {
+    /// The total line in the page's words, e.g. `QtTotal::of` (default: "{n} rows").
+    pub fn total(mut self, label: CountText) -> Self {
         self.total_label = Some(label);
         self
     }
@@ -243,7 +244,7 @@ where
                     bulk_actions=bulk_actions
                     selectable=selectable
                     empty=empty
-                    total_label=total_label.unwrap_or(Msg::TableTotal)
+                    total_label=total_label.unwrap_or(TableTotal::of)
                 />
             }
         })

@@ -8,7 +8,7 @@
 mod view;
 
 use crate::components::table::{BulkAction, Loader, RowAction, SeenRows, Selected};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{CountText, Locale, Msg};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,7 +41,8 @@ pub struct ReclaimSpec<T> {
     pub summary: fn(&[T], &str, Locale) -> String,
     pub title: Msg,
     pub warning: Msg,
-    pub skipped: Msg,
+    /// "{n} other selected … are skipped", e.g. `VoReclaimSkipped::of`.
+    pub skipped: CountText,
     pub nothing: Msg,
     pub results: Msg,
     pub done: Msg,

@@ -69,10 +69,10 @@ pub fn ReclaimDialog<T: Clone + Send + Sync + 'static>(reclaim: Reclaim<T>) -> i
                     <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby=id("title") data-testid=id("dialog") data-count=rows.len().to_string() data-total=total.to_string()>
                         <h2 id=id("title")>{title.text(l)}</h2>
                         <p class="danger-text" data-testid=id("summary")>{text}</p>
-                        {(skipped > 0).then(|| view! { <p class="muted" data-testid=id("skipped")>{skipped_msg.with_n(l, skipped)}</p> })}
+                        {(skipped > 0).then(|| view! { <p class="muted" data-testid=id("skipped")>{skipped_msg(l, &skipped)}</p> })}
                         {with_remark.then(|| view! {
                             <label class="field">
-                                <span class="field-label">{crate::i18n::Msg::QtRemark.text(l)}</span>
+                                <span class="field-label">{crate::i18n::Msg::RemarkOptional.text(l)}</span>
                                 <input type="text" maxlength="256" data-testid=id("remark") prop:value=move || r.remark.get() on:input=move |ev| r.remark.set(event_target_value(&ev)) />
                             </label>
                         })}

@@ -16,7 +16,10 @@ use super::virtual_rows::{event_element, Scroll};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pager::Pager;
 use crate::format::count;
-use crate::i18n::{tr, use_i18n, Locale, Msg};
+use crate::i18n::{
+    tr, use_i18n, CountText, ExportDone, ExportProgress, Locale, Msg, PreparingSelection, SelectAllMatching,
+    SelectedCount,
+};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,7 +96,7 @@ pub struct Model {
     pub selectable: bool,
     pub actions: Vec<ActionMeta>,
     pub bulk_actions: Vec<BulkAction>,
-    pub total_label: Msg,
+    pub total_label: CountText,
     pub empty: Signal<Empty>,
     pub loading: Signal<bool>,
     pub error: Signal<Option<ApiError>>,
@@ -737,7 +740,7 @@ pub fn Grid(model: Model) -> impl IntoView {
             let (l, all, t) = (i18n.get(), selection.with(|s| s.all), selectable_total.get());
             view! {
                 <span class="selection-info" data-testid="selection-count" data-count=n.to_string() data-all=all.to_string()>
-                    {Msg::SelectedCount.with_n(l, count(n))}
+                    {SelectedCount { n: &count(n) }.text(l)}
                 </span>
                 {(all && blocked_total.get() != Some(0)).then(|| view! {
                     <span class="muted" data-testid="selection-skips-blocked">{Msg::SelectionSkipsBlocked.text(l)}</span>
@@ -749,7 +752,7 @@ pub fn Grid(model: Model) -> impl IntoView {
                         data-testid="select-all-matching"
                         on:click=move |_| selection.update(Selection::select_all)
                     >
-                        {Msg::SelectAllMatching.with_n(l, count(t))}
+                        {SelectAllMatching { n: &count(t) }.text(l)}
                     </button>
                 })}
                 <button
@@ -768,7 +771,7 @@ pub fn Grid(model: Model) -> impl IntoView {
             view! {
                 <span class="job-progress" role="status" data-testid="selection-progress">
                     <progress max=t.max(1).to_string() value=done.to_string()></progress>
-                    <span>{move || Msg::PreparingSelection.with_n_t(i18n.get(), count(done), count(t))}</span>
+                    <span>{move || PreparingSelection { done: &count(done), total: &count(t) }.text(i18n.get())}</span>
                     <button type="button" class="link-button" on:click=move |_| resolving.set(None)>
                         {tr(Msg::Cancel)}
                     </button>
@@ -786,7 +789,7 @@ pub fn Grid(model: Model) -> impl IntoView {
                         <progress max=total.map(|t| t.max(1).to_string()) value=total.map(|_| done.to_string())></progress>
                         <span>
                             {match total {
-                                Some(t) => Msg::ExportProgress.with_n_t(l, count(done), count(t)),
+                                Some(t) => ExportProgress { done: &count(done), total: &count(t) }.text(l),
                                 None => Msg::ExportPreparing.text(l).to_string(),
                             }}
                         </span>
@@ -800,7 +803,7 @@ pub fn Grid(model: Model) -> impl IntoView {
             Progress::Done(n) => Some(
                 view! {
                     <span class="job-status" role="status" data-testid="export-done" data-rows=n.to_string()>
-                        {Msg::ExportDone.with_n(l, count(n))}
+                        {ExportDone { n: &count(n) }.text(l)}
                     </span>
                 }
                 .into_any(),
@@ -865,7 +868,7 @@ pub fn Grid(model: Model) -> impl IntoView {
                         // "0 customers" while the first answer is on its way would be untrue.
                         {move || {
                             let (l, t) = (i18n.get(), total.get());
-                            if t == 0 && loading.get() { Msg::Loading.text(l).to_string() } else { total_label.with_n(l, count(t)) }
+                            if t == 0 && loading.get() { Msg::Loading.text(l).to_string() } else { total_label(l, &count(t)) }
                         }}
                     </span>
                     {selection_info}

@@ -36,7 +36,7 @@ pub use selection::{BulkAction, Selected};
 pub use source::{loader, paged, ClientSource, Loader, Paging, Predicate, Rows, Slice, SortKey, Source, TableView};
 pub use states::{Empty, EmptyReason};
 
-use crate::i18n::{use_i18n, Locale, Msg};
+use crate::i18n::{use_i18n, CountText, Locale, Msg, TableTotal};
 use export::{Export, File, Format};
 use futures::future::LocalBoxFuture;
 use grid::{ActionMeta, ColMeta, Grid, Model, RowAccess};
@@ -295,9 +295,9 @@ pub fn DataTable<T>(
     /// Rows can be selected (also implied by bulk actions).
     #[prop(optional)]
     selectable: bool,
-    /// The total line, with `{n}` (default: "{n} rows").
+    /// The total line (default: "{n} rows").
     #[prop(optional)]
-    total_label: Option<Msg>,
+    total_label: Option<CountText>,
     /// Rows that cannot be selected, and why (the reason is the disabled checkbox's tooltip).
     /// They are skipped by "select all matching" and never reach a bulk action.
     #[prop(optional)]
@@ -443,7 +443,7 @@ where
         selectable: selectable || !bulk_actions.is_empty(),
         actions,
         bulk_actions,
-        total_label: total_label.unwrap_or(Msg::TableTotal),
+        total_label: total_label.unwrap_or(TableTotal::of),
         empty,
         loading,
         error,

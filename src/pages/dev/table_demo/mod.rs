@@ -13,7 +13,7 @@ use crate::components::table::{
     BulkAction, ClientSource, Column, DataTable, Empty, EmptyReason, Mask, Paging, Predicate, RowAction, Selected,
     SortKey, Source,
 };
-use crate::i18n::{tr, use_i18n, Locale, Msg};
+use crate::i18n::{tr, use_i18n, DevFlagged, DevOpened, Locale, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -76,8 +76,8 @@ fn status_msg(code: &str) -> Msg {
     match code {
         "RUNNING" => Msg::DevStatusRunning,
         "STOPPED" => Msg::DevStatusStopped,
-        "FROZEN" => Msg::DevStatusFrozen,
-        _ => Msg::DevStatusExpired,
+        "FROZEN" => Msg::Frozen,
+        _ => Msg::Expired,
     }
 }
 
@@ -114,7 +114,7 @@ type C = Column<DemoRow>;
 
 fn columns() -> Vec<Column<DemoRow>> {
     vec![
-        C::text("id", Msg::DevColId, |r, _| r.id.clone()).sort("id").masked(Mask::Id).copyable().width(190),
+        C::text("id", Msg::ColResourceId, |r, _| r.id.clone()).sort("id").masked(Mask::Id).copyable().width(190),
         C::text("name", Msg::DevColName, |r, _| r.name.clone()).sort("name").width(200),
         C::text("status", Msg::DevColStatus, |r, l| status_msg(r.status).text(l).to_string())
             .sort("status")
@@ -123,12 +123,12 @@ fn columns() -> Vec<Column<DemoRow>> {
                 view! { <span class=class data-code=r.status>{status_msg(r.status).text(l)}</span> }.into_any()
             })
             .width(100),
-        C::money("amount", Msg::DevColAmount, |r| Some((r.amount, r.currency))).sort("amount").width(150),
+        C::money("amount", Msg::Amount, |r| Some((r.amount, r.currency))).sort("amount").width(150),
         C::text("email", Msg::DevColEmail, |r, _| r.email.clone()).masked(Mask::Email).width(190),
         C::text("phone", Msg::DevColPhone, |r, _| r.phone.clone()).masked(Mask::Phone).width(150),
         C::date_time("created", Msg::ColCreated, |r| Some(r.created)).sort("created").width(150),
-        C::text("region", Msg::DevColRegion, |r, _| r.region.to_string()).sort("region").width(130),
-        C::text("flag", Msg::DevColFlag, |r, _| if r.flagged { "✓".to_string() } else { String::new() }).width(70),
+        C::text("region", Msg::ColRegion, |r, _| r.region.to_string()).sort("region").width(130),
+        C::text("flag", Msg::DevFlag, |r, _| if r.flagged { "✓".to_string() } else { String::new() }).width(70),
     ]
 }
 
@@ -267,12 +267,12 @@ pub fn TableDemoPage() -> impl IntoView {
             </form>
             {move || flagged_now.get().map(|k| view! {
                 <div class="notice notice-info" role="status" data-testid="bulk-result" data-count=k.to_string()>
-                    {Msg::DevFlagged.with_n(i18n.get(), crate::format::count(k as u64))}
+                    {DevFlagged { n: &crate::format::count(k as u64) }.text(i18n.get())}
                 </div>
             })}
             {move || opened.get().map(|id| view! {
                 <div class="notice notice-info" role="status" data-testid="dev-opened" data-id=id.clone()>
-                    {Msg::DevOpened.with_n(i18n.get(), &id)}
+                    {DevOpened { id: &id }.text(i18n.get())}
                 </div>
             })}
             <div class="card table-card">

@@ -9,7 +9,7 @@ use crate::components::filters::{
 };
 use crate::components::list_page::{start_first_page, Draft, Filters, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{loader, Column, Empty, EmptyReason, Mask, RowAction, Rows, Slice};
-use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
+use crate::i18n::{code_label, tr, use_i18n, CodeKind, CustomersTotal, Locale, Msg};
 use crate::routes::CUSTOMERS;
 use filters::{CustomerFilters, DEFAULT_SORT};
 use leptos::prelude::*;
@@ -207,7 +207,7 @@ pub fn CustomersPage() -> impl IntoView {
         ),
         _ => None,
     };
-    let list = List::new(url, "customers", "customers-table", Msg::CustomersTitle, load)
+    let list = List::new(url, "customers", "customers-table", Msg::CustomersAndOpportunities, load)
         .form_id("customer-filters")
         .bar(bar)
         .bar_actions(more)
@@ -224,11 +224,11 @@ pub fn CustomersPage() -> impl IntoView {
             (!f.has_filters() && scope_now.with(|s| s.as_deref() == Some(scope::OWN)))
                 .then(|| Empty::new(EmptyReason::Restricted, Msg::EmptyOwn))
         })
-        .total(Msg::CustomersTotal);
+        .total(CustomersTotal::of);
 
     view! {
         <section class="page" data-testid="page-customers">
-            <h1 class="page-title">{tr(Msg::CustomersTitle)}</h1>
+            <h1 class="page-title">{tr(Msg::CustomersAndOpportunities)}</h1>
             <p class="page-intro">{tr(Msg::CustomersIntro)}</p>
             <ListPage list=list />
         </section>

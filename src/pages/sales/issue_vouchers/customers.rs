@@ -5,7 +5,7 @@ use super::draft::Chosen;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, TableTotal};
 use leptos::prelude::*;
 use partner_api::whitelist::{EntriesQuery, Entry};
 
@@ -106,7 +106,7 @@ pub fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>
                         let pages = total.div_ceil(DIALOG_PAGE as u64).max(1);
                         let l = i18n.get();
                         view! {
-                            <span class="pager-summary" data-testid="dialog-total">{Msg::TableTotal.with_n(l, total)}</span>
+                            <span class="pager-summary" data-testid="dialog-total">{TableTotal { n: &total }.text(l)}</span>
                             <button class="button" type="button" data-testid="dialog-prev" disabled=move || { page.get() == 0 } on:click=move |_| page.update(|p| *p -= 1)>{Msg::PrevPage.text(l)}</button>
                             <span>{move || format!("{} / {pages}", page.get() + 1)}</span>
                             <button class="button" type="button" data-testid="dialog-next" disabled=move || { (page.get() + 1) as u64 >= pages } on:click=move |_| page.update(|p| *p += 1)>{Msg::NextPage.text(l)}</button>

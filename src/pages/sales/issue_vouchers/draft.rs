@@ -1,7 +1,7 @@
 //! What the person has typed and picked in the issue form. It outlives the form (which is
 //! hidden while a plan is on screen), so "New issue" comes back to the same quota and face value.
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, VoFaceAboveMax, VoFaceBelowMin};
 use leptos::prelude::*;
 use partner_api::coupons::CouponQuota;
 use partner_api::issuance::form::{self, Choices, FaceProblem, FormProblem};
@@ -27,8 +27,8 @@ pub fn face_problem_text(p: FaceProblem, currency: &str, l: Locale) -> String {
         FaceProblem::Amount(AmountProblem::NotANumber) => Msg::VoFaceNotNumber.text(l).to_string(),
         FaceProblem::Amount(AmountProblem::NotPositive) => Msg::VoFaceNotPositive.text(l).to_string(),
         FaceProblem::Amount(AmountProblem::TooManyDecimals) => Msg::VoFaceDecimals.text(l).to_string(),
-        FaceProblem::BelowMin(min) => Msg::VoFaceBelowMin.text(l).replace("{n}", &min.with_currency(currency)),
-        FaceProblem::AboveMax(max) => Msg::VoFaceAboveMax.text(l).replace("{n}", &max.with_currency(currency)),
+        FaceProblem::BelowMin(min) => VoFaceBelowMin { min: &min.with_currency(currency) }.text(l),
+        FaceProblem::AboveMax(max) => VoFaceAboveMax { max: &max.with_currency(currency) }.text(l),
     }
 }
 

@@ -61,7 +61,7 @@ pub fn IssueForm(
         <form class="card form issue-form" data-testid="issue-form" on:submit=submit novalidate>
             {move || quotas.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| quotas.reload()) /> })}
             <fieldset class="field quota-field">
-                <legend class="field-label">{tr(Msg::VoQuota)}<span class="required">"*"</span></legend>
+                <legend class="field-label">{tr(Msg::Quota)}<span class="required">"*"</span></legend>
                 <QuotaPicker quotas=quotas.data selected=quota_id />
             </fieldset>
             <label class="field">
@@ -132,7 +132,7 @@ pub fn IssueForm(
             </div>
             {move || form_error.get().map(|m| view! { <div class="form-error" data-testid="form-error" role="alert">{m.text(i18n.get())}</div> })}
             <div class="form-actions">
-                <button class="button primary" type="submit" data-testid="issue-submit" disabled=move || { issuance.running() || over_balance.get() }>{tr(Msg::VoIssue)}</button>
+                <button class="button primary" type="submit" data-testid="issue-submit" disabled=move || { issuance.running() || over_balance.get() }>{tr(Msg::Issue)}</button>
             </div>
         </form>
         // Outside the form: the dialog's own search form must not submit this one.

@@ -71,7 +71,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
     // (a closure reading the plan itself would rebuild the card on every batch).
     let has_plan = Memo::new(move |_| issuance.with_plan(|p| p.is_some()));
     let title =
-        move || if kind.get() == quota_type::CASH { Msg::VoCashTitle } else { Msg::VoIssueTitle }.text(i18n.get());
+        move || if kind.get() == quota_type::CASH { Msg::VoCashTitle } else { Msg::IssueVouchers }.text(i18n.get());
     let switch_href = move |cash: bool| crate::routes::href(&format!("{PATH}{}", if cash { "?type=cash" } else { "" }));
     let switch_class = move |k: i32| move || if kind.get() == k { "button primary" } else { "button" };
 
@@ -81,7 +81,7 @@ pub fn IssueVouchersPage() -> impl IntoView {
             <nav class="type-switch" aria-label=move || Msg::VoType.text(i18n.get())>
                 <a href=move || switch_href(false) class=switch_class(quota_type::VOUCHER) data-testid="type-voucher">{tr(Msg::VoTypeVoucher)}</a>
                 <a href=move || switch_href(true) class=switch_class(quota_type::CASH) data-testid="type-cash">{tr(Msg::VoTypeCash)}</a>
-                <a class="link-button" href=crate::routes::href(crate::routes::VOUCHERS) data-testid="link-reclaim">{tr(Msg::VoReclaimTitle)}</a>
+                <a class="link-button" href=crate::routes::href(crate::routes::VOUCHERS) data-testid="link-reclaim">{tr(Msg::ReclaimVouchers)}</a>
             </nav>
             <p class="page-intro">{tr(Msg::VoIssueIntro)}</p>
             <resume::ResumeNotices issuance=issuance />

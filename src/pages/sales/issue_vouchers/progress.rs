@@ -4,7 +4,7 @@
 use super::controller::Issuance;
 use super::saved::unfinished;
 use crate::components::error_notice::ErrorNotice;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, VoProgressText};
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, VoExtraFound, VoProgressText};
 use leptos::prelude::*;
 use partner_api::coupons::ListQuotaCouponsResponse;
 use partner_api::issuance::{ExtraCoupon, Item, ItemState, Plan, Tally};
@@ -79,7 +79,7 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
                 VoProgressText { done: &t.done(), total: &t.total, issued: &t.issued, failed: &t.failed }.text(l)
             }}</div>
             {move || (tally.with(|t| t.unknown + t.sending > 0) && issuance.running()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
-            {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || Msg::VoExtraFound.with_n(i18n.get(), extra.get())}</div> })}
+            {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || VoExtraFound { n: &extra.get() }.text(i18n.get())}</div> })}
             {move || issuance.flow.with(|f| f.error().cloned()).map(|e| view! {
                 <div>
                     <div class="form-error">{tr(Msg::VoStopped)}</div>
@@ -91,7 +91,7 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
             })}
             <table class="plain-table" data-testid="issue-results">
                 <thead><tr>
-                    <th>{tr(Msg::ColCustomer)}</th><th>{tr(Msg::CustomerId)}</th><th>{tr(Msg::VoFaceValue)}</th><th>{tr(Msg::VoResult)}</th><th>{tr(Msg::VoCouponOrReason)}</th>
+                    <th>{tr(Msg::ColCustomer)}</th><th>{tr(Msg::CustomerId)}</th><th>{tr(Msg::VoFaceValue)}</th><th>{tr(Msg::Result)}</th><th>{tr(Msg::VoCouponOrReason)}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || customers.get().into_iter().enumerate() key=|(_, (id, _))| id.clone() let:((index, (customer_id, label)))>
@@ -130,7 +130,7 @@ fn ResultLine(
                 "pending" => Msg::VoStatePending,
                 "sending" => Msg::VoStateSending,
                 "issued" => Msg::VoStateIssued,
-                "failed" => Msg::VoStateFailed,
+                "failed" => Msg::Failed,
                 _ => Msg::VoStateUnknown,
             }.text(i18n.get())}</span></td>
             <td data-testid="result-detail"><span data-testid="result-main">{move || {
@@ -151,9 +151,9 @@ fn ResultLine(
                         <span class="tag tag-failed">{tr(Msg::VoExtraCoupon)}</span>
                         " "<span>{e.coupon_id.clone()}</span>" "
                         {if e.reclaimed {
-                            view! { <span class="muted">{tr(Msg::VoExtraReclaimed)}</span> }.into_any()
+                            view! { <span class="muted">{tr(Msg::VoReclaimed)}</span> }.into_any()
                         } else {
-                            view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| issuance.reclaim_extra(id.clone())>{tr(Msg::VoReclaimExtra)}</button> }.into_any()
+                            view! { <button class="link-button" type="button" data-testid="reclaim-extra" on:click=move |_| issuance.reclaim_extra(id.clone())>{tr(Msg::Reclaim)}</button> }.into_any()
                         }}
                     </div>
                 }

@@ -1,7 +1,7 @@
 //! Unfinished plans saved by an earlier visit: resumed by reconciling, never by resending.
 
 use super::controller::Issuance;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, VoResumeFound};
 use leptos::prelude::*;
 
 #[component]
@@ -14,10 +14,8 @@ pub fn ResumeNotices(issuance: Issuance) -> impl IntoView {
             .into_iter()
             .map(|p| {
                 let t = p.tally();
-                let text = Msg::VoResumeFound
-                    .text(i18n.get())
-                    .replace("{n}", &(t.pending + t.sending + t.unknown).to_string())
-                    .replace("{q}", &p.template.quota_id);
+                let text = VoResumeFound { quota: &p.template.quota_id, n: &(t.pending + t.sending + t.unknown) }
+                    .text(i18n.get());
                 let id = p.plan_id.clone();
                 view! {
                     <div class="notice notice-info" data-testid="resume-notice">

@@ -9,7 +9,7 @@ use crate::components::codes::{code_tag, code_text, service_name};
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{paged, Column, Mask, RowAction};
-use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
+use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg, OrdersTotal};
 use crate::routes::ORDERS;
 use filters::{OrderFilters, DEFAULT_SORT, SORT_KEY};
 use leptos::prelude::*;
@@ -112,7 +112,7 @@ pub fn OrdersPage() -> impl IntoView {
             .columns(columns, |r: &CustomerOrderV2| r.order_id.clone())
             .row_actions(vec![RowAction::link("details", Msg::ViewDetails, order_href).keyboard_only()])
             .empty(Msg::EmptyOrders, Msg::EmptyOrdersFiltered)
-            .total(Msg::OrdersTotal);
+            .total(OrdersTotal::of);
 
     view! {
         <section class="page" data-testid="page-orders">

@@ -11,7 +11,7 @@ use crate::api::{use_api, use_auth};
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{loader, paged, Column, Empty, EmptyReason, Mask, Rows};
-use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg};
+use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg, PpuTotal};
 use crate::routes::ORDERS_PAY_PER_USE;
 use filters::PpuFilters;
 use leptos::prelude::*;
@@ -126,7 +126,7 @@ pub fn PayPerUsePage() -> impl IntoView {
         .empty_special(|f: PpuFilters| {
             f.customer_missing().map(|_| Empty::new(EmptyReason::NoData, Msg::PpuChooseCustomer))
         })
-        .total(Msg::PpuTotal);
+        .total(PpuTotal::of);
 
     view! {
         <section class="page" data-testid="page-pay-per-use">

@@ -12,7 +12,7 @@ use crate::api::use_api;
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{filters_query, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{paged, Column};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, QtFilteredByQuota, QtRecordsTotal};
 use crate::routes::{href, QUOTAS, QUOTA_RECORDS};
 use filters::{Kind, RecordFilters};
 use leptos::prelude::*;
@@ -25,8 +25,8 @@ fn quota_columns() -> Vec<Column<QuotaRecord>> {
     vec![
         Q::date_time("time", Msg::QtOperationTime, |r| Some(r.operation_time)).width(150),
         Q::text("operation", Msg::QtOperation, |r, l| operation_text(&r.operation_type, l)).width(110),
-        Q::money("amount", Msg::QtAmount, |r| Some((r.amount, "CNY"))).width(130),
-        Q::text("result", Msg::QtResult, |r, l| result_text(&r.result, l))
+        Q::money("amount", Msg::Amount, |r| Some((r.amount, "CNY"))).width(130),
+        Q::text("result", Msg::Result, |r, l| result_text(&r.result, l))
             .view(|r, l| view! { <span class=format!("tag result-{}", if r.result == result::SUCCESS { "ok" } else { "failed" }) data-testid="record-result" data-result=r.result.clone()>{result_text(&r.result, l)}</span> }.into_any())
             .width(90),
         Q::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
@@ -39,7 +39,7 @@ fn quota_columns() -> Vec<Column<QuotaRecord>> {
         })
         .width(240),
         Q::text("operator", Msg::QtOperator, |r, _| r.operator.clone()).width(110),
-        Q::text("remark", Msg::QtRemarkCol, |r, _| r.remark.clone().unwrap_or_default()).width(160),
+        Q::text("remark", Msg::Remark, |r, _| r.remark.clone().unwrap_or_default()).width(160),
     ]
 }
 
@@ -49,15 +49,15 @@ fn coupon_columns() -> Vec<Column<CouponRecord>> {
     vec![
         V::date_time("time", Msg::QtOperationTime, |r| Some(r.operation_time)).width(150),
         V::text("operation", Msg::QtOperation, |r, l| operation_text(&r.operation_type, l)).width(150),
-        V::money("amount", Msg::QtAmount, |r| Some((r.operation_amount, "CNY"))).width(130),
-        V::text("result", Msg::QtResult, |r, l| result_text(&r.result, l))
+        V::money("amount", Msg::Amount, |r| Some((r.operation_amount, "CNY"))).width(130),
+        V::text("result", Msg::Result, |r, l| result_text(&r.result, l))
             .view(|r, l| view! { <span class=format!("tag result-{}", if r.result == result::SUCCESS { "ok" } else { "failed" }) data-testid="record-result" data-result=r.result.clone()>{result_text(&r.result, l)}</span> }.into_any())
             .width(90),
         V::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
         V::text("quota-type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
         V::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone().unwrap_or_default()).copyable().width(190),
         V::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(300),
-        V::text("remark", Msg::QtRemarkCol, |r, _| r.remark.clone().unwrap_or_default()).width(200),
+        V::text("remark", Msg::Remark, |r, _| r.remark.clone().unwrap_or_default()).width(200),
     ]
 }
 
@@ -80,7 +80,7 @@ fn declare<R: Clone + Send + Sync + 'static>(
         .bar(bar)
         .check(RecordFilters::range)
         .empty(Msg::QtEmptyRecords, Msg::QtEmptyRecordsFiltered)
-        .total(Msg::QtRecordsTotal)
+        .total(QtRecordsTotal::of)
 }
 
 #[component]
@@ -120,7 +120,7 @@ fn RecordsContent() -> impl IntoView {
             view! { <TextFilter label=Msg::QtParentQuota placeholder=Msg::QtParentQuota value=d.bind(F::parent()) test_id="filter-parent" /> }.into_any()
         } else {
             view! {
-                <SelectFilter label=Msg::QtResult options=result_options selected=d.bind(F::result()) test_id="filter-result" />
+                <SelectFilter label=Msg::Result options=result_options selected=d.bind(F::result()) test_id="filter-result" />
                 <SelectFilter label=Msg::QtQuotaType options=type_options selected=d.bind(F::quota_type()) test_id="filter-quota-type" />
                 <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=d.bind(F::customer()) test_id="filter-customer" />
             }.into_any()
@@ -171,7 +171,7 @@ fn RecordsContent() -> impl IntoView {
         })}
         {move || url.filters.with(|c| (!c.quota.is_empty()).then(|| c.quota.clone())).map(|q| view! {
             <div class="notice notice-info" data-testid="records-quota-filter" data-quota=q.clone()>
-                {let q = q.clone(); move || Msg::QtFilteredByQuota.with_n(i18n.get(), &q)}" "
+                {let q = q.clone(); move || QtFilteredByQuota { quota: &q }.text(i18n.get())}" "
                 <a href=all_href data-testid="records-show-all">{tr(Msg::QtShowAllRecords)}</a>
             </div>
         })}

@@ -4,7 +4,7 @@
 
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
-use crate::i18n::{error_text, tr, use_i18n, Msg};
+use crate::i18n::{error_text, tr, use_i18n, Msg, QtDupExtra, QtDupKept, QtDupSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::quota_duplicates::{allocations, Allocations};
@@ -98,14 +98,14 @@ pub fn QuotaDuplicates(
                 let summary_class = if extra == 0 { "notice notice-info" } else { "notice notice-error" };
                 view! {
                     <p class=summary_class data-testid="quota-dup-summary" data-extra=extra.to_string()>
-                        {if extra == 0 { Msg::QtDupNone.text(l).to_string() } else { Msg::QtDupSummary.with_n(l, extra) }}
+                        {if extra == 0 { Msg::QtDupNone.text(l).to_string() } else { QtDupSummary { n: &extra }.text(l) }}
                     </p>
                     <p class="muted">{Msg::QtDupIntro.text(l)}</p>
                     <ul class="paste-results">
                         {list.into_iter().map(|a| {
                             let name = name_of(&a.reseller);
                             let main = match &a.kept {
-                                Some(q) => Msg::QtDupKept.with_n(l, q),
+                                Some(q) => QtDupKept { quota: &q }.text(l),
                                 None => Msg::QtDupNothing.text(l).to_string(),
                             };
                             let n = a.extra.len();
@@ -121,7 +121,7 @@ pub fn QuotaDuplicates(
                                         view! {
                                             <div class="dup-extra" data-testid="quota-dup-extra" data-quota=q.clone()
                                                 data-reclaimed=move || (state() == Some(Reclaim::Done)).to_string()>
-                                                <span>{Msg::QtDupExtra.with_n_t(l, &q, &by)}</span>" "
+                                                <span>{QtDupExtra { quota: &q, by: &by }.text(l)}</span>" "
                                                 {move || match state2() {
                                                     Some(Reclaim::Done) => view! { <span class="result-issued">{Msg::VoReclaimed.text(i18n.get())}</span> }.into_any(),
                                                     Some(Reclaim::Failed(code, msg)) => {
@@ -129,13 +129,13 @@ pub fn QuotaDuplicates(
                                                         let q = q_btn.clone();
                                                         view! {
                                                             <span class="result-failed">{format!("{why} ({code})")}</span>" "
-                                                            <button class="button" type="button" data-testid="quota-dup-reclaim" on:click=move |_| reclaim.run(q.clone())>{tr(Msg::VoReclaim)}</button>
+                                                            <button class="button" type="button" data-testid="quota-dup-reclaim" on:click=move |_| reclaim.run(q.clone())>{tr(Msg::Reclaim)}</button>
                                                         }.into_any()
                                                     }
                                                     running => {
                                                         let q = q_btn.clone();
                                                         view! {
-                                                            <button class="button danger" type="button" data-testid="quota-dup-reclaim" disabled=running.is_some() on:click=move |_| reclaim.run(q.clone())>{tr(Msg::VoReclaim)}</button>
+                                                            <button class="button danger" type="button" data-testid="quota-dup-reclaim" disabled=running.is_some() on:click=move |_| reclaim.run(q.clone())>{tr(Msg::Reclaim)}</button>
                                                         }.into_any()
                                                     }
                                                 }}

@@ -11,7 +11,7 @@ use super::duplicates::Sent;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
-use crate::i18n::{tr, use_i18n, Locale, Msg};
+use crate::i18n::{tr, use_i18n, Locale, Msg, QtOverBalance, QtSelectedResellers};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::coupons::{CouponQuota, ListQuotaCouponsRequest};
@@ -62,11 +62,11 @@ fn problem_text(p: PlanProblem, balance: Option<Amount>, total: Option<Amount>, 
         PlanProblem::Amount(AmountProblem::NotANumber) => Msg::QtAmountNotNumber.text(l).into(),
         PlanProblem::Amount(AmountProblem::NotPositive) => Msg::QtAmountNotPositive.text(l).into(),
         PlanProblem::Amount(AmountProblem::TooManyDecimals) => Msg::QtAmountDecimals.text(l).into(),
-        PlanProblem::OverBalance => Msg::QtOverBalance.with_n_t(
-            l,
-            balance.map(|b| b.with_currency("CNY")).unwrap_or_default(),
-            total.map(|t| t.with_currency("CNY")).unwrap_or_default(),
-        ),
+        PlanProblem::OverBalance => QtOverBalance {
+            total: &total.map(|t| t.with_currency("CNY")).unwrap_or_default(),
+            balance: &balance.map(|b| b.with_currency("CNY")).unwrap_or_default(),
+        }
+        .text(l),
     }
 }
 
@@ -278,7 +278,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                         }).collect_view().into_any()
                                     })}
                                 </ul>
-                                <p class="muted" data-testid="reseller-count">{move || Msg::QtSelectedResellers.with_n(i18n.get(), chosen.with(Vec::len))}</p>
+                                <p class="muted" data-testid="reseller-count">{move || QtSelectedResellers { n: &chosen.with(Vec::len) }.text(i18n.get())}</p>
                                 {move || problem(&[PlanProblem::NoResellers, PlanProblem::TooManyResellers]).map(|m| view! { <p class="field-error" data-testid="resellers-error">{m}</p> })}
                             </fieldset>
                             <label class="field" class:field-invalid=move || problem(&[PlanProblem::Amount(AmountProblem::NotANumber)]).is_some()>
@@ -301,7 +301,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                 {move || problem(&[PlanProblem::OverBalance]).map(|m| view! { <p class="field-error" data-testid="over-balance-error">{m}</p> })}
                             </div>
                             <div class="form-actions">
-                                <button class="button primary" type="submit" data-testid="issue-quota-submit">{tr(Msg::VoIssue)}</button>
+                                <button class="button primary" type="submit" data-testid="issue-quota-submit">{tr(Msg::Issue)}</button>
                                 <button class="button" type="button" data-testid="issue-quota-cancel" data-dialog-cancel on:click=close>{tr(Msg::Cancel)}</button>
                             </div>
                         </form>

@@ -13,7 +13,7 @@ use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::quota_labels::{status_msg, status_tag, type_msg};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{paged, Column, RowAction};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, QtReclaimConfirmMany, QtReclaimConfirmOne, QtReclaimSkipped, QtTotal};
 use crate::routes::{href, ISSUE_VOUCHERS, QUOTAS, QUOTA_RECORDS};
 use issue_dialog::QuotaIssueDialog;
 use leptos::prelude::*;
@@ -66,8 +66,8 @@ fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
             .width(100),
         I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
         I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
-        I::date_time("effective", Msg::QtEffective, |r| Some(r.effective_time)).width(150),
-        I::date_time("expire", Msg::QtExpires, |r| Some(r.expire_time)).width(150),
+        I::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(150),
+        I::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
         I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160),
         I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
         I::date_time("created", Msg::QtCreated, |r| Some(r.create_time)).width(150).hidden(),
@@ -85,8 +85,8 @@ fn own_columns() -> Vec<Column<CouponQuota>> {
             .width(100),
         O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
         O::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
-        O::date_time("effective", Msg::QtEffective, |r| Some(r.effective_time)).width(150),
-        O::date_time("expire", Msg::QtExpires, |r| Some(r.expire_time)).width(150),
+        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(150),
+        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
     ]
 }
 
@@ -94,7 +94,7 @@ fn own_columns() -> Vec<Column<CouponQuota>> {
 pub fn QuotasPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-quotas">
-            <h1 class="page-title">{tr(Msg::QtTitle)}</h1>
+            <h1 class="page-title">{tr(Msg::VoucherQuotas)}</h1>
             <QuotasContent />
         </section>
     }
@@ -218,19 +218,17 @@ fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCouponQuota> {
         reclaimable: |q| reclaimable(q.quota_status),
         amount: |q| (q.balance, q.currency.clone()),
         summary: |rows, total, l| match rows {
-            [one] => Msg::QtReclaimConfirmOne
-                .text(l)
-                .replace("{r}", &reseller_label(one))
-                .replace("{q}", &one.quota_id)
-                .replace("{t}", total),
-            _ => Msg::QtReclaimConfirmMany.with_n_t(l, rows.len(), total),
+            [one] => {
+                QtReclaimConfirmOne { reseller: &reseller_label(one), quota: &one.quota_id, remaining: &total }.text(l)
+            }
+            _ => QtReclaimConfirmMany { n: &rows.len(), remaining: &total }.text(l),
         },
-        title: Msg::QtReclaim,
+        title: Msg::Reclaim,
         warning: Msg::QtReclaimWarning,
-        skipped: Msg::QtReclaimSkipped,
+        skipped: QtReclaimSkipped::of,
         nothing: Msg::QtNothingReclaimable,
-        results: Msg::QtReclaimResults,
-        done: Msg::QtReclaimedOk,
+        results: Msg::ReclaimResults,
+        done: Msg::Reclaimed,
         remark: true,
         batch: MAX_BATCH,
         send,
@@ -260,8 +258,8 @@ fn IssuedQuotas(url: ListUrl<QuotaFilters>, version: RwSignal<u32>, manage: bool
     let mut actions = Vec::new();
     let mut bulk = Vec::new();
     if manage {
-        actions.push(reclaim.row_action(Msg::QtReclaim));
-        bulk.push(reclaim.bulk_action(Msg::QtReclaimSelected));
+        actions.push(reclaim.row_action(Msg::Reclaim));
+        bulk.push(reclaim.bulk_action(Msg::ReclaimSelected));
     }
     actions.push(RowAction::link("records", Msg::QtRecords, issued_log_href));
     let list = List::new(url, "issued-quotas", "issued-quotas-table", Msg::QtTabIssued, load)
@@ -272,7 +270,7 @@ fn IssuedQuotas(url: ListUrl<QuotaFilters>, version: RwSignal<u32>, manage: bool
         .row_actions(actions)
         .bulk_actions(bulk)
         .empty(Msg::QtEmptyIssued, Msg::QtEmptyFiltered)
-        .total(Msg::QtTotal);
+        .total(QtTotal::of);
     view! {
         <ListPage list=list />
         <ReclaimDialog reclaim=reclaim />
@@ -312,7 +310,7 @@ fn OwnQuotas(
         }
         .into_any()
     };
-    let mut actions = vec![RowAction::link("issue-vouchers", Msg::VoIssueTitle, issue_vouchers_href)];
+    let mut actions = vec![RowAction::link("issue-vouchers", Msg::IssueVouchers, issue_vouchers_href)];
     if manage {
         actions.push(RowAction::button("issue-quota", Msg::QtIssueToResellers, move |q: CouponQuota| {
             open_dialog.run(q.quota_id)
@@ -325,6 +323,6 @@ fn OwnQuotas(
         .columns(own_columns, |r: &CouponQuota| r.quota_id.clone())
         .row_actions(actions)
         .empty(Msg::QtEmptyOwn, Msg::QtEmptyFiltered)
-        .total(Msg::QtTotal);
+        .total(QtTotal::of);
     view! { <ListPage list=list /> }
 }

@@ -9,7 +9,7 @@ use crate::components::filters::{date_range_problem, DateRangeFilter, SelectFilt
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{loader, paged, Column, Slice};
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, VoQuotaFilterNote, VoReclaimConfirm, VoReclaimSkipped};
 use crate::routes::VOUCHERS as PATH;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,8 +32,8 @@ fn status_msg(s: i32) -> Msg {
         coupon_status::NOT_ACTIVATED => Msg::VoStatusNotActivated,
         coupon_status::USABLE => Msg::VoStatusUsable,
         coupon_status::USED => Msg::VoStatusUsed,
-        coupon_status::EXPIRED => Msg::VoStatusExpired,
-        _ => Msg::VoStatusReclaimed,
+        coupon_status::EXPIRED => Msg::Expired,
+        _ => Msg::Reclaimed,
     }
 }
 
@@ -55,7 +55,7 @@ fn columns() -> Vec<Column<IssuedCoupon>> {
         C::money("face", Msg::VoFaceValue, |r| Some((r.face_value, "CNY"))).width(130),
         C::money("balance", Msg::VoCouponBalance, |r| Some((r.balance, "CNY"))).width(130),
         C::date_time("created", Msg::ColCreated, |r| Some(r.create_time)).width(150),
-        C::date_time("expire", Msg::VoExpires, |r| Some(r.expire_time)).width(150),
+        C::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
     ]
 }
 
@@ -116,12 +116,12 @@ fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCoupon> {
         key: |c| c.coupon_id.clone(),
         reclaimable,
         amount: |c| (c.balance, "CNY".into()),
-        summary: |rows, total, l| Msg::VoReclaimConfirm.with_n_t(l, rows.len(), total),
-        title: Msg::VoReclaim,
+        summary: |rows, total, l| VoReclaimConfirm { n: &rows.len(), total: &total }.text(l),
+        title: Msg::Reclaim,
         warning: Msg::VoReclaimWarning,
-        skipped: Msg::VoReclaimSkipped,
+        skipped: VoReclaimSkipped::of,
         nothing: Msg::VoNothingReclaimable,
-        results: Msg::VoReclaimResults,
+        results: Msg::ReclaimResults,
         done: Msg::VoReclaimed,
         remark: false,
         batch: 1,
@@ -208,7 +208,7 @@ pub fn VouchersPage() -> impl IntoView {
         let by_quota = Signal::derive(move || d.value.with(|f| !f.quota.is_empty()));
         view! {
             <div class="filter-row">
-                <SelectFilter label=Msg::VoQuotaFilter options=quota_options selected=d.bind(F::quota()) test_id="filter-quota" />
+                <SelectFilter label=Msg::Quota options=quota_options selected=d.bind(F::quota()) test_id="filter-quota" />
                 <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=d.bind(F::customer()) test_id="filter-customer" />
                 <SelectFilter label=Msg::DevColStatus options=status_options selected=d.bind(F::status()) test_id="filter-status" disabled=by_quota />
                 <SelectFilter label=Msg::VoType options=type_options selected=d.bind(F::kind()) test_id="filter-type" disabled=by_quota />
@@ -221,7 +221,7 @@ pub fn VouchersPage() -> impl IntoView {
         view! {
             {move || (!url_quota.get().is_empty()).then(|| view! {
                 <div class="notice notice-info" data-testid="quota-filter-note">
-                    {move || Msg::VoQuotaFilterNote.text(i18n.get()).replace("{q}", &url_quota.get())}
+                    {move || VoQuotaFilterNote { quota: &url_quota.get() }.text(i18n.get())}
                 </div>
             })}
             <p class="muted">{tr(Msg::VoReclaimableHint)}</p>
@@ -230,22 +230,22 @@ pub fn VouchersPage() -> impl IntoView {
     };
     // Built when shown (service partners never see it).
     let list = move || {
-        List::new(url, "vouchers", "vouchers-table", Msg::VoReclaimTitle, load)
+        List::new(url, "vouchers", "vouchers-table", Msg::ReclaimVouchers, load)
             .form_id("voucher-filters")
             .bar(bar)
             .check(VoucherFilters::range)
             .above_table(above)
             .columns(columns, |r: &IssuedCoupon| r.coupon_id.clone())
-            .row_actions(vec![reclaim.row_action(Msg::VoReclaim)])
-            .bulk_actions(vec![reclaim.bulk_action(Msg::VoReclaimSelected)])
+            .row_actions(vec![reclaim.row_action(Msg::Reclaim)])
+            .bulk_actions(vec![reclaim.bulk_action(Msg::ReclaimSelected)])
             .empty(Msg::VoNoCoupons, Msg::VoNoCoupons)
     };
 
     view! {
         <section class="page" data-testid="page-vouchers">
-            <h1 class="page-title">{tr(Msg::VoReclaimTitle)}</h1>
+            <h1 class="page-title">{tr(Msg::ReclaimVouchers)}</h1>
             <nav class="type-switch">
-                <a class="button" href=crate::routes::href(crate::routes::ISSUE_VOUCHERS) data-testid="link-issue">{tr(Msg::VoIssueTitle)}</a>
+                <a class="button" href=crate::routes::href(crate::routes::ISSUE_VOUCHERS) data-testid="link-issue">{tr(Msg::IssueVouchers)}</a>
                 <a class="button" href=crate::routes::href(&format!("{}?type=cash", crate::routes::ISSUE_VOUCHERS)) data-testid="link-issue-cash">{tr(Msg::VoCashTitle)}</a>
             </nav>
             <p class="page-intro">{tr(Msg::VoReclaimIntro)}</p>

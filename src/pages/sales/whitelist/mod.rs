@@ -12,7 +12,10 @@ use crate::components::remote::use_remote;
 use crate::components::table::{paged, Column};
 use crate::components::whitelist_kit::{use_rights, TemplateButtons};
 use crate::format;
-use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
+use crate::i18n::{
+    code_label, tr, use_i18n, CodeKind, CustomersTotal, Locale, Msg, WlNewVersion, WlSourceRollback, WlVersionsTotal,
+    WlViewingVersion,
+};
 use crate::routes::{WHITELIST, WHITELIST_IMPORT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,7 +26,7 @@ use rollback::RollbackDialog;
 fn source_label(v: &Version, l: Locale) -> String {
     match v.source.as_str() {
         source::INITIAL => Msg::WlSourceInitial.text(l).to_string(),
-        source::ROLLBACK => Msg::WlSourceRollback.with_n(l, v.rollback_of.unwrap_or_default()),
+        source::ROLLBACK => WlSourceRollback { version: &v.rollback_of.unwrap_or_default() }.text(l),
         _ => Msg::WlSourceImport.text(l).to_string(),
     }
 }
@@ -40,7 +43,7 @@ fn entry_columns() -> Vec<Column<Entry>> {
         .width(120)
         .hidden(),
         C::number("since", Msg::WlColSince, |r| Some(r.added_in_version as f64)).width(120),
-        C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(220),
+        C::text("remark", Msg::Remark, |r, _| r.remark.clone().unwrap_or_default()).width(220),
     ]
 }
 
@@ -77,7 +80,7 @@ fn EntriesTable(refresh: RwSignal<u64>) -> impl IntoView {
         }
         .into_any()
     };
-    let list = List::new(url, "whitelist-entries", "wl-entries-table", Msg::WlTitle, load)
+    let list = List::new(url, "whitelist-entries", "wl-entries-table", Msg::CustomerWhitelist, load)
         .form(FormIds {
             form: "wl-search",
             class: "filter-bar wl-search",
@@ -88,7 +91,7 @@ fn EntriesTable(refresh: RwSignal<u64>) -> impl IntoView {
         .bare()
         .columns(entry_columns, |r: &Entry| r.customer_id.clone())
         .empty(Msg::WlEmpty, Msg::EmptyFiltered)
-        .total(Msg::WlEntriesTotal);
+        .total(CustomersTotal::of);
     view! { <ListPage list=list /> }
 }
 
@@ -106,7 +109,7 @@ fn HistoryTable(refresh: RwSignal<u64>, current: Memo<u32>) -> impl IntoView {
         .bare()
         .columns(version_columns, |r: &Version| r.version_no.to_string())
         .empty(Msg::WlNoVersion, Msg::WlNoVersion)
-        .total(Msg::WlVersionsTotal);
+        .total(WlVersionsTotal::of);
     view! { <ListPage list=list /> }
 }
 
@@ -160,11 +163,11 @@ fn version_columns() -> Vec<Column<Version>> {
         C::text("source", Msg::WlColSource, source_label).width(120),
         C::text("file", Msg::WlColFile, |r, _| r.file_name.clone().unwrap_or_default()).width(150),
         C::number("entries", Msg::WlColEntries, |r| Some(r.entry_count as f64)).width(96),
-        C::number("added", Msg::WlColAdded, |r| Some(r.added_count as f64)).width(76),
-        C::number("removed", Msg::WlColRemoved, |r| Some(r.removed_count as f64)).width(92),
+        C::number("added", Msg::WlAdded, |r| Some(r.added_count as f64)).width(76),
+        C::number("removed", Msg::WlRemoved, |r| Some(r.removed_count as f64)).width(92),
         C::text("by", Msg::WlColBy, |r, _| format!("{} ({})", r.created_by_name, r.created_by)).width(130),
         C::date_time("time", Msg::WlColTime, |r| Some(r.create_time)).width(140),
-        C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(160).hidden(),
+        C::text("remark", Msg::Remark, |r, _| r.remark.clone().unwrap_or_default()).width(160).hidden(),
         C::text("actions", Msg::Actions, |_, _| String::new()).view(version_actions).width(176),
     ]
 }
@@ -222,7 +225,7 @@ pub fn WhitelistPage() -> impl IntoView {
                         <dd>{format::date_time(&v.create_time)}</dd>
                         <dt>{Msg::WlColSource.text(l)}</dt>
                         <dd>{source_label(v, l)}{v.file_name.clone().map(|f| format!(" · {f}"))}</dd>
-                        <dt>{Msg::WlColRemark.text(l)}</dt>
+                        <dt>{Msg::Remark.text(l)}</dt>
                         <dd>{v.remark.clone().unwrap_or_else(|| "—".into())}</dd>
                     </dl>
                 }
@@ -235,7 +238,7 @@ pub fn WhitelistPage() -> impl IntoView {
         <section class="page" data-testid="page-whitelist">
             <div class="page-head">
                 <div>
-                    <h1 class="page-title">{tr(Msg::WlTitle)}</h1>
+                    <h1 class="page-title">{tr(Msg::CustomerWhitelist)}</h1>
                     <p class="page-intro">{tr(Msg::WlIntro)}</p>
                 </div>
                 <div class="page-head-actions">
@@ -251,7 +254,7 @@ pub fn WhitelistPage() -> impl IntoView {
                 </Show>
                 {move || committed.get().or(rolled.get()).map(|n| view! {
                     <div class="notice notice-success" role="status" data-testid="wl-success" data-version=n>
-                        {Msg::WlNewVersion.with_n(i18n.get(), n)}
+                        {WlNewVersion { version: &n }.text(i18n.get())}
                     </div>
                 })}
                 {move || summary.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| summary.reload()) /> })}
@@ -278,7 +281,7 @@ pub fn WhitelistPage() -> impl IntoView {
                     {move || viewing.get().map(|v| {
                         view! {
                             <div class="notice notice-info viewing" data-testid="wl-viewing" data-version=v>
-                                <span>{Msg::WlViewingVersion.with_n(i18n.get(), v)}</span>
+                                <span>{WlViewingVersion { version: &v }.text(i18n.get())}</span>
                                 {move || (rights.can_manage.get() && v != current.get() && current.get() > 0).then(|| view! {
                                     <button class="button" type="button" data-testid="wl-rollback-viewing" on:click=move |_| {
                                         let api = api_v.get_value();

@@ -3,7 +3,7 @@
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::format;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, WlRollbackText, WlRollbackTitle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::whitelist::{codes, RollbackRequest, Version};
@@ -30,12 +30,13 @@ pub fn RollbackDialog(
     let entries = target.entry_count;
     let text = move || {
         let l = i18n.get();
-        Msg::WlRollbackText
-            .text(l)
-            .replace("{v}", &no.to_string())
-            .replace("{c}", &current.get().to_string())
-            .replace("{new}", &(current.get() + 1).to_string())
-            .replace("{n}", &format::count(entries))
+        WlRollbackText {
+            new: &(current.get() + 1),
+            target: &no,
+            customers: &format::count(entries),
+            current: &current.get(),
+        }
+        .text(l)
     };
     let confirm = move |_| {
         if busy.get_untracked() {
@@ -66,10 +67,10 @@ pub fn RollbackDialog(
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="wl-rollback-title" data-testid="wl-rollback-dialog">
-                <h2 id="wl-rollback-title">{move || Msg::WlRollbackTitle.with_n(i18n.get(), no)}</h2>
+                <h2 id="wl-rollback-title">{move || WlRollbackTitle { version: &no }.text(i18n.get())}</h2>
                 <p data-testid="wl-rollback-text">{text}</p>
                 <label class="field">
-                    <span class="field-label">{tr(Msg::WlRemarkOptional)}</span>
+                    <span class="field-label">{tr(Msg::RemarkOptional)}</span>
                     <input type="text" maxlength="256" data-testid="wl-rollback-remark"
                         prop:value=move || remark.get() on:input=move |ev| remark.set(event_target_value(&ev)) />
                 </label>

@@ -6,7 +6,7 @@ use super::refusal::FileRefused;
 use super::state::{Flow, Upload};
 use crate::components::error_notice::ErrorNotice;
 use crate::format;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, WlChunkFailed, WlReadSummary, WlReadingRows, WlUploadProgress};
 use leptos::prelude::*;
 use partner_api::whitelist_read::stage as read_stage;
 use wasm_bindgen::JsCast;
@@ -84,7 +84,7 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
                                 None => view! { <progress></progress> }.into_any(),
                             }}
                             <span class="muted">{match checking {
-                                Some(p) => Msg::WlReadingRows.with_n_t(l, format::count(p.done as u64), format::count(p.total as u64)),
+                                Some(p) => WlReadingRows { done: &format::count(p.done as u64), total: &format::count(p.total as u64) }.text(l),
                                 None => Msg::WlReading.text(l).to_string(),
                             }}</span>
                         </div>
@@ -107,8 +107,11 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
                 let (valid, invalid, blank) = (r.summary.valid_rows, r.summary.problems.len(), r.summary.blank_rows);
                 view! {
                     <p data-testid="wl-read-summary" data-valid=valid data-invalid=invalid data-blank=blank>
-                        {move || Msg::WlReadSummary.with_n_t(i18n.get(), format::count(valid as u64), format::count(invalid as u64))
-                            .replace("{b}", &format::count(blank as u64))}
+                        {move || WlReadSummary {
+                            valid: &format::count(valid as u64),
+                            invalid: &format::count(invalid as u64),
+                            blank: &format::count(blank as u64),
+                        }.text(i18n.get())}
                     </p>
                 }
             })}
@@ -131,9 +134,9 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
                     <div class="issue-progress" data-testid="wl-upload-progress" data-sent=s.sent_rows data-total=s.total_rows
                         data-paused=paused.to_string()>
                         <progress max=s.total_rows value=s.sent_rows></progress>
-                        <span>{Msg::WlUploadProgress.with_n_t(l, format::count(s.sent_rows as u64), format::count(s.total_rows as u64))}</span>
+                        <span>{WlUploadProgress { sent: &format::count(s.sent_rows as u64), total: &format::count(s.total_rows as u64) }.text(l)}</span>
                         {paused.then_some(s.next_seq).filter(|&q| q <= s.chunk_count).map(|seq| view! {
-                            <p class="notice notice-error" data-testid="wl-chunk-failed">{Msg::WlChunkFailed.with_n_t(l, seq, s.chunk_count)}</p>
+                            <p class="notice notice-error" data-testid="wl-chunk-failed">{WlChunkFailed { part: &seq, parts: &s.chunk_count }.text(l)}</p>
                         })}
                         <div class="form-actions">
                             <button class="button" type="button" data-testid="wl-upload-cancel" on:click=move |_| import.cancel_upload()>

@@ -39,7 +39,7 @@ pub fn ColumnMapping(import: Import) -> impl IntoView {
             <div class="wl-mapping-fields">
                 {select(Msg::CustomerId, "wl-map-id", |m| m.customer_id, |m, v| m.customer_id = v)}
                 {select(Msg::Account, "wl-map-name", |m| m.account_name, |m, v| m.account_name = v)}
-                {select(Msg::WlColRemark, "wl-map-remark", |m| m.remark, |m, v| m.remark = v)}
+                {select(Msg::Remark, "wl-map-remark", |m| m.remark, |m, v| m.remark = v)}
             </div>
             <button class="button primary" type="button" data-testid="wl-map-apply"
                 disabled=move || !choice.get().is_usable() on:click=move |_| import.apply_mapping(choice.get_untracked())>

@@ -24,7 +24,7 @@ mod upload;
 use crate::api::use_api;
 use crate::components::whitelist_kit::TemplateButtons;
 use crate::format;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, WlImportIntro};
 use crate::routes::WHITELIST;
 use controller::Import;
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ pub fn WhitelistImportPage() -> impl IntoView {
             <div class="page-head">
                 <div>
                     <h1 class="page-title">{tr(Msg::WlImportTitle)}</h1>
-                    <p class="page-intro">{move || Msg::WlImportIntro.with_n_t(i18n.get(), format::count(MAX_FILE_ROWS as u64), megabytes(MAX_FILE_BYTES))}</p>
+                    <p class="page-intro">{move || WlImportIntro { rows: &format::count(MAX_FILE_ROWS as u64), size: &megabytes(MAX_FILE_BYTES) }.text(i18n.get())}</p>
                 </div>
                 <div class="page-head-actions"><TemplateButtons /></div>
             </div>

@@ -7,7 +7,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
 use crate::format;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, Msg, WlConfirmRemovalText, WlPreviewNote};
 use leptos::prelude::*;
 use partner_api::whitelist::{change, codes, ChangesQuery, Entry};
 use partner_api::whitelist_calls::UploadChanges;
@@ -18,7 +18,7 @@ fn change_columns() -> Vec<Column<Entry>> {
         C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(220),
         C::text("account", Msg::Account, |r, _| r.account_name.clone()).width(170),
         C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone()).width(280),
-        C::text("remark", Msg::WlColRemark, |r, _| r.remark.clone().unwrap_or_default()).width(200),
+        C::text("remark", Msg::Remark, |r, _| r.remark.clone().unwrap_or_default()).width(200),
     ]
 }
 
@@ -60,12 +60,13 @@ pub fn PreviewCard(import: Import) -> impl IntoView {
                     {tab(change::UNCHANGED, Msg::WlUnchanged, u.unchanged_count)}
                 </div>
                 <p class="muted" data-testid="wl-preview-note">
-                    {Msg::WlPreviewNote
-                        .text(l)
-                        .replace("{v}", &u.valid_rows.to_string())
-                        .replace("{t}", &u.total_rows.to_string())
-                        .replace("{b}", &u.base_version_no.to_string())
-                        .replace("{e}", &format::date_time(&u.expires_at))}
+                    {WlPreviewNote {
+                        total: &u.total_rows,
+                        valid: &u.valid_rows,
+                        base: &u.base_version_no,
+                        expires: &format::date_time(&u.expires_at),
+                    }
+                    .text(l)}
                 </p>
             }
         })
@@ -122,7 +123,7 @@ pub fn CommitCard(import: Import, navigate: Callback<String>, on_cancel: Callbac
         <div class="card" data-testid="wl-commit-card">
             <h2 class="card-title">{tr(Msg::WlStepCommit)}</h2>
             <label class="field">
-                <span class="field-label">{tr(Msg::WlRemarkOptional)}</span>
+                <span class="field-label">{tr(Msg::RemarkOptional)}</span>
                 <input type="text" maxlength="256" data-testid="wl-remark"
                     prop:value=move || remark.get() on:input=move |ev| remark.set(event_target_value(&ev)) />
             </label>
@@ -161,7 +162,7 @@ fn RemovalConfirm(removed: u64, base: u64, on_cancel: Callback<()>, on_confirm: 
                 data-testid="wl-commit-confirm" data-removed=removed>
                 <h2 id="wl-commit-confirm-title">{tr(Msg::WlConfirmRemovalTitle)}</h2>
                 <p class="danger-text" data-testid="wl-commit-confirm-text">
-                    {move || Msg::WlConfirmRemovalText.with_n_t(i18n.get(), format::count(removed), format::count(base))}
+                    {move || WlConfirmRemovalText { removed: &format::count(removed), total: &format::count(base) }.text(i18n.get())}
                 </p>
                 <div class="form-actions">
                     <button class="button" type="button" data-testid="wl-commit-confirm-cancel" data-dialog-cancel

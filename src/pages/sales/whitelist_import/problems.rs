@@ -10,7 +10,7 @@ use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
 use crate::components::whitelist_kit::row_reason;
 use crate::format;
-use crate::i18n::{tr, use_i18n, Locale, Msg};
+use crate::i18n::{tr, use_i18n, Locale, Msg, WlProblemsTitle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::whitelist::{ErrorsQuery, RowError, UploadResponse, UploadRow, MAX_ERRORS_LIMIT};
@@ -170,7 +170,7 @@ pub fn ProblemsCard(import: Import) -> impl IntoView {
         <Show when=move || { problem_count.get() > 0 }>
             <div class="card table-card" data-testid="wl-problems">
                 <div class="wl-card-head">
-                    <h2 class="card-title">{move || Msg::WlProblemsTitle.with_n(i18n.get(), crate::format::count(problem_count.get()))}</h2>
+                    <h2 class="card-title">{move || WlProblemsTitle { n: &crate::format::count(problem_count.get()) }.text(i18n.get())}</h2>
                     <button class="button" type="button" data-testid="wl-download-rejected" on:click=download_rejected>{tr(Msg::WlDownloadRejected)}</button>
                 </div>
                 {move || download_error.get().map(|e| view! { <div class="notice notice-error" role="alert" data-testid="wl-download-error">{e}</div> })}
@@ -184,7 +184,7 @@ pub fn ProblemsCard(import: Import) -> impl IntoView {
                         <DataTable
                             id="whitelist-problems"
                             test_id="wl-problems-table"
-                            label=Signal::derive(move || Msg::WlProblemsTitle.with_n(i18n.get(), ""))
+                            label=Signal::derive(move || WlProblemsTitle { n: &"" }.text(i18n.get()))
                             columns=problem_columns()
                             source=problem_source.get_value()
                             row_key=|p: &Problem| format!("{}-{}", p.error.row_no, p.error.error_code)

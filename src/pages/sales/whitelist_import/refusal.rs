@@ -5,7 +5,7 @@ use super::controller::Import;
 use super::mapping::ColumnMapping;
 use super::state::Refusal;
 use crate::format;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, WlFileTooLarge, WlFileTooMany};
 use leptos::prelude::*;
 use partner_api::whitelist_file::{FileProblem, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK};
 
@@ -43,13 +43,13 @@ pub fn FileRefused(import: Import, refusal: Refusal) -> impl IntoView {
             .into_any(),
             Refusal::Problem(FileProblem::TooLarge { bytes, max }) => view! {
                 <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-large">
-                    <div class="notice-title">{Msg::WlFileTooLarge.with_n_t(l, megabytes(bytes), megabytes(max))}</div>
+                    <div class="notice-title">{WlFileTooLarge { size: &megabytes(bytes), limit: &megabytes(max) }.text(l)}</div>
                 </div>
             }
             .into_any(),
             Refusal::Problem(FileProblem::TooManyRows { rows, max }) => view! {
                 <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="too-many">
-                    <div class="notice-title">{Msg::WlFileTooMany.with_n_t(l, format::count(rows as u64), format::count(max as u64))}</div>
+                    <div class="notice-title">{WlFileTooMany { rows: &format::count(rows as u64), limit: &format::count(max as u64) }.text(l)}</div>
                 </div>
             }
             .into_any(),

@@ -2,13 +2,13 @@
 //! answer was lost), and the duplicate check.
 
 use super::super::duplicates::{QuotaDuplicates, Sent};
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg};
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, QtIssuedAs, QtNSucceeded};
 use leptos::prelude::*;
 use partner_api::quota_issue::Outcome;
 
 fn outcome_text(o: &Outcome, reconciled: bool, l: Locale) -> String {
     match o {
-        Outcome::Issued(q) => Msg::QtIssuedAs.with_n(l, q),
+        Outcome::Issued(q) => QtIssuedAs { quota: &q }.text(l),
         Outcome::Failed { code, .. } if code.is_empty() && reconciled => Msg::QtNotIssuedChecked.text(l).into(),
         Outcome::Failed { code, message } => {
             let why = error_text(code, l).map(str::to_string).unwrap_or_else(|| message.clone());
@@ -45,10 +45,10 @@ pub fn Results(
                     let ok = r.iter().filter(|x| matches!(x.2, Outcome::Issued(_))).count();
                     (ok, r.len() - ok)
                 });
-                Msg::QtNSucceeded.with_n_t(i18n.get(), ok, bad)
+                QtNSucceeded { ok: &ok, failed: &bad }.text(i18n.get())
             }}</p>
             <table class="plain-table">
-                <thead><tr><th>{tr(Msg::QtReseller)}</th><th>{tr(Msg::QtResult)}</th></tr></thead>
+                <thead><tr><th>{tr(Msg::QtReseller)}</th><th>{tr(Msg::Result)}</th></tr></thead>
                 <tbody>
                     {move || results.get().into_iter().map(|(name, id, o)| {
                         let state = state_of(&o);
@@ -65,7 +65,7 @@ pub fn Results(
                 <QuotaDuplicates sent=s shown=results.into() on_change=on_done />
             })}
             <div class="form-actions">
-                <button class="button primary" type="button" data-testid="issue-quota-close" data-dialog-cancel on:click=move |_| on_close.run(())>{tr(Msg::QtClose)}</button>
+                <button class="button primary" type="button" data-testid="issue-quota-close" data-dialog-cancel on:click=move |_| on_close.run(())>{tr(Msg::Close)}</button>
             </div>
         </div>
     }

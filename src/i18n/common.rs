@@ -1,0 +1,52 @@
+//! Buttons, states, errors, filters and the pager that every page uses.
+
+crate::texts! {
+    COMMON;
+    FieldRequired => "请填写此项", "Please fill in this field";
+    Cancel => "取消", "Cancel";
+    Retry => "重试", "Retry";
+    Search => "查询", "Search";
+    Reset => "重置", "Reset";
+    MoreFilters => "更多筛选", "More filters";
+    FewerFilters => "收起筛选", "Fewer filters";
+    All => "全部", "All";
+    NSelected => "已选", "selected";
+    Loading => "加载中…", "Loading…";
+    Refresh => "刷新", "Refresh";
+    RequestId => "请求 ID", "Request ID";
+    ErrorCode => "错误码", "Error code";
+    ErrorClientTitle => "请求未被接受", "The request was not accepted";
+    ErrorServerTitle => "服务暂时出现故障", "The service failed";
+    ErrorServerHint => "这不是您的操作问题。请稍后重试;如果问题持续,请将错误码和请求 ID 提供给技术支持。", "This is not something you did. Try again; if it keeps failing, give support the error code and request ID.";
+    ErrorNetworkTitle => "无法连接到服务", "Cannot reach the service";
+    ErrorNetworkHint => "请检查网络连接后重试。", "Check your network connection and try again.";
+    ErrorTimeoutTitle => "请求超时", "The request timed out";
+    ErrorForbiddenTitle => "没有权限", "Not allowed";
+    ErrorUnauthorizedTitle => "需要重新登录", "Sign-in required";
+    ErrorBusinessTitle => "操作未成功", "The operation did not succeed";
+    ErrorThrottledTitle => "请求过于频繁", "Too many requests";
+    ErrorFieldPrefix => "请检查:", "Please check: ";
+    DateRangeTooLong => "时间跨度不能超过一年", "The range may span at most one year";
+    LastUpdateTo => "至", "to";
+    DateRangeInvalid => "开始日期不能晚于结束日期", "The start date must not be after the end date";
+    RangeMin => "最小值", "Min";
+    RangeMax => "最大值", "Max";
+    RangeNotANumber => "请输入数字,例如 1000 或 2500.50", "Enter a number, e.g. 1000 or 2500.50";
+    RangeNegative => "不能为负数", "Must not be negative";
+    RangeTooManyDecimals => "最多两位小数", "At most two decimals";
+    RangeReversed => "最小值不能大于最大值", "The minimum must not be greater than the maximum";
+    PageSize => "每页", "Per page";
+    PrevPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    ClearFilters => "清除筛选", "Clear filters";
+    BackToList => "返回列表", "Back to list";
+    Failed => "失败", "Failed";
+    Amount => "金额", "Amount";
+    Frozen => "已冻结", "Frozen";
+    RemarkOptional => "备注(可选)", "Remark (optional)";
+    Expires => "失效时间", "Expires";
+    Expired => "已过期", "Expired";
+    Remark => "备注", "Remark";
+    Result => "结果", "Result";
+    Close => "关闭", "Close";
+}
