@@ -52,6 +52,13 @@ fn row(data: &Data, v: &Viewer, e: &Event, now: Instant) -> AssociationEvent {
         created_time: e.created,
         deadline: e.deadline,
         handled_time: e.handled,
+        seconds_left: e
+            .deadline
+            .filter(|_| {
+                status == partner_api::association::status::PENDING_PARTNER
+                    || status == partner_api::association::status::PENDING_CUSTOMER
+            })
+            .map(|d| (d - now).num_seconds().max(0)),
         allowed_actions: if own {
             rules::actions(e.kind, status).into_iter().map(String::from).collect()
         } else {

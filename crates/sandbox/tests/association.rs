@@ -146,6 +146,10 @@ async fn customer_unbinding_agree_object_and_illegal_moves() {
         (Some("OBJECTED"), Some("客户仍有合同"))
     );
     assert_eq!(objected["allowed_actions"], json!([]));
+    assert_eq!(objected["seconds_left"], Value::Null);
+    let waiting = env.post(QUERY, &token, json!({"statuses": ["PENDING_PARTNER"], "limit": 100})).await.ok();
+    let w = waiting["events"].as_array().unwrap().iter().find(|e| e["event_id"] == *b).unwrap().clone();
+    assert!(w["seconds_left"].as_i64().unwrap() > 8 * 86_400, "{w}");
     // Once handled, nothing more (a second click of the same button too).
     assert_eq!(env.act(&token, a, "AGREE", None).await.code(), codes::ASSOC_EVENT_STATE);
     assert_eq!(env.act(&token, a, "OBJECT", Some("again")).await.code(), codes::ASSOC_EVENT_STATE);

@@ -160,6 +160,10 @@ pub struct AssociationEvent {
     pub deadline: Option<Instant>,
     #[serde(default, with = "crate::time::wire_opt")]
     pub handled_time: Option<Instant>,
+    /// Seconds from the answer's server time to `deadline` while the event waits (null
+    /// otherwise): the browser's clock may differ from the server's business clock.
+    #[serde(default)]
+    pub seconds_left: Option<i64>,
     /// The actions the signed-in person may take now (one of [`action`] each).
     #[serde(default)]
     pub allowed_actions: Vec<String>,

@@ -87,9 +87,12 @@ pub fn HandleDialog(event: RwSignal<Option<AssociationEvent>>, on_done: Callback
             let actions: Vec<&'static str> =
                 action::ALL.iter().copied().filter(|a| e.allowed_actions.iter().any(|x| x == a)).collect();
             let objectable = actions.contains(&action::OBJECT);
-            let deadline = e.deadline.map(|d| {
-                let days = (d - crate::format::now()).num_days().max(0);
-                format!("{} · {}", crate::format::date_time(&d), AeDeadlineLeft { days: &days }.text(l))
+            let deadline = e.deadline.map(|d| match e.seconds_left {
+                Some(secs) => {
+                    let days = secs / 86_400;
+                    format!("{} · {}", crate::format::date_time(&d), AeDeadlineLeft { days: &days }.text(l))
+                }
+                None => crate::format::date_time(&d),
             });
             let act_for = e.event_type == event_type::ACT_FOR_CUSTOMER;
             let e2 = e.clone();
