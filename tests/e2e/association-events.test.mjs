@@ -83,6 +83,7 @@ test('an unbinding is refused for each documented reason, the reason shown befor
   });
   assert.equal(r.status, 400);
   assert.equal((await r.json()).error_code, 'CBC.99010003');
+  await page.click('[data-testid=request-cancel]');
   await toEnglish(page);
   await checkCustomer(page, cases.reserved_instances);
   assert.match(await page.locator('[data-testid=request-refusal]').first().textContent(), /valid reserved instances/);
