@@ -14,6 +14,8 @@
 #[path = "text.rs"]
 mod text;
 
+#[path = "association.rs"]
+mod association;
 #[path = "common.rs"]
 mod common;
 #[path = "customers.rs"]
@@ -37,6 +39,7 @@ mod vouchers;
 #[path = "whitelist.rs"]
 mod whitelist;
 
+pub use association::*;
 pub use common::*;
 pub use customers::*;
 pub use dev::*;
@@ -53,6 +56,7 @@ pub use whitelist::*;
 /// Each area's plain texts (name, text), for the catalog checks.
 #[allow(dead_code)]
 pub const AREAS: &[&[(&str, Msg)]] = &[
+    association::ASSOCIATION_TEXTS,
     common::COMMON,
     customers::CUSTOMERS,
     dev::DEV,

@@ -49,4 +49,6 @@ crate::texts! {
     Remark => "备注", "Remark";
     Result => "结果", "Result";
     Close => "关闭", "Close";
+    Status => "状态", "Status";
+    Reason => "原因", "Reason";
 }

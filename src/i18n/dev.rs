@@ -8,7 +8,6 @@ crate::texts! {
     DevColName => "名称", "Name";
     DevColEmail => "邮箱", "E-mail";
     DevColPhone => "手机号", "Phone";
-    DevColStatus => "状态", "Status";
     DevStatusRunning => "运行中", "Running";
     DevStatusStopped => "已停止", "Stopped";
     DevFilterName => "名称/邮箱", "Name or e-mail";

@@ -58,7 +58,6 @@ crate::texts! {
     WlNoProblems => "没有有问题的行。", "No row has a problem.";
     WlColRow => "行号", "Row";
     WlColValue => "内容", "Content";
-    WlColReason => "原因", "Reason";
     WlRowNoCustomer => "客户不存在", "No such customer";
     WlRowNotYours => "不是您的子客户", "Not your customer";
     WlRowReferral => "推荐类客户不能发放代金券", "Referral customers cannot receive vouchers";

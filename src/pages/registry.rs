@@ -72,6 +72,13 @@ pub const PAGES: &[Page] = &[
         QUOTA_PARTNERS,
         lazy!(QuotaRecords => super::sales::quota_records::QuotaRecordsPage),
     ),
+    Page::new(
+        p::ASSOCIATION_EVENTS,
+        Sales,
+        ALL,
+        lazy!(AssociationEvents => super::sales::association_events::AssociationEventsPage),
+    )
+    .nav(Msg::AeTitle, "nav-association-events"),
     Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
     Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
 ];

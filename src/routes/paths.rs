@@ -27,6 +27,8 @@ paths! {
     VOUCHERS = "/sales/vouchers";
     QUOTAS = "/sales/quotas";
     QUOTA_RECORDS = "/sales/quotas/records";
+    /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
+    ASSOCIATION_EVENTS = "/sales/association-events";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.

@@ -54,3 +54,27 @@ pub const DUPLICATE_ROW: &str = "CBC.50000061";
 pub const VERSION_CHANGED: &str = "CBC.50000062";
 pub const UPLOAD_GONE: &str = "CBC.50000063";
 pub const NO_VALID_ROWS: &str = "CBC.50000064";
+
+// ---- Association events (own contract, docs/contracts/association-events.md) ----
+/// The customer's account is frozen: no unbinding or switch.
+pub const ASSOC_FROZEN: &str = "CBC.99010001";
+/// The customer has valid reserved instances.
+pub const ASSOC_RESERVED_INSTANCES: &str = "CBC.99010002";
+/// The customer has a valid support plan.
+pub const ASSOC_SUPPORT_PLAN: &str = "CBC.99010003";
+/// An enterprise master account with member accounts.
+pub const ASSOC_ENTERPRISE_MASTER: &str = "CBC.99010004";
+/// An enterprise member account (the request goes through its master).
+pub const ASSOC_ENTERPRISE_MEMBER: &str = "CBC.99010005";
+/// Three requests for this customer within three months.
+pub const ASSOC_TOO_MANY_REQUESTS: &str = "CBC.99010006";
+/// Another request for this customer waits for the customer.
+pub const ASSOC_PENDING_REQUEST: &str = "CBC.99010007";
+/// The customer is no longer associated.
+pub const ASSOC_NOT_ASSOCIATED: &str = "CBC.99010008";
+/// A switch to the current or an unknown association type.
+pub const ASSOC_SAME_TYPE: &str = "CBC.99010009";
+/// The event's state does not allow this action (already handled, cancelled, lapsed).
+pub const ASSOC_EVENT_STATE: &str = "CBC.99010010";
+/// No such event among those this person may see.
+pub const ASSOC_EVENT_MISSING: &str = "CBC.99010011";

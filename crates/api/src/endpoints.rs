@@ -2,6 +2,9 @@
 //! and for lists how they page and sort. IDs are those of PARTNER_API.md (C1 customers, O1–O4
 //! orders, V1–V6 coupons, Q1–Q4 quotas, R1 resellers, W whitelist).
 
+use crate::association::{
+    AssociationEvent, Constraints, ConstraintsRequest, CreateEventRequest, EventActionRequest, EventList, EventQuery,
+};
 use crate::coupons::{
     CouponQuota, CouponRecord, CreatePartnerCouponsRequest, CreatePartnerCouponsResponse, IssuedCoupon,
     ListIssuedPartnerCouponsRequest, ListIssuedPartnerCouponsResponse, ListPartnerCouponsRecordRequest,
@@ -173,6 +176,14 @@ paged!(UploadChanges, Entry, |r| (r.entries, r.total_count), page = query);
 endpoint!(GET ERRORS_ROUTE => UploadErrors: ErrorPage, path(upload_id), query(query));
 paged!(UploadErrors, RowError, |r| (r.error_details, r.total_count), page = query);
 
+// ---- S13 association events (own contract, docs/contracts/association-events.md) ----
+
+endpoint!(POST read crate::association::QUERY_PATH => EventQuery: EventList, json);
+paged!(EventQuery, AssociationEvent, |r| (r.events, r.total_count), sort = |req, sort| req.order_by = order_by(sort));
+endpoint!(POST write crate::association::CREATE_PATH => CreateEventRequest: AssociationEvent, json);
+endpoint!(POST write crate::association::ACTION_ROUTE => EventActionRequest: AssociationEvent, path(event_id), json(body));
+endpoint!(GET crate::association::CONSTRAINTS_ROUTE => ConstraintsRequest: Constraints, path(customer_id));
+
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
     ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
@@ -212,6 +223,10 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     Rollback,
     UploadChanges,
     UploadErrors,
+    EventQuery,
+    CreateEventRequest,
+    EventActionRequest,
+    ConstraintsRequest,
 ];
 
 #[cfg(test)]
@@ -244,7 +259,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 31);
+        assert_eq!(ALL.len(), 35);
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! (PARTNER_API.md §1–2, the orders of §8 plus our own profile and opportunity contracts) over seeded,
 //! deterministic data, with role visibility, token expiry, CORS and fault injection.
 
+pub mod association;
+pub mod association_book;
+pub mod association_seed;
 pub mod auth;
 pub mod body;
 pub mod cors;
@@ -100,6 +103,7 @@ pub fn app(state: AppState) -> Router {
         .endpoint::<OpportunityQuery, _, _>(opportunities::query)
         .endpoint::<CustomerOpportunitiesRequest, _, _>(opportunities::detail)
         .merge(voucher_routes())
+        .merge(association_routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)
@@ -113,6 +117,8 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/requests", get(counter::get).delete(counter::reset))
         .route("/__sandbox/voucher-clock", get(vouchers::get_clock).post(vouchers::advance_clock))
         .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set))
+        .route("/__sandbox/association-cases", get(association::cases))
+        .route("/__sandbox/association-events/answer", post(association::answer))
         .route(front::REFUSED_PATH, get(front::refused));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
@@ -131,6 +137,16 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn(errors::shape_layer))
         .layer(from_fn(request_id::layer))
         .with_state(state)
+}
+
+/// S13 association events (docs/contracts/association-events.md).
+fn association_routes() -> Router<AppState> {
+    use partner_api::association::{ConstraintsRequest, CreateEventRequest, EventActionRequest, EventQuery};
+    Router::new()
+        .endpoint::<EventQuery, _, _>(association::query)
+        .endpoint::<CreateEventRequest, _, _>(association::create)
+        .endpoint::<EventActionRequest, _, _>(association::act)
+        .endpoint::<ConstraintsRequest, _, _>(association::constraints)
 }
 
 /// R1, V1–V6, Q1–Q4 and the whitelist (docs/contracts/whitelist.md).

@@ -144,6 +144,8 @@ pub struct Inner {
     pub vouchers: crate::vouchers::Vouchers,
     /// Resellers Q1 refuses with `CBC.50010105` (set through `/__sandbox/exiting-resellers`).
     pub exiting_resellers: crate::reseller_exit::ExitingResellers,
+    /// S13 association events and the constraints that refuse requests.
+    pub association: crate::association_book::Associations,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -160,6 +162,7 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(data: Data, seed: u64, token_ttl_secs: i64, allowed_origins: Vec<String>) -> Self {
         let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
+        let association = crate::association_book::Associations::seeded(&data, seed);
         AppState(Arc::new(Inner {
             vouchers,
             data,
@@ -170,6 +173,7 @@ impl AppState {
             requests: Default::default(),
             allowed_origins,
             exiting_resellers: Default::default(),
+            association,
         }))
     }
 

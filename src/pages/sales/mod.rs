@@ -1,5 +1,6 @@
 //! 销售 / Sales: one folder per page (`<page>/mod.rs` is the page, siblings are its parts).
 
+pub mod association_events;
 pub mod customer_detail;
 pub mod customers;
 pub mod issue_vouchers;

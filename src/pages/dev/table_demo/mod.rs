@@ -116,7 +116,7 @@ fn columns() -> Vec<Column<DemoRow>> {
     vec![
         C::text("id", Msg::ColResourceId, |r, _| r.id.clone()).sort("id").masked(Mask::Id).copyable().width(190),
         C::text("name", Msg::DevColName, |r, _| r.name.clone()).sort("name").width(200),
-        C::text("status", Msg::DevColStatus, |r, l| status_msg(r.status).text(l).to_string())
+        C::text("status", Msg::Status, |r, l| status_msg(r.status).text(l).to_string())
             .sort("status")
             .view(|r, l| {
                 let class = format!("tag tag-{}", r.status.to_ascii_lowercase());
@@ -258,7 +258,7 @@ pub fn TableDemoPage() -> impl IntoView {
             <form class="filter-bar card" data-testid="dev-filters" on:submit=search>
                 <div class="filter-row">
                     <TextFilter label=Msg::DevFilterName placeholder=Msg::DevFilterNamePlaceholder value=keyword test_id="filter-keyword" />
-                    <SelectFilter label=Msg::DevColStatus options=statuses selected=status test_id="filter-status" />
+                    <SelectFilter label=Msg::Status options=statuses selected=status test_id="filter-status" />
                 </div>
                 <div class="filter-actions">
                     <button class="button primary" type="submit" data-testid="filter-search">{tr(Msg::Search)}</button>

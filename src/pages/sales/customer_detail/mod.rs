@@ -6,7 +6,7 @@ use crate::components::remote::use_remote;
 use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Source};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
-use crate::routes::{safe_next, CUSTOMERS};
+use crate::routes::{safe_next, ASSOCIATION_EVENTS, CUSTOMERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -98,6 +98,12 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 {move || facts().map(|f| f.0).unwrap_or_else(|| Msg::CustomerDetail.text(i18n.get()).to_string())}
             </h1>
             {move || remote.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| remote.reload()) /> })}
+            {move || remote.data.with(|d| d.as_ref().filter(|d| d.customer.indirect_partner_id.is_none()).map(|d| {
+                let href = format!("{ASSOCIATION_EVENTS}?request={}", js_sys::encode_uri_component(&d.customer.customer_id));
+                view! {
+                    <A href=crate::routes::href(&href) attr:class="button" attr:data-testid="customer-request-unbind">{tr(Msg::RequestUnbindForCustomer)}</A>
+                }
+            }))}
             {move || facts().map(|(_, rows)| view! {
                 <div class="card facts">
                     <dl>

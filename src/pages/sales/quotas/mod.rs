@@ -61,7 +61,7 @@ fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
     vec![
         I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
         I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(260),
-        I::text("status", Msg::DevColStatus, |r, l| status_msg(r.quota_status).text(l).to_string())
+        I::text("status", Msg::Status, |r, l| status_msg(r.quota_status).text(l).to_string())
             .view(|r, l| status_tag(r.quota_status, l))
             .width(100),
         I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
@@ -80,7 +80,7 @@ fn own_columns() -> Vec<Column<CouponQuota>> {
     vec![
         O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
         O::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
-        O::text("status", Msg::DevColStatus, |r, l| status_msg(r.quota_status).text(l).to_string())
+        O::text("status", Msg::Status, |r, l| status_msg(r.quota_status).text(l).to_string())
             .view(|r, l| status_tag(r.quota_status, l))
             .width(100),
         O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
@@ -303,7 +303,7 @@ fn OwnQuotas(
         });
         view! {
             <div class="filter-row">
-                <SelectFilter label=Msg::DevColStatus options=status_options selected=d.bind(F::status()) test_id="filter-status" />
+                <SelectFilter label=Msg::Status options=status_options selected=d.bind(F::status()) test_id="filter-status" />
                 <SelectFilter label=Msg::QtQuotaType options=type_options selected=d.bind(F::kind()) test_id="filter-type" />
                 <TextFilter label=Msg::QtQuotaId placeholder=Msg::QtQuotaId value=d.bind(F::quota()) test_id="filter-quota" />
             </div>

@@ -47,7 +47,7 @@ fn columns() -> Vec<Column<IssuedCoupon>> {
             if r.coupon_type == coupon_type::CASH { Msg::VoTypeCash } else { Msg::VoTypeVoucher }.text(l).to_string()
         })
         .width(90),
-        C::text("status", Msg::DevColStatus, |r, l| status_msg(r.status).text(l).to_string())
+        C::text("status", Msg::Status, |r, l| status_msg(r.status).text(l).to_string())
             .view(|r, l| {
                 view! { <span class=format!("tag coupon-status-{}", r.status) data-testid="coupon-status" data-status=r.status.to_string()>{status_msg(r.status).text(l)}</span> }.into_any()
             })
@@ -210,7 +210,7 @@ pub fn VouchersPage() -> impl IntoView {
             <div class="filter-row">
                 <SelectFilter label=Msg::Quota options=quota_options selected=d.bind(F::quota()) test_id="filter-quota" />
                 <TextFilter label=Msg::CustomerId placeholder=Msg::CustomerId value=d.bind(F::customer()) test_id="filter-customer" />
-                <SelectFilter label=Msg::DevColStatus options=status_options selected=d.bind(F::status()) test_id="filter-status" disabled=by_quota />
+                <SelectFilter label=Msg::Status options=status_options selected=d.bind(F::status()) test_id="filter-status" disabled=by_quota />
                 <SelectFilter label=Msg::VoType options=type_options selected=d.bind(F::kind()) test_id="filter-type" disabled=by_quota />
                 <DateRangeFilter label=Msg::ColCreated from=d.bind(F::from()) to=d.bind(F::to()) problem=d.check(F::range) test_id="filter-created" />
             </div>

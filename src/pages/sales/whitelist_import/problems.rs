@@ -34,7 +34,7 @@ fn problem_columns() -> Vec<Column<Problem>> {
     vec![
         C::number("row", Msg::WlColRow, |p| Some(p.error.row_no as f64)).width(90),
         C::text("value", Msg::WlColValue, |p, _| p.value.clone()).width(320),
-        C::text("reason", Msg::WlColReason, |p, l| row_reason(&p.error, l)).width(320),
+        C::text("reason", Msg::Reason, |p, l| row_reason(&p.error, l)).width(320),
         C::text("code", Msg::ErrorCode, |p, _| p.error.error_code.clone()).width(140),
     ]
 }
