@@ -212,6 +212,14 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     Rollback,
     UploadChanges,
     UploadErrors,
+    // Incentives (docs/contracts/incentives.md)
+    crate::incentives::model::ListIncentivesRequest,
+    crate::incentives::model::ShowIncentiveRequest,
+    crate::incentives::calls::ListFeedbacks,
+    crate::incentives::calls::SendFeedback,
+    crate::incentives::calls::DecideBill,
+    crate::incentives::payment::ListQuartersRequest,
+    crate::incentives::payment::ApplyPaymentRequest,
 ];
 
 #[cfg(test)]
@@ -244,7 +252,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 31);
+        assert_eq!(ALL.len(), 38);
     }
 
     #[test]

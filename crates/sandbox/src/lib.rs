@@ -10,6 +10,7 @@ pub mod coupons;
 pub mod customers;
 pub mod errors;
 pub mod faults;
+pub mod incentives;
 pub mod mount;
 pub mod opportunities;
 pub mod orders;
@@ -96,6 +97,7 @@ pub fn app(state: AppState) -> Router {
         .endpoint::<OpportunityQuery, _, _>(opportunities::query)
         .endpoint::<CustomerOpportunitiesRequest, _, _>(opportunities::detail)
         .merge(voucher_routes())
+        .merge(incentives::routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)

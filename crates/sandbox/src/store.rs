@@ -144,6 +144,8 @@ pub struct Inner {
     pub vouchers: crate::vouchers::Vouchers,
     /// Resellers Q1 refuses with `CBC.50010105` (set through `/__sandbox/exiting-resellers`).
     pub exiting_resellers: crate::reseller_exit::ExitingResellers,
+    /// B3/B4: incentives, feedback, bill decisions and payment applications, per partner.
+    pub incentives: crate::incentives::Incentives,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -160,7 +162,9 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(data: Data, seed: u64, token_ttl_secs: i64, allowed_origins: Vec<String>) -> Self {
         let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
+        let incentives = crate::incentives::Incentives::seeded(&data);
         AppState(Arc::new(Inner {
+            incentives,
             vouchers,
             data,
             seed,
