@@ -8,9 +8,13 @@ mod text;
 #[path = "messages.rs"]
 mod messages;
 
+#[path = "incentives.rs"]
+mod incentives;
+
+pub use incentives::*;
 pub use messages::*;
 pub use text::{Locale, Msg};
 
 /// Each area's (name, text) list, for the catalog checks.
 #[allow(dead_code)]
-pub const AREAS: &[&[(&str, Msg)]] = &[messages::MESSAGES];
+pub const AREAS: &[&[(&str, Msg)]] = &[messages::MESSAGES, incentives::INCENTIVE_TEXTS];

@@ -27,6 +27,10 @@ paths! {
     VOUCHERS = "/sales/vouchers";
     QUOTAS = "/sales/quotas";
     QUOTA_RECORDS = "/sales/quotas/records";
+    /// B3 激励明细 and one period's detail; B4 季度付款申请.
+    INCENTIVES = "/benefits/incentives";
+    INCENTIVE_DETAIL = "/benefits/incentives/:id";
+    QUARTERLY_PAYMENT = "/benefits/quarterly-payment";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.
