@@ -26,11 +26,12 @@ pub fn Sections(detail: RwSignal<Option<IncentiveDetail>>) -> impl IntoView {
             let money = move |a: &partner_api::Amount| format::money(a, &cur);
             let when = |t: Option<partner_api::time::Instant>| t.as_ref().map(format::date_time).unwrap_or_else(|| "—".into());
             let th = |m: Msg| view! { <th scope="col">{m.text(l)}</th> };
+            let th_num = |m: Msg| view! { <th scope="col" class="num">{m.text(l)}</th> };
             Some(view! {
                 <div class="card" data-testid="incentive-consumption">
                     <h2 class="card-title">{Msg::InConsumptionSection.text(l)}</h2>
                     <table class="plain-table">
-                        <thead><tr>{th(Msg::ColService)}{th(Msg::InCustomers)}{th(Msg::InColConsumption)}</tr></thead>
+                        <thead><tr>{th(Msg::ColService)}{th_num(Msg::InCustomers)}{th_num(Msg::InColConsumption)}</tr></thead>
                         <tbody>
                             {d.consumption.iter().map(|c| view! {
                                 <tr>
@@ -45,7 +46,7 @@ pub fn Sections(detail: RwSignal<Option<IncentiveDetail>>) -> impl IntoView {
                 <div class="card" data-testid="incentive-fees">
                     <h2 class="card-title">{Msg::InFeesSection.text(l)}</h2>
                     <table class="plain-table">
-                        <thead><tr>{th(Msg::InFeeType)}{th(Msg::InAmount)}</tr></thead>
+                        <thead><tr>{th(Msg::InFeeType)}{th_num(Msg::InAmount)}</tr></thead>
                         <tbody>
                             {d.fees.iter().map(|f| view! {
                                 <tr data-fee=f.fee_type.clone()><td>{fee_msg(&f.fee_type).text(l)}</td><td class="num">{money(&f.amount)}</td></tr>
@@ -56,7 +57,7 @@ pub fn Sections(detail: RwSignal<Option<IncentiveDetail>>) -> impl IntoView {
                 <div class="card" data-testid="incentive-products">
                     <h2 class="card-title">{Msg::InProductsSection.text(l)}</h2>
                     <table class="plain-table">
-                        <thead><tr>{th(Msg::ColProduct)}{th(Msg::ColService)}{th(Msg::InColConsumption)}{th(Msg::InRate)}{th(Msg::InColAmount)}</tr></thead>
+                        <thead><tr>{th(Msg::ColProduct)}{th(Msg::ColService)}{th_num(Msg::InColConsumption)}{th_num(Msg::InRate)}{th_num(Msg::InColAmount)}</tr></thead>
                         <tbody>
                             {d.products.iter().map(|p| view! {
                                 <tr>

@@ -28,14 +28,14 @@ fn columns() -> Vec<Column<Incentive>> {
             let href = crate::routes::href(&detail_href(r));
             view! { <a class="cell-title" href=href data-testid="incentive-link">{r.period.clone()}</a> }.into_any()
         }),
-        C::text("policy", Msg::InColPolicy, |r, _| r.policy_name.clone()).width(220),
+        C::text("policy", Msg::InColPolicy, |r, _| r.policy_name.clone()).width(190),
         C::text("status", Msg::InColStatus, |r, l| status_msg(&r.status).text(l).into())
             .view(|r, l| tag(&r.status, status_msg(&r.status), l))
-            .width(170),
+            .width(150),
         C::text("bill", Msg::InColBill, |r, l| bill_msg(&r.bill_status).text(l).into())
             .view(|r, l| tag(&r.bill_status, bill_msg(&r.bill_status), l))
             .width(110),
-        C::money("amount", Msg::InColAmount, |r| Some((r.incentive_amount, r.currency.as_str()))).width(150),
+        C::money("amount", Msg::InColAmount, |r| Some((r.incentive_amount, r.currency.as_str()))).width(140),
         C::money("consumption", Msg::InColConsumption, |r| Some((r.consumption_amount, r.currency.as_str())))
             .width(160),
         C::number("feedback", Msg::InColFeedback, |r| Some(f64::from(r.feedback_count))).width(100),
