@@ -3,6 +3,7 @@
 pub mod codes;
 pub mod error_notice;
 pub mod filters;
+pub mod incentive_labels;
 pub mod list_page;
 pub mod modal_keys;
 pub mod orders_tabs;

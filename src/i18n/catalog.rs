@@ -24,6 +24,8 @@ mod customers;
 mod dev;
 #[path = "errors.rs"]
 mod errors;
+#[path = "incentives.rs"]
+mod incentives;
 #[path = "orders.rs"]
 mod orders;
 #[path = "quotas.rs"]
@@ -44,6 +46,7 @@ pub use common::*;
 pub use customers::*;
 pub use dev::*;
 pub use errors::{error_text, ERROR_TEXTS};
+pub use incentives::*;
 pub use orders::*;
 pub use quotas::*;
 pub use sales::*;
@@ -60,6 +63,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     common::COMMON,
     customers::CUSTOMERS,
     dev::DEV,
+    incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
     quotas::QUOTAS,
     sales::SALES,

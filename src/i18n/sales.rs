@@ -13,4 +13,5 @@ crate::texts! {
     Issue => "发放", "Issue";
     ReclaimSelected => "批量回收", "Reclaim selected";
     ReclaimResults => "回收结果", "Reclaim results";
+    CustomerCount => "客户数", "Customers";
 }

@@ -21,7 +21,6 @@ crate::texts! {
     WlColVersion => "版本", "Version";
     WlColSource => "来源", "Source";
     WlColFile => "文件名", "File name";
-    WlColEntries => "客户数", "Customers";
     WlColBy => "操作人", "By";
     WlColTime => "时间", "Time";
     WlCurrentTag => "当前", "Current";

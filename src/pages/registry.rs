@@ -12,7 +12,7 @@ use crate::routes::access::Access;
 use crate::routes::page::{Area::*, Page, PageView};
 use crate::routes::paths as p;
 use leptos::prelude::*;
-use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
+use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER, SERVICE_PARTNER};
 use partner_api::profile::role::{ADMIN, SUPERVISOR};
 
 /// Vouchers and cash coupons: not for service partners (their API answers 403).
@@ -25,6 +25,9 @@ const WHITELIST_PARTNERS: Access = Access::partners(&[DISTRIBUTOR, RESELLER], Ms
 /// Importing a whitelist: their administrators and supervisors (account managers read).
 const WHITELIST_MANAGERS: Access =
     Access::partners(&[DISTRIBUTOR, RESELLER], Msg::WlReadOnly, "wl-import-not-allowed").roles(&[ADMIN, SUPERVISOR]);
+/// B3/B4 incentives: service partners' admins and supervisors (account managers see none).
+const INCENTIVE_READERS: Access =
+    Access::partners(&[SERVICE_PARTNER], Msg::InNotAvailable, "incentives-not-available").roles(&[ADMIN, SUPERVISOR]);
 const ALL: Access = Access::EVERYONE;
 
 /// The pages inside the signed-in frame, in matching order (a path before its `:param` sibling
@@ -79,6 +82,26 @@ pub const PAGES: &[Page] = &[
         lazy!(AssociationEvents => super::sales::association_events::AssociationEventsPage),
     )
     .nav(Msg::AeTitle, "nav-association-events"),
+    Page::new(
+        p::INCENTIVES,
+        Benefits,
+        INCENTIVE_READERS,
+        lazy!(Incentives => super::benefits::incentives::IncentivesPage),
+    )
+    .nav(Msg::InTitle, "nav-incentives"),
+    Page::new(
+        p::INCENTIVE_DETAIL,
+        Benefits,
+        INCENTIVE_READERS,
+        lazy!(IncentiveDetail => super::benefits::incentive_detail::IncentiveDetailPage),
+    ),
+    Page::new(
+        p::QUARTERLY_PAYMENT,
+        Benefits,
+        INCENTIVE_READERS,
+        lazy!(QuarterlyPayment => super::benefits::quarterly_payment::QuarterlyPaymentPage),
+    )
+    .nav(Msg::InNavPayment, "nav-quarterly-payment"),
     Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
     Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
 ];

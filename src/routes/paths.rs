@@ -29,6 +29,10 @@ paths! {
     QUOTA_RECORDS = "/sales/quotas/records";
     /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
     ASSOCIATION_EVENTS = "/sales/association-events";
+    /// B3 激励明细 and one period's detail; B4 季度付款申请.
+    INCENTIVES = "/benefits/incentives";
+    INCENTIVE_DETAIL = "/benefits/incentives/:id";
+    QUARTERLY_PAYMENT = "/benefits/quarterly-payment";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.

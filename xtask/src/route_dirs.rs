@@ -44,12 +44,22 @@ mod tests {
     fn the_apps_routes_need_these_directories() {
         assert_eq!(
             route_dirs(paths::ALL).unwrap(),
-            ["sales", "sales/customers", "sales/orders", "sales/quotas", "sales/vouchers", "sales/whitelist", "dev"]
-                .iter()
-                .copied()
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect::<Vec<_>>()
+            [
+                "sales",
+                "sales/customers",
+                "sales/orders",
+                "sales/quotas",
+                "sales/vouchers",
+                "sales/whitelist",
+                "benefits",
+                "benefits/incentives",
+                "dev",
+            ]
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
         );
     }
 

@@ -78,3 +78,24 @@ pub const ASSOC_SAME_TYPE: &str = "CBC.99010009";
 pub const ASSOC_EVENT_STATE: &str = "CBC.99010010";
 /// No such event among those this person may see.
 pub const ASSOC_EVENT_MISSING: &str = "CBC.99010011";
+// ---- Incentives and quarterly payment (docs/contracts/incentives.md) ----
+/// The incentive does not exist or is not the partner's (the same answer for both).
+pub const INCENTIVE_MISSING: &str = "CBC.50070001";
+/// 确认账单: the bill was confirmed already (a retry after a lost answer lands here).
+pub const BILL_ALREADY_CONFIRMED: &str = "CBC.50070002";
+/// 确认账单: the incentive has no bill waiting (not passed, or already rejected).
+pub const BILL_NOT_CONFIRMABLE: &str = "CBC.50070003";
+/// 问题反馈: a draft incentive has nothing to give feedback on.
+pub const FEEDBACK_NOT_ALLOWED: &str = "CBC.50070004";
+/// The quarter does not exist (bad `YYYY-Qn` or outside the partner's incentives).
+pub const QUARTER_MISSING: &str = "CBC.50070010";
+/// B4: months of the quarter can still be applied for.
+pub const PAYMENT_MONTHS_OPEN: &str = "CBC.50070011";
+/// B4: some monthly incentive is still in preliminary review.
+pub const PAYMENT_IN_REVIEW: &str = "CBC.50070012";
+/// B4: no monthly incentive of the quarter passed preliminary review.
+pub const PAYMENT_NONE_PASSED: &str = "CBC.50070013";
+/// B4: a passed incentive's bill is not confirmed yet.
+pub const PAYMENT_BILLS_UNCONFIRMED: &str = "CBC.50070014";
+/// B4: the quarter's payment was applied for already.
+pub const PAYMENT_ALREADY_APPLIED: &str = "CBC.50070015";

@@ -227,6 +227,14 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     CreateEventRequest,
     EventActionRequest,
     ConstraintsRequest,
+    // Incentives (docs/contracts/incentives.md)
+    crate::incentives::model::ListIncentivesRequest,
+    crate::incentives::model::ShowIncentiveRequest,
+    crate::incentives::calls::ListFeedbacks,
+    crate::incentives::calls::SendFeedback,
+    crate::incentives::calls::DecideBill,
+    crate::incentives::payment::ListQuartersRequest,
+    crate::incentives::payment::ApplyPaymentRequest,
 ];
 
 #[cfg(test)]
@@ -259,7 +267,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 35);
+        assert_eq!(ALL.len(), 42);
     }
 
     #[test]

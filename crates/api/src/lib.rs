@@ -13,6 +13,7 @@ pub mod customers;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
+pub mod incentives;
 pub mod issuance;
 pub mod money;
 pub mod number_range;

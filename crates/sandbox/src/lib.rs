@@ -14,6 +14,7 @@ pub mod customers;
 pub mod errors;
 pub mod faults;
 pub mod front;
+pub mod incentives;
 pub mod keep_alive;
 pub mod mount;
 pub mod opportunities;
@@ -104,6 +105,7 @@ pub fn app(state: AppState) -> Router {
         .endpoint::<CustomerOpportunitiesRequest, _, _>(opportunities::detail)
         .merge(voucher_routes())
         .merge(association_routes())
+        .merge(incentives::routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)

@@ -146,6 +146,8 @@ pub struct Inner {
     pub exiting_resellers: crate::reseller_exit::ExitingResellers,
     /// S13 association events and the constraints that refuse requests.
     pub association: crate::association_book::Associations,
+    /// B3/B4: incentives, feedback, bill decisions and payment applications, per partner.
+    pub incentives: crate::incentives::Incentives,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -163,7 +165,9 @@ impl AppState {
     pub fn new(data: Data, seed: u64, token_ttl_secs: i64, allowed_origins: Vec<String>) -> Self {
         let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
         let association = crate::association_book::Associations::seeded(&data, seed);
+        let incentives = crate::incentives::Incentives::seeded(&data);
         AppState(Arc::new(Inner {
+            incentives,
             vouchers,
             data,
             seed,

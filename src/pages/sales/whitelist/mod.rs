@@ -162,7 +162,7 @@ fn version_columns() -> Vec<Column<Version>> {
             .width(100),
         C::text("source", Msg::WlColSource, source_label).width(120),
         C::text("file", Msg::WlColFile, |r, _| r.file_name.clone().unwrap_or_default()).width(150),
-        C::number("entries", Msg::WlColEntries, |r| Some(r.entry_count as f64)).width(96),
+        C::number("entries", Msg::CustomerCount, |r| Some(r.entry_count as f64)).width(96),
         C::number("added", Msg::WlAdded, |r| Some(r.added_count as f64)).width(76),
         C::number("removed", Msg::WlRemoved, |r| Some(r.removed_count as f64)).width(92),
         C::text("by", Msg::WlColBy, |r, _| format!("{} ({})", r.created_by_name, r.created_by)).width(130),
@@ -217,7 +217,7 @@ pub fn WhitelistPage() -> impl IntoView {
                     <dl data-testid="wl-current" data-version=d.current_version_no data-entries=v.entry_count>
                         <dt>{Msg::WlColVersion.text(l)}</dt>
                         <dd data-testid="wl-current-version">{format!("V{}", d.current_version_no)}</dd>
-                        <dt>{Msg::WlColEntries.text(l)}</dt>
+                        <dt>{Msg::CustomerCount.text(l)}</dt>
                         <dd data-testid="wl-current-count">{format::count(v.entry_count)}</dd>
                         <dt>{Msg::WlColBy.text(l)}</dt>
                         <dd>{format!("{} ({})", v.created_by_name, v.created_by)}</dd>
