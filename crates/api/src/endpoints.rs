@@ -173,6 +173,41 @@ paged!(UploadChanges, Entry, |r| (r.entries, r.total_count), page = query);
 endpoint!(GET ERRORS_ROUTE => UploadErrors: ErrorPage, path(upload_id), query(query));
 paged!(UploadErrors, RowError, |r| (r.error_details, r.total_count), page = query);
 
+// ---- B1, B2 programmes and B5 invoices (docs/contracts/programmes.md, invoices.md) ----
+
+/// `GET /v2/partners/benefits/programmes`: the partner's programme memberships.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgrammesRequest;
+
+endpoint!(GET crate::programmes::PROGRAMMES_PATH => ProgrammesRequest: crate::programmes::ProgrammesResponse);
+endpoint!(GET crate::programmes::FH_APPLICATIONS_PATH => crate::programmes::ListFhApplicationsRequest: crate::programmes::FhApplicationList, query);
+paged!(crate::programmes::ListFhApplicationsRequest, crate::programmes::FhApplication, |r| (
+    r.applications,
+    r.total_count
+));
+endpoint!(GET crate::programmes::capability::BENEFITS_PATH => crate::programmes::capability::ListCapabilityBenefitsRequest: crate::programmes::capability::CapabilityBenefitList, query);
+paged!(
+    crate::programmes::capability::ListCapabilityBenefitsRequest,
+    crate::programmes::capability::CapabilityBenefit,
+    |r| (r.benefits, r.total_count)
+);
+endpoint!(GET crate::programmes::capability::APPLICATIONS_PATH => crate::programmes::capability::ListCapabilityApplicationsRequest: crate::programmes::capability::CapabilityApplicationList, query);
+paged!(
+    crate::programmes::capability::ListCapabilityApplicationsRequest,
+    crate::programmes::capability::CapabilityApplication,
+    |r| (r.applications, r.total_count)
+);
+endpoint!(POST write crate::programmes::capability::APPLICATIONS_PATH => crate::programmes::form::SubmitCapabilityApplication: crate::programmes::capability::CapabilityApplication, json);
+endpoint!(GET crate::invoices::LIST_PATH => crate::invoices::ListInvoicesRequest: crate::invoices::InvoiceList, query);
+paged!(
+    crate::invoices::ListInvoicesRequest,
+    crate::invoices::Invoice,
+    |r| (r.invoices, r.total_count),
+    sort = |req, sort| req.order_by = order_by(sort)
+);
+endpoint!(GET crate::invoices::DETAIL_ROUTE => crate::invoices::ShowInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
+endpoint!(POST write crate::invoices::SIGN_ROUTE => crate::invoices::SignInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
+
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
     ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
@@ -212,6 +247,14 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     Rollback,
     UploadChanges,
     UploadErrors,
+    ProgrammesRequest,
+    crate::programmes::ListFhApplicationsRequest,
+    crate::programmes::capability::ListCapabilityBenefitsRequest,
+    crate::programmes::capability::ListCapabilityApplicationsRequest,
+    crate::programmes::form::SubmitCapabilityApplication,
+    crate::invoices::ListInvoicesRequest,
+    crate::invoices::ShowInvoiceRequest,
+    crate::invoices::SignInvoiceRequest,
 ];
 
 #[cfg(test)]
@@ -244,7 +287,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 31);
+        assert_eq!(ALL.len(), 39);
     }
 
     #[test]

@@ -144,6 +144,9 @@ pub struct Inner {
     pub vouchers: crate::vouchers::Vouchers,
     /// Resellers Q1 refuses with `CBC.50010105` (set through `/__sandbox/exiting-resellers`).
     pub exiting_resellers: crate::reseller_exit::ExitingResellers,
+    /// B1/B2 memberships and applications; B5 invoices (changed by submissions and 签收).
+    pub programmes: crate::programmes::Programmes,
+    pub invoices: crate::invoices::Invoices,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -160,7 +163,11 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(data: Data, seed: u64, token_ttl_secs: i64, allowed_origins: Vec<String>) -> Self {
         let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
+        let (programmes, invoices) =
+            (crate::programmes::Programmes::seeded(&data), crate::invoices::Invoices::seeded(&data));
         AppState(Arc::new(Inner {
+            programmes,
+            invoices,
             vouchers,
             data,
             seed,
