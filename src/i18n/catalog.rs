@@ -8,9 +8,13 @@ mod text;
 #[path = "messages.rs"]
 mod messages;
 
+#[path = "programmes.rs"]
+mod programmes;
+
 pub use messages::*;
+pub use programmes::*;
 pub use text::{Locale, Msg};
 
 /// Each area's (name, text) list, for the catalog checks.
 #[allow(dead_code)]
-pub const AREAS: &[&[(&str, Msg)]] = &[messages::MESSAGES];
+pub const AREAS: &[&[(&str, Msg)]] = &[messages::MESSAGES, programmes::PROGRAMME_TEXTS];

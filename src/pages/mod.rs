@@ -1,6 +1,7 @@
 //! Pages, following the console's navigation. Pages are thin: they declare columns, filters
 //! and actions; the shared components do the work.
 
+pub mod benefits;
 pub mod dev;
 pub mod home;
 pub mod lazy;

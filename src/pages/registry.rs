@@ -12,7 +12,7 @@ use crate::routes::access::Access;
 use crate::routes::page::{Area::*, Page, PageView};
 use crate::routes::paths as p;
 use leptos::prelude::*;
-use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER};
+use partner_api::profile::partner_type::{DISTRIBUTOR, RESELLER, SERVICE_PARTNER};
 use partner_api::profile::role::{ADMIN, SUPERVISOR};
 
 /// Vouchers and cash coupons: not for service partners (their API answers 403).
@@ -26,6 +26,10 @@ const WHITELIST_PARTNERS: Access = Access::partners(&[DISTRIBUTOR, RESELLER], Ms
 const WHITELIST_MANAGERS: Access =
     Access::partners(&[DISTRIBUTOR, RESELLER], Msg::WlReadOnly, "wl-import-not-allowed").roles(&[ADMIN, SUPERVISOR]);
 const ALL: Access = Access::EVERYONE;
+/// B5 invoices pay service-partner programme incentives; others are told so.
+const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
+/// B2's form: who may apply (`partner_api::programmes::may_apply`).
+const APPLICANTS: Access = Access::partners(&[], Msg::PgReadOnlyRole, "apply-not-allowed").roles(&[ADMIN, SUPERVISOR]);
 
 /// The pages inside the signed-in frame, in matching order (a path before its `:param` sibling
 /// as today; the Not Found catch-all last). Sign-in is outside the frame (app.rs).
@@ -68,6 +72,23 @@ pub const PAGES: &[Page] = &[
         QUOTA_PARTNERS,
         lazy!(QuotaRecords => super::sales::quota_records::QuotaRecordsPage),
     ),
+    // B1, B2 and B5: the programme pages show non-members the prerequisite themselves.
+    Page::new(p::BENEFITS_FH, Benefits, ALL, lazy!(Fh => super::benefits::fh::FhPage)).nav(Msg::PgNavFh, "nav-fh"),
+    Page::new(p::BENEFITS_CAPABILITY, Benefits, ALL, lazy!(Capability => super::benefits::capability::CapabilityPage))
+        .nav(Msg::PgNavCapability, "nav-capability"),
+    Page::new(
+        p::BENEFITS_CAPABILITY_APPLY,
+        Benefits,
+        APPLICANTS,
+        lazy!(CapabilityApply => super::benefits::capability_apply::CapabilityApplyPage),
+    ),
+    Page::new(
+        p::BENEFITS_INVOICES,
+        Benefits,
+        INVOICE_PARTNERS,
+        lazy!(Invoices => super::benefits::invoices::InvoicesPage),
+    )
+    .nav(Msg::IvNav, "nav-invoices"),
     Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
     Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
 ];

@@ -27,6 +27,11 @@ paths! {
     VOUCHERS = "/sales/vouchers";
     QUOTAS = "/sales/quotas";
     QUOTA_RECORDS = "/sales/quotas/records";
+    /// B1 专职人员激励 (FH), B2 能力提升激励 and its form, B5 发票.
+    BENEFITS_FH = "/benefits/fh";
+    BENEFITS_CAPABILITY = "/benefits/capability";
+    BENEFITS_CAPABILITY_APPLY = "/benefits/capability/apply";
+    BENEFITS_INVOICES = "/benefits/invoices";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.

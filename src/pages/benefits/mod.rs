@@ -1,0 +1,6 @@
+//! 权益 / Benefits: one folder per page (`<page>/mod.rs` is the page, siblings are its parts).
+
+pub mod capability;
+pub mod capability_apply;
+pub mod fh;
+pub mod invoices;
