@@ -133,6 +133,6 @@ crate::templates! {
     PgOutOfRange { max } => "请输入 1 到 {max} 之间的整数", "Enter a whole number from 1 to {max}";
     IvSignQuestion { no, amount } => "确认已收到发票 {no}(金额 {amount})?签收后不能撤回。", "Confirm that you received invoice {no} ({amount})? Signing for it cannot be undone.";
     IvRevocationRejectedText { reason } => "发票开具中。您的撤销申请被驳回,驳回原因:{reason}。", "The invoice is being issued. Your revocation request was rejected. Reason: {reason}.";
-    IvReturnRejectedText { reason } => "驳回原因:{reason}", "Return rejected. Reason: {reason}";
+    IvReturnRejectedText { reason } => "驳回原因:{reason}。", "Return rejected. Reason: {reason}.";
     IvShipment { company, no } => "{company} {no}", "{company} {no}";
 }

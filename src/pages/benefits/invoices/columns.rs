@@ -21,13 +21,18 @@ pub fn status_options(l: Locale) -> Vec<(String, String)> {
     status::ALL.iter().map(|s| (s.to_string(), status_text(s, l))).collect()
 }
 
+/// A reason as the sentence's end (the sentence adds its own full stop).
+fn clause(reason: &str) -> &str {
+    reason.trim().trim_end_matches(['。', '.'])
+}
+
 /// The sentence beside the state ("-" when the console shows none).
 pub fn shows_text(i: &Invoice, l: Locale) -> String {
     match i.shows() {
         Shows::Issuing | Shows::Invoiced | Shows::ReturnRejected { reason: None } => "-".into(),
-        Shows::RevocationRejected { reason } => IvRevocationRejectedText { reason: &reason }.text(l),
+        Shows::RevocationRejected { reason } => IvRevocationRejectedText { reason: &clause(&reason) }.text(l),
         Shows::Mailed => Msg::IvMailed.text(l).to_string(),
-        Shows::ReturnRejected { reason: Some(reason) } => IvReturnRejectedText { reason: &reason }.text(l),
+        Shows::ReturnRejected { reason: Some(reason) } => IvReturnRejectedText { reason: &clause(&reason) }.text(l),
     }
 }
 
