@@ -9,6 +9,8 @@ pub mod modal_keys;
 pub mod orders_tabs;
 pub mod pager;
 pub mod partner_gate;
+pub mod programme_gate;
+pub mod programme_labels;
 pub mod quota_labels;
 pub mod reauth_dialog;
 pub mod reclaim;

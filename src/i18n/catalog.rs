@@ -28,6 +28,8 @@ mod errors;
 mod incentives;
 #[path = "orders.rs"]
 mod orders;
+#[path = "programmes.rs"]
+mod programmes;
 #[path = "quotas.rs"]
 mod quotas;
 #[path = "sales.rs"]
@@ -48,6 +50,7 @@ pub use dev::*;
 pub use errors::{error_text, ERROR_TEXTS};
 pub use incentives::*;
 pub use orders::*;
+pub use programmes::*;
 pub use quotas::*;
 pub use sales::*;
 pub use shell::*;
@@ -65,6 +68,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     dev::DEV,
     incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
+    programmes::PROGRAMME_TEXTS,
     quotas::QUOTAS,
     sales::SALES,
     shell::SHELL,

@@ -29,6 +29,10 @@ const WHITELIST_MANAGERS: Access =
 const INCENTIVE_READERS: Access =
     Access::partners(&[SERVICE_PARTNER], Msg::InNotAvailable, "incentives-not-available").roles(&[ADMIN, SUPERVISOR]);
 const ALL: Access = Access::EVERYONE;
+/// B5 invoices pay service-partner programme incentives; others are told so.
+const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
+/// B2's form: who may apply (`partner_api::programmes::may_apply`).
+const APPLICANTS: Access = Access::partners(&[], Msg::PgReadOnlyRole, "apply-not-allowed").roles(&[ADMIN, SUPERVISOR]);
 
 /// The pages inside the signed-in frame, in matching order (a path before its `:param` sibling
 /// as today; the Not Found catch-all last). Sign-in is outside the frame (app.rs).
@@ -102,6 +106,23 @@ pub const PAGES: &[Page] = &[
         lazy!(QuarterlyPayment => super::benefits::quarterly_payment::QuarterlyPaymentPage),
     )
     .nav(Msg::InNavPayment, "nav-quarterly-payment"),
+    // B1, B2 and B5: the programme pages show non-members the prerequisite themselves.
+    Page::new(p::BENEFITS_FH, Benefits, ALL, lazy!(Fh => super::benefits::fh::FhPage)).nav(Msg::PgNavFh, "nav-fh"),
+    Page::new(p::BENEFITS_CAPABILITY, Benefits, ALL, lazy!(Capability => super::benefits::capability::CapabilityPage))
+        .nav(Msg::PgNavCapability, "nav-capability"),
+    Page::new(
+        p::BENEFITS_CAPABILITY_APPLY,
+        Benefits,
+        APPLICANTS,
+        lazy!(CapabilityApply => super::benefits::capability_apply::CapabilityApplyPage),
+    ),
+    Page::new(
+        p::BENEFITS_INVOICES,
+        Benefits,
+        INVOICE_PARTNERS,
+        lazy!(Invoices => super::benefits::invoices::InvoicesPage),
+    )
+    .nav(Msg::IvNav, "nav-invoices"),
     Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
     Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
 ];

@@ -33,6 +33,11 @@ paths! {
     INCENTIVES = "/benefits/incentives";
     INCENTIVE_DETAIL = "/benefits/incentives/:id";
     QUARTERLY_PAYMENT = "/benefits/quarterly-payment";
+    /// B1 专职人员激励 (FH), B2 能力提升激励 and its form, B5 发票.
+    BENEFITS_FH = "/benefits/fh";
+    BENEFITS_CAPABILITY = "/benefits/capability";
+    BENEFITS_CAPABILITY_APPLY = "/benefits/capability/apply";
+    BENEFITS_INVOICES = "/benefits/invoices";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.

@@ -52,6 +52,7 @@ mod tests {
                 "sales/vouchers",
                 "sales/whitelist",
                 "benefits",
+                "benefits/capability",
                 "benefits/incentives",
                 "dev",
             ]

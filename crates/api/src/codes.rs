@@ -99,3 +99,22 @@ pub const PAYMENT_NONE_PASSED: &str = "CBC.50070013";
 pub const PAYMENT_BILLS_UNCONFIRMED: &str = "CBC.50070014";
 /// B4: the quarter's payment was applied for already.
 pub const PAYMENT_ALREADY_APPLIED: &str = "CBC.50070015";
+// ---- Programmes and invoices (docs/contracts/programmes.md, invoices.md) ----
+/// B1/B2: the partner is not a member of the programme the endpoint belongs to.
+pub const NOT_IN_PROGRAMME: &str = "CBC.50030001";
+/// B2: no such benefit for this partner (not a level-1 tag certified this year in scope).
+pub const BENEFIT_NOT_APPLICABLE: &str = "CBC.50030002";
+/// B2: an application for this benefit is still being reviewed.
+pub const APPLICATION_IN_REVIEW: &str = "CBC.50030003";
+/// B2: an application for this benefit was approved; it cannot be applied for again.
+pub const BENEFIT_ALREADY_APPROVED: &str = "CBC.50030004";
+/// A review move that is not legal from the application's state.
+pub const ILLEGAL_REVIEW_TRANSITION: &str = "CBC.50030005";
+/// No such application of this partner.
+pub const APPLICATION_NOT_FOUND: &str = "CBC.50030006";
+/// B5: 签收 of an invoice that is not 待签收 (still being issued).
+pub const INVOICE_NOT_PENDING_RECEIPT: &str = "CBC.50030011";
+/// B5: the invoice was already signed for.
+pub const INVOICE_ALREADY_SIGNED: &str = "CBC.50030012";
+/// B5: no such invoice of this partner.
+pub const INVOICE_NOT_FOUND: &str = "CBC.50030013";

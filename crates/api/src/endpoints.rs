@@ -183,6 +183,40 @@ paged!(EventQuery, AssociationEvent, |r| (r.events, r.total_count), sort = |req,
 endpoint!(POST write crate::association::CREATE_PATH => CreateEventRequest: AssociationEvent, json);
 endpoint!(POST write crate::association::ACTION_ROUTE => EventActionRequest: AssociationEvent, path(event_id), json(body));
 endpoint!(GET crate::association::CONSTRAINTS_ROUTE => ConstraintsRequest: Constraints, path(customer_id));
+// ---- B1, B2 programmes and B5 invoices (docs/contracts/programmes.md, invoices.md) ----
+
+/// `GET /v2/partners/benefits/programmes`: the partner's programme memberships.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgrammesRequest;
+
+endpoint!(GET crate::programmes::PROGRAMMES_PATH => ProgrammesRequest: crate::programmes::ProgrammesResponse);
+endpoint!(GET crate::programmes::FH_APPLICATIONS_PATH => crate::programmes::ListFhApplicationsRequest: crate::programmes::FhApplicationList, query);
+paged!(crate::programmes::ListFhApplicationsRequest, crate::programmes::FhApplication, |r| (
+    r.applications,
+    r.total_count
+));
+endpoint!(GET crate::programmes::capability::BENEFITS_PATH => crate::programmes::capability::ListCapabilityBenefitsRequest: crate::programmes::capability::CapabilityBenefitList, query);
+paged!(
+    crate::programmes::capability::ListCapabilityBenefitsRequest,
+    crate::programmes::capability::CapabilityBenefit,
+    |r| (r.benefits, r.total_count)
+);
+endpoint!(GET crate::programmes::capability::APPLICATIONS_PATH => crate::programmes::capability::ListCapabilityApplicationsRequest: crate::programmes::capability::CapabilityApplicationList, query);
+paged!(
+    crate::programmes::capability::ListCapabilityApplicationsRequest,
+    crate::programmes::capability::CapabilityApplication,
+    |r| (r.applications, r.total_count)
+);
+endpoint!(POST write crate::programmes::capability::APPLICATIONS_PATH => crate::programmes::form::SubmitCapabilityApplication: crate::programmes::capability::CapabilityApplication, json);
+endpoint!(GET crate::invoices::LIST_PATH => crate::invoices::ListInvoicesRequest: crate::invoices::InvoiceList, query);
+paged!(
+    crate::invoices::ListInvoicesRequest,
+    crate::invoices::Invoice,
+    |r| (r.invoices, r.total_count),
+    sort = |req, sort| req.order_by = order_by(sort)
+);
+endpoint!(GET crate::invoices::DETAIL_ROUTE => crate::invoices::ShowInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
+endpoint!(POST write crate::invoices::SIGN_ROUTE => crate::invoices::SignInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
 
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
@@ -235,6 +269,14 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     crate::incentives::calls::DecideBill,
     crate::incentives::payment::ListQuartersRequest,
     crate::incentives::payment::ApplyPaymentRequest,
+    ProgrammesRequest,
+    crate::programmes::ListFhApplicationsRequest,
+    crate::programmes::capability::ListCapabilityBenefitsRequest,
+    crate::programmes::capability::ListCapabilityApplicationsRequest,
+    crate::programmes::form::SubmitCapabilityApplication,
+    crate::invoices::ListInvoicesRequest,
+    crate::invoices::ShowInvoiceRequest,
+    crate::invoices::SignInvoiceRequest,
 ];
 
 #[cfg(test)]
@@ -267,7 +309,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 42);
+        assert_eq!(ALL.len(), 50);
     }
 
     #[test]

@@ -15,12 +15,15 @@ pub mod errors;
 pub mod faults;
 pub mod front;
 pub mod incentives;
+pub mod invoices;
 pub mod keep_alive;
 pub mod mount;
 pub mod opportunities;
 pub mod orders;
 pub mod prng;
 pub mod profile;
+pub mod programmes;
+pub mod programmes_seed;
 pub mod query;
 pub mod quotas;
 pub mod request_id;
@@ -106,6 +109,7 @@ pub fn app(state: AppState) -> Router {
         .merge(voucher_routes())
         .merge(association_routes())
         .merge(incentives::routes())
+        .merge(programme_routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)
@@ -121,6 +125,7 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/exiting-resellers", get(reseller_exit::get).post(reseller_exit::set))
         .route("/__sandbox/association-cases", get(association::cases))
         .route("/__sandbox/association-events/answer", post(association::answer))
+        .route("/__sandbox/programme-review", post(programmes::review_move))
         .route(front::REFUSED_PATH, get(front::refused));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
@@ -183,6 +188,24 @@ fn voucher_routes() -> Router<AppState> {
         .endpoint::<UploadErrors, _, _>(whitelist::errors)
         .endpoint::<CommitUpload, _, _>(whitelist::commit)
         .endpoint::<Rollback, _, _>(whitelist::rollback)
+}
+
+/// B1/B2 programmes and B5 invoices (docs/contracts/programmes.md, invoices.md).
+fn programme_routes() -> Router<AppState> {
+    use partner_api::endpoints::ProgrammesRequest;
+    use partner_api::invoices::{ListInvoicesRequest, ShowInvoiceRequest, SignInvoiceRequest};
+    use partner_api::programmes::capability::{ListCapabilityApplicationsRequest, ListCapabilityBenefitsRequest};
+    use partner_api::programmes::form::SubmitCapabilityApplication;
+    use partner_api::programmes::ListFhApplicationsRequest;
+    Router::new()
+        .endpoint::<ProgrammesRequest, _, _>(programmes::get)
+        .endpoint::<ListFhApplicationsRequest, _, _>(programmes::fh_applications)
+        .endpoint::<ListCapabilityBenefitsRequest, _, _>(programmes::capability_benefits)
+        .endpoint::<ListCapabilityApplicationsRequest, _, _>(programmes::capability_applications)
+        .endpoint::<SubmitCapabilityApplication, _, _>(programmes::submit_capability_application)
+        .endpoint::<ListInvoicesRequest, _, _>(invoices::list)
+        .endpoint::<ShowInvoiceRequest, _, _>(invoices::detail)
+        .endpoint::<SignInvoiceRequest, _, _>(invoices::sign_for)
 }
 
 /// A started sandbox.

@@ -113,6 +113,32 @@ const PARTNERS: &[PartnerDef] = &[
             p("he.jing", "何静", AM, Some("sun.li")),
         ],
     },
+    // Appended last so every id and customer above stays as it was. Programme membership is
+    // in programmes_seed.rs: this one is in the CCoE programme only, the next in neither.
+    PartnerDef {
+        account: "yunqi_services",
+        name: "云启数智服务有限公司",
+        partner_type: partner_type::SERVICE_PARTNER,
+        parent: None,
+        people: &[
+            p("admin", "许晴", ADMIN, None),
+            p("tang.jun", "唐俊", SUP, None),
+            p("lily.he", "Lily He", AM, Some("tang.jun")),
+            p("feng.lei", "冯磊", AM, Some("tang.jun")),
+        ],
+    },
+    PartnerDef {
+        account: "anxin_ops",
+        name: "安信云运维服务有限公司",
+        partner_type: partner_type::SERVICE_PARTNER,
+        parent: None,
+        people: &[
+            p("admin", "钱伟", ADMIN, None),
+            p("gao.yan", "高燕", SUP, None),
+            p("ryan.li", "Ryan Li", AM, Some("gao.yan")),
+            p("xu.ting", "徐婷", AM, Some("gao.yan")),
+        ],
+    },
 ];
 
 /// (hanzi, pinyin) of cities used in Chinese company names.

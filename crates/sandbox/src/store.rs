@@ -148,6 +148,9 @@ pub struct Inner {
     pub association: crate::association_book::Associations,
     /// B3/B4: incentives, feedback, bill decisions and payment applications, per partner.
     pub incentives: crate::incentives::Incentives,
+    /// B1/B2 memberships and applications; B5 invoices (changed by submissions and 签收).
+    pub programmes: crate::programmes::Programmes,
+    pub invoices: crate::invoices::Invoices,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -166,8 +169,12 @@ impl AppState {
         let vouchers = crate::vouchers::Vouchers::seeded(&data, seed);
         let association = crate::association_book::Associations::seeded(&data, seed);
         let incentives = crate::incentives::Incentives::seeded(&data);
+        let (programmes, invoices) =
+            (crate::programmes::Programmes::seeded(&data), crate::invoices::Invoices::seeded(&data));
         AppState(Arc::new(Inner {
             incentives,
+            programmes,
+            invoices,
             vouchers,
             data,
             seed,
