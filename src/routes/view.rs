@@ -4,7 +4,7 @@
 //!
 //! The router first preloads a route, then chooses its view. Preloading fetches a lazy page's
 //! module and, at the same time, sends the page's first read if the registry names one
-//! (api/early.rs) — for a page with an access rule only once the profile allows it — so the
+//! (api/early.rs) — for a page with an access rule only if the known profile allows it — so the
 //! page's data and code arrive together instead of one after the other.
 
 use super::page::{Page, PageView};
@@ -56,16 +56,13 @@ impl ChooseView for RouteView {
         };
         // Read now: the hooks need the route's owner, and the query is the new page's already.
         let (api, query) = (use_api(), use_query_map().get_untracked());
-        let profile = (!page.access.is_everyone()).then(|| use_profile().loaded());
-        let first_read = async move {
-            let allowed = match profile {
-                None => true,
-                Some(profile) => profile.await.is_some_and(|p| page.access.allows(&p)),
-            };
-            if allowed {
-                first(api, &query);
-            }
-        };
-        futures::join!(first_read, self.module());
+        // A page with an access rule starts early only when the profile is known already: on
+        // a fresh load the router preloads before it renders the frame that loads the profile,
+        // so waiting for it here would never end.
+        let allowed = page.access.is_everyone() || use_profile().with(|p| page.access.allows(p)) == Some(true);
+        if allowed {
+            first(api, &query);
+        }
+        self.module().await;
     }
 }
