@@ -2,13 +2,13 @@
 //! unbinding, agree to or cancel a 代客授权, cancel one's own request. The deadline is shown;
 //! a second click while sending does nothing; a refusal keeps what was typed.
 
-use super::labels::{association_msg, status_msg, type_msg};
+use super::labels::{association_msg, reason_msg, status_msg, type_msg};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::{tr, use_i18n, AeDeadlineLeft, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::association::rules::{check_reason, reason_required};
+use partner_api::association::rules::reason_required;
 use partner_api::association::{action, event_type, AssociationEvent, EventAction, EventActionRequest, MAX_REASON};
 use partner_api::{codes, ApiError};
 
@@ -42,12 +42,8 @@ pub fn HandleDialog(event: RwSignal<Option<AssociationEvent>>, on_done: Callback
         let Some(e) = event.get_untracked() else { return };
         let text = reason.get_untracked();
         let required = reason_required(act);
-        if let Err(v) = check_reason(Some(&text), required) {
-            reason_problem.set(Some(if v.reason == "is required" {
-                Msg::AeReasonRequired
-            } else {
-                Msg::AeReasonTooLong
-            }));
+        if let Some(problem) = reason_msg(&text, required) {
+            reason_problem.set(Some(problem));
             return;
         }
         reason_problem.set(None);

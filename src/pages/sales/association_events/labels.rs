@@ -82,3 +82,10 @@ pub fn refusal_text(r: &Refusal, l: Locale) -> String {
 pub fn options(codes: &[&str], msg: fn(&str) -> Msg, l: Locale) -> Vec<(String, String)> {
     codes.iter().map(|c| (c.to_string(), msg(c).text(l).to_string())).collect()
 }
+
+/// Why a typed reason cannot be sent (the contract's rule, partner_api::association::rules),
+/// in words; decided from the rule's outcome and the input, never from its message text.
+pub fn reason_msg(text: &str, required: bool) -> Option<Msg> {
+    partner_api::association::rules::check_reason(Some(text), required).err()?;
+    Some(if required && text.trim().is_empty() { Msg::AeReasonRequired } else { Msg::AeReasonTooLong })
+}

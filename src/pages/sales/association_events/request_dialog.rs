@@ -3,13 +3,13 @@
 //! explained before anything is sent; the form carries one `client_token`, so a second click
 //! or a resend after a lost answer never creates a second request.
 
-use super::labels::{association_msg, refusal_text};
+use super::labels::{association_msg, reason_msg, refusal_text};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::{tr, use_i18n, AeCurrentType, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partner_api::association::rules::{check_reason, other_type, refusals, Refusal};
+use partner_api::association::rules::{other_type, refusals, Refusal};
 use partner_api::association::{
     event_type, AssociationEvent, Constraints, ConstraintsRequest, CreateEventRequest, MAX_REASON,
 };
@@ -84,12 +84,8 @@ pub fn RequestDialog(open: RwSignal<bool>, customer: RwSignal<String>, on_done: 
             return;
         }
         let text = reason.get_untracked();
-        if let Err(v) = check_reason(Some(&text), true) {
-            reason_problem.set(Some(if v.reason == "is required" {
-                Msg::AeReasonRequired
-            } else {
-                Msg::AeReasonTooLong
-            }));
+        if let Some(problem) = reason_msg(&text, true) {
+            reason_problem.set(Some(problem));
             return;
         }
         reason_problem.set(None);
