@@ -11,7 +11,7 @@
 //!   `{id, kind: "done", outcome: <ReadOutcome JSON>, chunks: string[]}`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use partner_api::whitelist_read::{is_xlsx, read, stage, ReadOutcome, ReadRequest};
+use partner_api::whitelist_read::{read, stage, ReadRequest};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -33,16 +33,11 @@ fn progress(scope: &DedicatedWorkerGlobalScope, id: f64, stage: &str, done: usiz
     post(scope, &o);
 }
 
-/// CSV text: UTF-8 (BOM or not; the bytes become the string without a copy), else GB18030
-/// (what Chinese Excel saves).
-fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
-            decoder.decode_with_u8_array(e.as_bytes()).map_err(|e| format!("{e:?}"))
-        }
-    }
+/// Legacy Chinese text (GB18030, what Chinese Excel saves) through the browser's decoder, so
+/// its tables are not shipped in the wasm. `partner_api::sheet::decode_text` decides when.
+fn gb18030(bytes: &[u8]) -> Result<String, String> {
+    let decoder = web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
+    decoder.decode_with_u8_array(bytes).map_err(|e| format!("{e:?}"))
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
@@ -52,14 +47,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
     let bytes = Uint8Array::new(&get("bytes")).to_vec();
     progress(scope, id, stage::DECODE, 0, bytes.len());
     let mut report = |done: usize, total: usize| progress(scope, id, stage::CHECK, done, total);
-    let (outcome, chunks) = if is_xlsx(&req.name, &bytes) {
-        read(&req, Some(&bytes), None, &mut report)
-    } else {
-        match decode_text(bytes) {
-            Ok(text) => read(&req, None, Some(&text), &mut report),
-            Err(e) => (ReadOutcome::Unreadable(e), Vec::new()),
-        }
-    };
+    let (outcome, chunks) = read(&req, bytes, &gb18030, &mut report);
     let o = Object::new();
     set(&o, "id", id);
     set(&o, "kind", "done");

@@ -3,7 +3,10 @@
 
 use crate::api::profile::use_profile;
 use crate::components::table::export;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, WlRowDuplicate};
+use crate::i18n::{
+    error_text, tr, use_i18n, Locale, Msg, WlRowCellError, WlRowDuplicate, WlRowExtraFields, WlRowFormula,
+    WlRowIdInvisible, WlRowIdLength, WlRowIdNotHex, WlValueCut,
+};
 use leptos::prelude::*;
 use partner_api::whitelist::{RowError, RowProblem};
 use partner_api::whitelist_file;
@@ -24,8 +27,21 @@ pub fn use_rights() -> Rights {
 /// The translated reason of a row problem (found by the browser or by the server), from its
 /// kind; a kind this app does not know is worded from its code, else shown as the server said.
 pub fn row_reason(e: &RowError, l: Locale) -> String {
+    let v = e.value.as_deref().unwrap_or_default();
     let msg = match e.kind {
-        RowProblem::Duplicate => return WlRowDuplicate { row: &e.value.clone().unwrap_or_default() }.text(l),
+        RowProblem::Duplicate => return WlRowDuplicate { row: &v }.text(l),
+        RowProblem::IdLength => return WlRowIdLength { n: &v }.text(l),
+        RowProblem::IdNotHex => return WlRowIdNotHex { c: &v }.text(l),
+        RowProblem::IdInvisible => return WlRowIdInvisible { code: &v }.text(l),
+        RowProblem::Formula => return WlRowFormula { formula: &cut(v, 60) }.text(l),
+        RowProblem::CellError => return WlRowCellError { value: &v }.text(l),
+        RowProblem::ExtraFields => return WlRowExtraFields { extra: &cut(v, 60) }.text(l),
+        RowProblem::IdLooksLikeName => Msg::WlRowIdLooksLikeName,
+        RowProblem::StoredAsNumber => Msg::WlRowStoredAsNumber,
+        RowProblem::DateCell => Msg::WlRowDateCell,
+        RowProblem::BoolCell => Msg::WlRowBoolCell,
+        RowProblem::BadQuotes => Msg::WlRowBadQuotes,
+        RowProblem::BadEncoding => Msg::WlRowBadEncoding,
         RowProblem::NoCustomer => Msg::WlRowNoCustomer,
         RowProblem::NotYours => Msg::WlRowNotYours,
         RowProblem::Referral => Msg::WlRowReferral,
@@ -38,6 +54,23 @@ pub fn row_reason(e: &RowError, l: Locale) -> String {
         }
     };
     msg.text(l).to_string()
+}
+
+/// A value cut to `max` characters with an ellipsis (the reason text stays readable).
+fn cut(v: &str, max: usize) -> String {
+    match v.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &v[..at]),
+        None => v.to_string(),
+    }
+}
+
+/// A value for the problems table: up to `max` characters, then an ellipsis and the length
+/// (the rejected-rows download keeps the whole value).
+pub fn shown_value(v: &str, max: usize, l: Locale) -> String {
+    match v.char_indices().nth(max) {
+        Some((at, _)) => WlValueCut { text: &&v[..at], n: &crate::format::count(v.chars().count() as u64) }.text(l),
+        None => v.to_string(),
+    }
 }
 
 /// The import template in the current language: CSV (text with BOM) or XLSX.

@@ -42,6 +42,8 @@ mod table;
 mod vouchers;
 #[path = "whitelist.rs"]
 mod whitelist;
+#[path = "whitelist_files.rs"]
+mod whitelist_files;
 
 pub use association::*;
 pub use common::*;
@@ -58,6 +60,7 @@ pub use table::*;
 pub use text::{is_one, CountText, Locale, Msg};
 pub use vouchers::*;
 pub use whitelist::*;
+pub use whitelist_files::*;
 
 /// Each area's plain texts (name, text), for the catalog checks.
 #[allow(dead_code)]
@@ -75,6 +78,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     table::TABLE,
     vouchers::VOUCHERS,
     whitelist::WHITELIST,
+    whitelist_files::WHITELIST_FILES,
 ];
 
 /// Each area's templates (name, both texts with their placeholders), for the same checks.
@@ -87,4 +91,5 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     table::TABLE_TEMPLATES,
     vouchers::VOUCHERS_TEMPLATES,
     whitelist::WHITELIST_TEMPLATES,
+    whitelist_files::WHITELIST_FILES_TEMPLATES,
 ];

@@ -38,14 +38,14 @@ crate::texts! {
     WlStepPreview => "检查与预览", "Check and preview";
     WlStepCommit => "提交新版本", "Commit the new version";
     WlDropHere => "将文件拖到此处,或点击选择文件", "Drop a file here, or click to choose one";
-    WlDropHint => "支持 .csv(UTF-8 或 GB18030)和 .xlsx;表头为 客户ID / 账号名 / 备注 或英文 Customer ID / Account name / Remark", ".csv (UTF-8 or GB18030) and .xlsx; headers 客户ID / 账号名 / 备注 or Customer ID / Account name / Remark";
+    WlDropHint => "支持 .csv(UTF-8、UTF-16 或 GB18030)和 .xlsx;表头为 客户ID / 账号名 / 备注(或 客户账号ID / 客户账号名)或英文 Customer ID / Account name / Remark", ".csv (UTF-8, UTF-16 or GB18030) and .xlsx; headers 客户ID / 账号名 / 备注 (or 客户账号ID / 客户账号名) or Customer ID / Account name / Remark";
     WlReading => "正在读取文件…", "Reading the file…";
     WlFileUnreadable => "无法读取该文件", "The file cannot be read";
     WlFileEmpty => "文件中没有数据行", "The file has no data rows";
-    WlFileNoColumns => "第一行中没有可识别的列", "No known column in the first row";
+    WlFileNoColumns => "没有找到可识别的表头", "No known column headers were found";
     WlHeadersFound => "文件中的表头", "Headers in the file";
     WlHeadersExpected => "应有的表头", "Expected headers";
-    WlHeadersHint => "至少需要“客户ID”或“账号名”一列。可下载模板对照。", "At least a Customer ID or an Account name column is needed. Download the template to compare.";
+    WlHeadersHint => "至少需要“客户ID”或“账号名”一列。表头不在这一行时请在上方更改表头所在行,或在下方指定各列;可下载模板对照。", "At least a Customer ID or an Account name column is needed. If the header is on another row, change the header row above, or choose the columns below; the template shows the expected layout.";
     WlSheet => "工作表", "Sheet";
     WlDownloadRejected => "下载有问题的行(CSV)", "Download rejected rows (CSV)";
     WlMapTitle => "指定各列(下次遇到相同表头时自动使用)", "Choose the columns (used again for files with the same headers)";

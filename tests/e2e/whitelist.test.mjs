@@ -451,7 +451,8 @@ test('a dropped file is read; a 401 while staging asks for the password and keep
 function bigCsv(path, customers, n, remark = '') {
   const lines = ['Customer ID,Account name,Remark'];
   for (const c of customers) lines.push(`${c.customer_id},,${remark}`);
-  for (let i = customers.length; i < n; i++) lines.push(`ghost-${String(i).padStart(6, '0')},,${remark}`);
+  // Well-formed IDs (32 hex) that no customer has: the browser passes them, the server refuses.
+  for (let i = customers.length; i < n; i++) lines.push(`dead${i.toString(16).padStart(28, '0')},,${remark}`);
   writeFileSync(path, lines.join('\r\n') + '\r\n');
 }
 
@@ -599,29 +600,31 @@ test('100,000 rows are read and checked in the worker with progress; no main-thr
   const rejected = await download(page, 'wl-download-rejected');
   const lines = rejected.bytes.toString('utf8').trim().split('\r\n');
   assert.equal(lines.length - 1, refused);
-  assert.ok(lines.at(-1).startsWith(`100001,ghost-`), lines.at(-1));
+  assert.ok(lines.at(-1).startsWith(`100001,dead`), lines.at(-1));
   assertNoPageErrors(page);
   await page.context().close();
 });
 
-test('XLSX with several sheets: the first is read, another can be chosen', async () => {
+test('XLSX with several sheets: the one holding the table is read, another can be chosen', async () => {
   const page = await browser.newPage({ locale: 'en-US' });
   await signInAs(page, 'en');
   await openWhitelist(page);
-  await chooseFile(page, join(FIXTURES, 'multi-sheet-merged.xlsx'));
+  // The first sheet is instructions: the list on the second is found and said.
+  await chooseFile(page, join(FIXTURES, 'instructions-first.xlsx'));
   await page.locator('[data-testid=wl-read-summary]').waitFor();
-  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '3');
-  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-invalid'), '1');
+  assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-valid'), '2');
+  assert.equal(await page.getAttribute('[data-testid=wl-found]', 'data-sheet'), '1');
+  assert.equal(await page.textContent('[data-testid=wl-found]'), 'Read sheet “客户名单”, with the header in row 1.');
   const options = await page.$$eval('[data-testid=wl-sheet] option', (os) => os.map((o) => o.textContent));
-  assert.deepEqual(options, ['白名单', '说明', 'Sheet3']);
+  assert.deepEqual(options, ['填写说明', '客户名单']);
+  assert.equal(await page.inputValue('[data-testid=wl-sheet]'), '1');
   await screenshot(page, 'whitelist-import-sheets-en');
-  await page.selectOption('[data-testid=wl-sheet]', '2');
-  await page.locator('[data-testid=wl-read-summary][data-valid="1"]').waitFor();
-  assert.equal(await page.inputValue('[data-testid=wl-sheet]'), '2');
-  // A sheet without known headers offers the column mapping.
-  await page.selectOption('[data-testid=wl-sheet]', '1');
+  // The instructions sheet, chosen by hand: no known header there, so the mapping is offered.
+  await page.selectOption('[data-testid=wl-sheet]', '0');
   await page.locator('[data-testid=wl-file-problem][data-problem=columns]').waitFor();
   assert.equal(await page.locator('[data-testid=wl-sheet]').count(), 1, 'the sheet chooser stays');
+  await page.selectOption('[data-testid=wl-sheet]', '1');
+  await page.locator('[data-testid=wl-read-summary][data-valid="2"]').waitFor();
   assertNoPageErrors(page);
   await page.context().close();
 });
@@ -682,6 +685,7 @@ test('import → preview → commit: the issuance "Add customers" dialog offers 
     '客户ID,账号名,备注',
     ...keep.map((e) => `${e.customer_id},,`),
     '"=HYPERLINK(""http://evil.example"",""x"")",,formula',
+    'deadbeefdeadbeefdeadbeefdeadbeef,,ghost',
     `${keep[0].customer_id},,dup`,
     ',,only a remark',
   ].join('\r\n');
@@ -692,7 +696,9 @@ test('import → preview → commit: the issuance "Add customers" dialog offers 
   await openWhitelist(page);
   const before = await shownVersion(page);
   await chooseFile(page, path);
-  await page.locator('[data-testid=wl-read-summary][data-valid="4"][data-invalid="2"]').waitFor();
+  // The formula is no customer ID (refused by the browser); the ghost is well-formed, so the
+  // server refuses it.
+  await page.locator('[data-testid=wl-read-summary][data-valid="4"][data-invalid="3"]').waitFor();
   await stage(page);
   assert.equal(await count(page, 'unchanged'), keep.filter((e) => onNow.has(e.customer_id)).length);
   assert.equal(await count(page, 'added'), keep.filter((e) => !onNow.has(e.customer_id)).length);
@@ -704,13 +710,15 @@ test('import → preview → commit: the issuance "Add customers" dialog offers 
   assert.ok(text.startsWith('\ufeff'));
   const rows = parseCsv(text.slice(1));
   assert.deepEqual(rows[0], ['行号', '客户ID', '账号名', '备注', '原因', '错误码']);
-  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[5]]), [['5', 'CBC.5002'], ['6', 'CBC.50000061'], ['7', 'CBC.0100']]);
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[5]]), [['5', 'CBC.0100'], ['6', 'CBC.5002'], ['7', 'CBC.50000061'], ['8', 'CBC.0100']]);
   assert.equal(rows[1][1], `'=HYPERLINK("http://evil.example","x")`, 'the formula is neutralised');
   assert.equal(rows[1][3], 'formula');
-  assert.match(rows[1][4], /客户不存在/);
-  assert.match(rows[2][4], /与第 2 行重复/);
-  assert.equal(rows[2][3], 'dup');
-  assert.equal(rows[3][3], 'only a remark');
+  assert.match(rows[1][4], /客户ID只能包含 0–9 和 a–f/);
+  assert.match(rows[2][4], /客户不存在/);
+  assert.equal(rows[2][3], 'ghost', 'a row the server refused gets its cells back');
+  assert.match(rows[3][4], /与第 2 行重复/);
+  assert.equal(rows[3][3], 'dup');
+  assert.equal(rows[4][3], 'only a remark');
   await screenshot(page, 'whitelist-import-rejected-zh-CN');
   await commit(page);
   await page.locator('[data-testid=wl-success]').waitFor({ timeout: 15_000 });

@@ -122,6 +122,31 @@ pub enum RowProblem {
     Referral,
     /// The same customer as an earlier row (`CBC.50000061`; `value` is that row).
     Duplicate,
+    /// A customer id that is not 32 hex characters long: `value` is its length.
+    IdLength,
+    /// A customer id with a character that is not hex: `value` is the first one.
+    IdNotHex,
+    /// A customer id with a space, control or invisible character inside: `value` is `U+200B`.
+    IdInvisible,
+    /// An account name in the customer-id column.
+    IdLooksLikeName,
+    /// A spreadsheet number where text was needed: the digits past the 15th are gone.
+    StoredAsNumber,
+    /// A formula cell: its value is computed, not typed (`value` is the formula).
+    Formula,
+    /// An error value (`#N/A`, `#REF!`) in a cell.
+    CellError,
+    /// A date in a text column (a spreadsheet stores it as a number).
+    DateCell,
+    /// TRUE / FALSE in a text column.
+    BoolCell,
+    /// More values than the header has columns (an unquoted comma inside a value?): `value`
+    /// is what is past the last column.
+    ExtraFields,
+    /// Malformed quotes: a quote inside an unquoted value, or text after a closing quote.
+    BadQuotes,
+    /// Characters damaged by an encoding (a row pasted in from a file in another encoding).
+    BadEncoding,
     /// Any other problem (or a kind this app does not know yet): worded from the code.
     #[default]
     #[serde(other)]

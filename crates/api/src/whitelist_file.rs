@@ -1,26 +1,36 @@
-//! Reading a whitelist file in the browser, before anything is sent: find the columns by their
-//! zh-CN or en header, turn rows into [`UploadRow`]s, and report per-row problems with the
-//! row number people see in their spreadsheet (the header is row 1). Also the templates.
+//! Reading a whitelist file in the browser, before anything is sent: find the header row and
+//! the columns (`whitelist_headers`), turn rows into upload rows, and refuse each row that
+//! cannot be right with its reason and the row number people see in their spreadsheet. Every
+//! policy here (what is refused, flagged, normalised) is written down in
+//! docs/contracts/whitelist.md, "Reading files".
 
-use crate::sheet::{Cell, Rows};
+use crate::customer_id::{self, is_control_or_invisible, IdProblem};
+use crate::sheet::{CellKind, CellNote};
 use crate::whitelist::{codes, RowError, RowProblem, UploadRow, MAX_FILE_BYTES, MAX_FILE_ROWS};
+use crate::whitelist_headers::{detect, find_header_row, first_filled_row, Field};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// Column headers in both languages: (zh-CN, en).
-pub const HEADER_CUSTOMER_ID: (&str, &str) = ("客户ID", "Customer ID");
-pub const HEADER_ACCOUNT_NAME: (&str, &str) = ("账号名", "Account name");
-pub const HEADER_REMARK: (&str, &str) = ("备注", "Remark");
+pub use crate::whitelist_headers::{Mapping, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK};
+pub use crate::whitelist_template::{rejected_csv, template, template_csv, Rejected};
+
 const MAX_FIELD: usize = 64;
 const MAX_REMARK: usize = 256;
+/// Digits a spreadsheet number keeps exactly (IEEE doubles, as Excel shows them).
+const EXACT_DIGITS: usize = 15;
 
 /// Why the file as a whole cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileProblem {
     Empty,
-    /// Neither a customer-id nor an account-name column was found in the first row.
+    /// No customer-id or account-name column in the header row.
     NoKnownColumns {
         found: Vec<String>,
+    },
+    /// Two columns name the same field (`客户ID,账号名,客户ID`): their letters.
+    DuplicateColumn {
+        field: Field,
+        columns: Vec<String>,
     },
     TooManyRows {
         rows: usize,
@@ -41,6 +51,25 @@ pub fn check_size(bytes: u64) -> Result<(), FileProblem> {
     Ok(())
 }
 
+/// What the person chose about the file's layout; `None`: found from the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    /// The header row, 0-based.
+    #[serde(default)]
+    pub header_row: Option<usize>,
+    #[serde(default)]
+    pub mapping: Option<Mapping>,
+}
+
+/// What the reader knows about cells beyond their text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CellFacts<'a> {
+    /// XLSX: cells that were numbers, dates, booleans, errors or formulas (sorted by row).
+    pub notes: &'a [CellNote],
+    /// CSV: rows (0-based, ascending) with malformed quoting.
+    pub bad_quotes: &'a [usize],
+}
+
 /// The rows to upload and the rows that cannot be.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedFile {
@@ -50,72 +79,46 @@ pub struct ParsedFile {
     pub blank_rows: u32,
 }
 
-/// Control characters (NUL and the like) cannot be part of an id, a name or a remark; line
-/// breaks and tabs inside a remark can.
-fn has_control(v: &str, in_remark: bool) -> bool {
-    v.chars().any(|c| c.is_control() && !(in_remark && matches!(c, '\n' | '\r' | '\t')))
-}
-
-fn normalise(h: &str) -> String {
-    h.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '_', '-'], "")
-}
-
-fn column(header: &[String], names: (&str, &str), extra: &[&str]) -> Option<usize> {
-    let wanted: Vec<String> = [names.0, names.1].iter().chain(extra).map(|n| normalise(n)).collect();
-    header.iter().position(|h| wanted.contains(&normalise(h)))
-}
-
-/// Which column (0-based) holds what; found from the headers or chosen by the person.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mapping {
-    pub customer_id: Option<usize>,
-    pub account_name: Option<usize>,
-    pub remark: Option<usize>,
-}
-
-impl Mapping {
-    pub fn is_usable(&self) -> bool {
-        self.customer_id.is_some() || self.account_name.is_some()
-    }
-}
-
-/// The columns recognised by their zh-CN or en header.
-pub fn detect(header: &[String]) -> Mapping {
-    Mapping {
-        customer_id: column(header, HEADER_CUSTOMER_ID, &["customer_id", "客户id", "id"]),
-        account_name: column(header, HEADER_ACCOUNT_NAME, &["account_name", "账号", "登录名"]),
-        remark: column(header, HEADER_REMARK, &["remark", "memo"]),
-    }
+/// What the checks found, beside the valid rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub errors: Vec<RowError>,
+    pub blank_rows: u32,
+    /// The header row used (0-based) and the columns used.
+    pub header_row: usize,
+    pub mapping: Mapping,
 }
 
 /// Reads the rows of a CSV or XLSX file (already decoded into cells).
-pub fn parse(rows: &Rows) -> Result<ParsedFile, FileProblem> {
-    parse_with(rows, None, &mut |_, _| {})
+pub fn parse<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R]) -> Result<ParsedFile, FileProblem> {
+    parse_with(rows, CellFacts::default(), Layout::default(), &mut |_, _| {})
 }
 
 /// Rows validated per progress report.
 pub const PROGRESS_EVERY: usize = 5_000;
 
-/// [`parse`] with the columns chosen by the person (`None`: from the headers), reporting
+/// [`parse`] with what else is known of the cells and the layout the person chose, reporting
 /// (rows checked, rows) every [`PROGRESS_EVERY`] rows.
 pub fn parse_with<R: AsRef<[S]>, S: AsRef<str>>(
     rows: &[R],
-    mapping: Option<Mapping>,
+    facts: CellFacts,
+    layout: Layout,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ParsedFile, FileProblem> {
     let mut parsed = ParsedFile::default();
-    let (errors, blank_rows) = check_rows(rows, mapping, progress, &mut |r| parsed.rows.push(r.to_owned()))?;
-    parsed.errors = errors;
-    parsed.blank_rows = blank_rows;
+    let checked = check_rows(rows, facts, layout, progress, &mut |r| parsed.rows.push(r.to_owned()))?;
+    parsed.errors = checked.errors;
+    parsed.blank_rows = checked.blank_rows;
     Ok(parsed)
 }
 
-/// A valid row borrowing its (trimmed) cells from the file; serialises like [`UploadRow`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A valid row borrowing its (trimmed) cells from the file where it can (a normalised ID may
+/// differ from its cell); serialises like [`UploadRow`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowRef<'a> {
     pub row_no: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_id: Option<&'a str>,
+    pub customer_id: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,111 +130,206 @@ impl RowRef<'_> {
         let own = |v: Option<&str>| v.map(str::to_string);
         UploadRow {
             row_no: self.row_no,
-            customer_id: own(self.customer_id),
+            customer_id: self.customer_id.map(Cow::into_owned),
             account_name: own(self.account_name),
             remark: own(self.remark),
         }
     }
 }
 
-/// The checks themselves, on borrowed cells: each valid row goes to `valid` (nothing is
-/// copied for it); returns the refused rows and the count of blank rows.
-pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
-    rows: &'r [R],
-    mapping: Option<Mapping>,
-    progress: &mut dyn FnMut(usize, usize),
-    valid: &mut dyn FnMut(RowRef<'r>),
-) -> Result<(Vec<RowError>, u32), FileProblem> {
-    let Some(header) = rows.first() else { return Err(FileProblem::Empty) };
-    let header: Vec<String> = header.as_ref().iter().map(|h| h.as_ref().to_string()).collect();
-    let m = mapping.filter(Mapping::is_usable).unwrap_or_else(|| detect(&header));
-    let (id_col, name_col, remark_col) = (m.customer_id, m.account_name, m.remark);
-    if id_col.is_none() && name_col.is_none() {
-        return Err(FileProblem::NoKnownColumns {
-            found: header.into_iter().filter(|h| !h.trim().is_empty()).collect(),
+/// The header row: the one chosen, else the first that names a key column, else the first
+/// with anything in it.
+pub fn header_row_of<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R], layout: Layout) -> usize {
+    let chosen = layout.header_row.filter(|&r| r < rows.len());
+    chosen.or_else(|| find_header_row(rows)).unwrap_or_else(|| first_filled_row(rows))
+}
+
+/// The header row and columns to use, or why the file has none.
+pub fn layout_of<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R], layout: Layout) -> Result<(usize, Mapping), FileProblem> {
+    if rows.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    let header_row = header_row_of(rows, layout);
+    let header = rows[header_row].as_ref();
+    if let Some(m) = layout.mapping.filter(Mapping::is_usable) {
+        return Ok((header_row, m));
+    }
+    let d = detect(header);
+    if !d.mapping.is_usable() {
+        let found = header.iter().map(|h| h.as_ref().trim()).filter(|h| !h.is_empty()).map(str::to_string).collect();
+        return Err(FileProblem::NoKnownColumns { found });
+    }
+    if let Some((field, cols)) = d.twice {
+        return Err(FileProblem::DuplicateColumn {
+            field,
+            columns: cols.into_iter().map(crate::sheet::column_name).collect(),
         });
     }
-    let data = &rows[1..];
+    Ok((header_row, d.mapping))
+}
+
+/// Why a cell of a text column cannot be taken as its text: (kind, value to show).
+fn cell_problem(note: &CellKind, text: &str, field: Field) -> Option<(RowProblem, String)> {
+    match note {
+        CellKind::Formula(f) => Some((RowProblem::Formula, format!("={f}"))),
+        CellKind::Error => Some((RowProblem::CellError, text.to_string())),
+        CellKind::Date => Some((RowProblem::DateCell, text.to_string())),
+        CellKind::Bool => Some((RowProblem::BoolCell, text.to_string())),
+        CellKind::Number => {
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            let lossy = text.contains(['E', 'e', '.']) || digits > EXACT_DIGITS;
+            let refused = match field {
+                Field::CustomerId => true,
+                Field::AccountName => lossy,
+                Field::Remark => false,
+            };
+            refused.then(|| (RowProblem::StoredAsNumber, text.to_string()))
+        }
+    }
+}
+
+fn id_problem(p: IdProblem, raw: &str) -> (RowProblem, String) {
+    match p {
+        IdProblem::Invisible(u) => (RowProblem::IdInvisible, u),
+        IdProblem::StoredAsNumber => (RowProblem::StoredAsNumber, raw.to_string()),
+        IdProblem::LooksLikeName => (RowProblem::IdLooksLikeName, raw.to_string()),
+        IdProblem::Length(n) => (RowProblem::IdLength, n.to_string()),
+        IdProblem::NotHex(c) => (RowProblem::IdNotHex, c.to_string()),
+    }
+}
+
+/// Control characters and invisible ones (bidi controls, zero-width spaces) cannot be part of
+/// an id or a name; in a remark line breaks, tabs and the zero-width joiner (emoji) can.
+fn has_control(v: &str, in_remark: bool) -> bool {
+    v.chars().any(|c| is_control_or_invisible(c) && !(in_remark && matches!(c, '\n' | '\r' | '\t' | '\u{200D}')))
+}
+
+fn shown(v: &str) -> String {
+    v.replace(is_control_or_invisible, "\u{fffd}")
+}
+
+/// The checks themselves, on borrowed cells: each valid row goes to `valid` (nothing is
+/// copied for it); returns the refused rows, the count of blank rows and the layout used.
+pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
+    rows: &'r [R],
+    facts: CellFacts,
+    layout: Layout,
+    progress: &mut dyn FnMut(usize, usize),
+    valid: &mut dyn FnMut(RowRef<'r>),
+) -> Result<Checked, FileProblem> {
+    let (header_row, m) = layout_of(rows, layout)?;
+    let header = rows[header_row].as_ref();
+    // Columns the header has: a value beyond them has no column to go in.
+    let width = header.iter().rposition(|h| !h.as_ref().trim().is_empty()).map_or(0, |i| i + 1);
+    let width = [m.customer_id, m.account_name, m.remark].into_iter().flatten().map(|c| c + 1).fold(width, usize::max);
+    let data = &rows[header_row + 1..];
     let is_blank = |r: &R| r.as_ref().iter().all(|c| c.as_ref().trim().is_empty());
     let non_blank = data.iter().filter(|r| !is_blank(r)).count();
     if non_blank > MAX_FILE_ROWS {
         return Err(FileProblem::TooManyRows { rows: non_blank, max: MAX_FILE_ROWS });
     }
-
+    if non_blank == 0 {
+        return Err(FileProblem::Empty);
+    }
+    let columns = [(m.customer_id, Field::CustomerId), (m.account_name, Field::AccountName), (m.remark, Field::Remark)];
     let cell = |row: &'r R, col: Option<usize>| -> Option<&'r str> {
         col.and_then(|c| row.as_ref().get(c)).map(|v| v.as_ref().trim()).filter(|v| !v.is_empty())
     };
     // Longer than `max` characters (bytes bound characters from above: count only if needed).
     let too_long = |v: &str, max: usize| v.len() > max && v.chars().count() > max;
     let (mut errors, mut blank_rows) = (Vec::new(), 0u32);
-    // The same customer twice, by the key that identifies it: the id, else the lower-cased name.
+    let (mut notes, mut bad_quotes) = (facts.notes.iter().peekable(), facts.bad_quotes.iter().peekable());
+    // The same customer twice, by the key that identifies it: the normalised id, else the
+    // lower-cased name (the server looks names up the same way).
     let mut seen: std::collections::HashMap<(bool, Cow<'r, str>), u32> =
         std::collections::HashMap::with_capacity(data.len());
     for (i, row) in data.iter().enumerate() {
         if i % PROGRESS_EVERY == 0 {
             progress(i, data.len());
         }
-        let row_no = i as u32 + 2;
+        let index = header_row + 1 + i;
+        let row_no = index as u32 + 1;
+        let row_notes: Vec<&CellNote> =
+            std::iter::from_fn(|| notes.next_if(|n| n.row <= index)).filter(|n| n.row == index).collect();
+        let bad_quote = std::iter::from_fn(|| bad_quotes.next_if(|&&r| r <= index)).any(|&r| r == index);
         if is_blank(row) {
             blank_rows += 1;
             continue;
         }
-        let (id, name, remark) = (cell(row, id_col), cell(row, name_col), cell(row, remark_col));
-        let problem = |kind: RowProblem, code: &str, msg: &str, value: Option<String>| RowError {
+        let refuse = |kind: RowProblem, msg: &str, value: Option<String>| RowError {
             row_no,
-            error_code: code.to_string(),
+            error_code: if kind == RowProblem::Duplicate { codes::DUPLICATE_ROW } else { codes::PARAM_ERROR }
+                .to_string(),
             error_msg: msg.to_string(),
             value,
             kind,
         };
+        if bad_quote {
+            errors.push(refuse(RowProblem::BadQuotes, "malformed quotes", None));
+            continue;
+        }
+        let extra: Vec<&str> =
+            row.as_ref().iter().skip(width).map(|c| c.as_ref().trim()).filter(|c| !c.is_empty()).collect();
+        if !extra.is_empty() {
+            errors.push(refuse(
+                RowProblem::ExtraFields,
+                "more values than the header has columns",
+                Some(extra.join(" · ")),
+            ));
+            continue;
+        }
+        let (id, name, remark) = (cell(row, m.customer_id), cell(row, m.account_name), cell(row, m.remark));
+        let noted = columns.iter().find_map(|&(col, field)| {
+            let col = col?;
+            let note = row_notes.iter().find(|n| n.col == col)?;
+            cell_problem(&note.kind, row.as_ref().get(col).map_or("", |c| c.as_ref().trim()), field)
+        });
+        if let Some((kind, value)) = noted {
+            errors.push(refuse(kind, "the cell is not text", Some(value)));
+            continue;
+        }
+        if [id, name, remark].iter().flatten().any(|v| v.contains('\u{fffd}')) {
+            errors.push(refuse(RowProblem::BadEncoding, "characters damaged by an encoding", None));
+            continue;
+        }
         if id.is_none() && name.is_none() {
-            errors.push(problem(RowProblem::NoKey, codes::PARAM_ERROR, "neither customer ID nor account name", None));
+            errors.push(refuse(RowProblem::NoKey, "neither customer ID nor account name", None));
             continue;
         }
         if let Some(v) = id.iter().chain(name.iter()).find(|v| too_long(v, MAX_FIELD)) {
-            errors.push(problem(
-                RowProblem::TooLong,
-                codes::PARAM_ERROR,
-                "longer than 64 characters",
-                Some(v.to_string()),
-            ));
+            errors.push(refuse(RowProblem::TooLong, "longer than 64 characters", Some(v.to_string())));
             continue;
         }
-        if let Some(v) = id.iter().chain(name.iter()).find(|v| has_control(v, false)) {
-            let shown = Some(v.replace(|c: char| c.is_control(), "\u{fffd}"));
-            errors.push(problem(RowProblem::ControlChars, codes::PARAM_ERROR, "contains control characters", shown));
+        let id = match id.map(|raw| customer_id::check(raw).map_err(|p| id_problem(p, raw))) {
+            Some(Err((kind, value))) => {
+                errors.push(refuse(kind, "not a customer ID", Some(value)));
+                continue;
+            }
+            Some(Ok(id)) => Some(id),
+            None => None,
+        };
+        if let Some(v) = name.filter(|v| has_control(v, false)) {
+            errors.push(refuse(RowProblem::ControlChars, "contains control characters", Some(shown(v))));
             continue;
         }
         if let Some(r) = remark.filter(|r| has_control(r, true)) {
-            let shown = Some(r.replace(|c: char| c.is_control(), "\u{fffd}"));
-            errors.push(problem(
-                RowProblem::ControlChars,
-                codes::PARAM_ERROR,
-                "remark contains control characters",
-                shown,
-            ));
+            errors.push(refuse(RowProblem::ControlChars, "remark contains control characters", Some(shown(r))));
             continue;
         }
         if let Some(r) = remark.filter(|r| too_long(r, MAX_REMARK)) {
-            errors.push(problem(
-                RowProblem::RemarkTooLong,
-                codes::PARAM_ERROR,
-                "remark longer than 256 characters",
-                Some(r.into()),
-            ));
+            errors.push(refuse(RowProblem::RemarkTooLong, "remark longer than 256 characters", Some(r.into())));
             continue;
         }
-        let key = match (id, name) {
-            (Some(id), _) => (true, Cow::Borrowed(id)),
-            (None, Some(n)) if n.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => (false, Cow::Borrowed(n)),
+        let key = match (&id, name) {
+            (Some(id), _) => (true, id.clone()),
+            (None, Some(n)) if !n.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) => (false, Cow::Borrowed(n)),
             (None, Some(n)) => (false, Cow::Owned(n.to_lowercase())),
             _ => unreachable!("checked above"),
         };
         match seen.entry(key) {
             std::collections::hash_map::Entry::Occupied(first) => {
-                errors.push(problem(
+                errors.push(refuse(
                     RowProblem::Duplicate,
-                    codes::DUPLICATE_ROW,
                     "duplicate of an earlier row",
                     Some(first.get().to_string()),
                 ));
@@ -243,199 +341,9 @@ pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
         }
     }
     progress(data.len(), data.len());
-    Ok((errors, blank_rows))
-}
-
-/// A refused row for the rejected-rows download: its cells, the reason in the reader's
-/// language and the error code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
-    pub row: UploadRow,
-    pub reason: String,
-    pub code: String,
-}
-
-/// The rejected rows as CSV (BOM, CRLF): row number, the template's three columns, then the
-/// reason and the code. Formula-like cells are neutralised (`crate::csv`), since the rows came
-/// from an outside file and are opened in a spreadsheet again.
-pub fn rejected_csv(zh: bool, rows: &[Rejected]) -> String {
-    let pick = |h: (&'static str, &'static str)| if zh { h.0 } else { h.1 };
-    let header = [
-        pick(("行号", "Row")),
-        pick(HEADER_CUSTOMER_ID),
-        pick(HEADER_ACCOUNT_NAME),
-        pick(HEADER_REMARK),
-        pick(("原因", "Reason")),
-        pick(("错误码", "Error code")),
-    ];
-    let records = rows.iter().map(|r| {
-        let cell = |v: &Option<String>| v.clone().unwrap_or_default();
-        [
-            r.row.row_no.to_string(),
-            cell(&r.row.customer_id),
-            cell(&r.row.account_name),
-            cell(&r.row.remark),
-            r.reason.clone(),
-            r.code.clone(),
-        ]
-    });
-    crate::csv::to_csv(header.map(String::from), records)
-}
-
-/// The template: a header in the chosen language and one example row.
-pub fn template(zh: bool) -> Vec<Vec<Cell>> {
-    let pick = |h: (&str, &str)| Cell::Text(if zh { h.0 } else { h.1 }.to_string());
-    vec![
-        vec![pick(HEADER_CUSTOMER_ID), pick(HEADER_ACCOUNT_NAME), pick(HEADER_REMARK)],
-        vec![
-            Cell::Text("0a1b2c3d4e5f60718293a4b5c6d7e8f9".into()),
-            Cell::Text("example_account".into()),
-            Cell::Text(
-                if zh {
-                    "示例:填写客户ID或账号名之一即可"
-                } else {
-                    "Example: a customer ID or an account name is enough"
-                }
-                .into(),
-            ),
-        ],
-    ]
-}
-
-/// The template as CSV text (with BOM, for Excel).
-pub fn template_csv(zh: bool) -> String {
-    let rows: Vec<Vec<String>> =
-        template(zh).into_iter().map(|r| r.into_iter().map(Cell::into_text).collect()).collect();
-    let mut out = String::from(crate::csv::BOM);
-    for r in rows {
-        let fields: Vec<String> = r.iter().map(|f| crate::csv::field(f).into_owned()).collect();
-        out.push_str(&fields.join(","));
-        out.push_str(crate::csv::CRLF);
-    }
-    out
+    Ok(Checked { errors, blank_rows, header_row, mapping: m })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sheet::{read_csv, read_xlsx, write_xlsx};
-
-    fn rows(text: &str) -> Rows {
-        read_csv(text).unwrap()
-    }
-
-    #[test]
-    fn headers_in_either_language_and_row_numbers() {
-        let p = parse(&rows("Account Name,Customer ID,Remark\nacme,,vip\n,c2,\n\nbeta,c3,x\n")).unwrap();
-        assert_eq!(p.errors, vec![]);
-        assert_eq!(p.rows.len(), 3);
-        assert_eq!((p.rows[0].row_no, p.rows[0].account_name.as_deref()), (2, Some("acme")));
-        assert_eq!((p.rows[1].row_no, p.rows[1].customer_id.as_deref()), (3, Some("c2")));
-        assert_eq!(p.rows[2].row_no, 5, "blank lines keep the spreadsheet's numbering");
-        let p = parse(&rows("客户ID,备注\nc1,重点\n")).unwrap();
-        assert_eq!(p.rows[0].remark.as_deref(), Some("重点"));
-    }
-
-    #[test]
-    fn per_row_problems() {
-        let long = "x".repeat(65);
-        let p = parse(&rows(&format!("客户ID,账号名\n,\nc1,a\n{long},\nc1,b\n,A\n,a\n"))).unwrap();
-        // Row 2 is blank (skipped); row 3 ok; 4 too long; 5 duplicate id of row 3; 6 ok (name A);
-        // 7 duplicate name of row 6 (case-insensitive).
-        let found: Vec<(u32, &str, Option<&str>)> =
-            p.errors.iter().map(|e| (e.row_no, e.error_code.as_str(), e.value.as_deref())).collect();
-        assert_eq!(
-            found,
-            vec![
-                (4, codes::PARAM_ERROR, Some(long.as_str())),
-                (5, codes::DUPLICATE_ROW, Some("3")),
-                (7, codes::DUPLICATE_ROW, Some("6")),
-            ]
-        );
-        assert_eq!(p.rows.iter().map(|r| r.row_no).collect::<Vec<_>>(), vec![3, 6]);
-        let p = parse(&rows("客户ID,账号名,备注\n,,only a remark\n")).unwrap();
-        assert_eq!(p.errors[0].row_no, 2);
-    }
-
-    #[test]
-    fn chosen_columns_win_over_headers_and_progress_is_reported() {
-        let r = rows("名称,编号,说明\nacme,c1,x\nbeta,c2,\n");
-        assert!(matches!(parse(&r), Err(FileProblem::NoKnownColumns { .. })));
-        let m = Mapping { customer_id: Some(1), account_name: None, remark: Some(2) };
-        let mut seen = Vec::new();
-        let p = parse_with(&r, Some(m), &mut |done, total| seen.push((done, total))).unwrap();
-        assert_eq!(p.rows[0].customer_id.as_deref(), Some("c1"));
-        assert_eq!(p.rows[0].remark.as_deref(), Some("x"));
-        assert_eq!(seen, vec![(0, 2), (2, 2)]);
-        // A mapping without a key column falls back to the headers.
-        assert!(parse_with(&r, Some(Mapping::default()), &mut |_, _| {}).is_err());
-        assert_eq!(
-            detect(&["Remark".into(), "客户ID".into()]),
-            Mapping { customer_id: Some(1), account_name: None, remark: Some(0) }
-        );
-    }
-
-    #[test]
-    fn file_level_problems() {
-        assert_eq!(parse(&vec![]), Err(FileProblem::Empty));
-        assert_eq!(
-            parse(&rows("name,phone\nx,1")),
-            Err(FileProblem::NoKnownColumns { found: vec!["name".into(), "phone".into()] })
-        );
-        let big = format!("客户ID\n{}", (0..200_001).map(|i| format!("c{i}\n")).collect::<String>());
-        assert_eq!(parse(&rows(&big)), Err(FileProblem::TooManyRows { rows: 200_001, max: 200_000 }));
-        let most = format!("客户ID\n{}", (0..200_000).map(|i| format!("c{i}\n")).collect::<String>());
-        assert_eq!(parse(&rows(&most)).unwrap().rows.len(), 200_000);
-    }
-
-    #[test]
-    fn files_over_20_mb_are_refused_before_reading() {
-        assert_eq!(check_size(20 * 1024 * 1024), Ok(()));
-        assert_eq!(
-            check_size(20 * 1024 * 1024 + 1),
-            Err(FileProblem::TooLarge { bytes: 20 * 1024 * 1024 + 1, max: 20 * 1024 * 1024 })
-        );
-    }
-
-    #[test]
-    fn rejected_rows_csv_has_a_reason_column_and_neutralises_formulas() {
-        let row = |n, id: &str| UploadRow { row_no: n, customer_id: Some(id.into()), ..Default::default() };
-        let rows = vec![
-            Rejected {
-                row: row(3, "=HYPERLINK(\"http://x\")"),
-                reason: "客户不存在".into(),
-                code: codes::CUSTOMER_MISSING.into(),
-            },
-            Rejected {
-                row: UploadRow {
-                    row_no: 5,
-                    account_name: Some("a,b".into()),
-                    remark: Some("@SUM(A1)".into()),
-                    ..Default::default()
-                },
-                reason: "与第 2 行重复".into(),
-                code: codes::DUPLICATE_ROW.into(),
-            },
-        ];
-        let csv = rejected_csv(true, &rows);
-        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(lines[0], "行号,客户ID,账号名,备注,原因,错误码");
-        assert_eq!(lines[1], "3,\"'=HYPERLINK(\"\"http://x\"\")\",,,客户不存在,CBC.5002");
-        assert_eq!(lines[2], "5,,\"a,b\",'@SUM(A1),与第 2 行重复,CBC.50000061");
-        assert!(rejected_csv(false, &[]).contains("Row,Customer ID,Account name,Remark,Reason,Error code"));
-    }
-
-    #[test]
-    fn templates_read_back_through_the_importer() {
-        for zh in [true, false] {
-            let csv = template_csv(zh);
-            assert!(csv.starts_with('\u{feff}'));
-            let p = parse(&read_csv(&csv).unwrap()).unwrap();
-            assert_eq!(p.rows.len(), 1);
-            let p = parse(&read_xlsx(&write_xlsx("t", &template(zh))).unwrap()).unwrap();
-            assert_eq!(p.rows[0].account_name.as_deref(), Some("example_account"));
-        }
-        assert!(template_csv(true).contains("客户ID,账号名,备注"));
-        assert!(template_csv(false).contains("Customer ID,Account name,Remark"));
-    }
-}
+#[path = "whitelist_file_tests.rs"]
+mod tests;

@@ -3,21 +3,22 @@
 //! a small summary plus the rows already cut into upload chunks (JSON text), so the main
 //! thread never holds or walks the whole file.
 
-use crate::sheet::{read_csv_table, read_xlsx_sheet, sheet_names};
+use crate::sheet::{decode_text, read_csv_table, read_xlsx_table, sheet_names, Decoded, Sheet, SheetError};
 use crate::whitelist::{RowError, UploadRow, CHUNK_ROWS};
-use crate::whitelist_file::{check_rows, FileProblem, Mapping, RowRef};
+use crate::whitelist_file::{check_rows, header_row_of, CellFacts, FileProblem, Layout, Mapping, RowRef};
+use crate::whitelist_headers::find_header_row;
 use serde::{Deserialize, Serialize};
 
 /// What the page asks for (the file's bytes travel beside it, transferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadRequest {
     pub name: String,
-    /// XLSX: the sheet to read (0 = the first).
+    /// XLSX: the sheet to read (0 = the first); `None`: the first that holds the table.
     #[serde(default)]
-    pub sheet: usize,
-    /// Columns chosen by the person; `None`: recognised from the headers.
+    pub sheet: Option<usize>,
+    /// The header row (0-based) and the columns, when the person chose them.
     #[serde(default)]
-    pub mapping: Option<Mapping>,
+    pub layout: Layout,
 }
 
 /// One refused row with its cells as read, so people can find it.
@@ -29,12 +30,20 @@ pub struct Problem {
     pub row: UploadRow,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReadSummary {
+/// Where the table was found: the sheet (XLSX) and the header row, and the header's cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
     /// XLSX sheet names (empty for CSV) and the one read.
     pub sheets: Vec<String>,
     pub sheet: usize,
+    /// The header row used, 0-based (row `header_row + 1` in the spreadsheet).
+    pub header_row: usize,
     pub headers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadSummary {
+    pub found: Found,
     /// The columns used.
     pub mapping: Mapping,
     pub valid_rows: u32,
@@ -45,13 +54,13 @@ pub struct ReadSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReadOutcome {
     Read(ReadSummary),
+    /// The file was read but cannot be used as it is; `found` lets the person choose another
+    /// sheet, header row or columns.
     Problem {
         problem: FileProblem,
-        /// For a sheet chooser or column mapping after a problem.
-        sheets: Vec<String>,
-        headers: Vec<String>,
+        found: Found,
     },
-    Unreadable(String),
+    Unreadable(SheetError),
 }
 
 /// Stages reported while reading.
@@ -62,35 +71,34 @@ pub mod stage {
 
 /// Whether bytes are an XLSX (ZIP) file rather than CSV text.
 pub fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
-    name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
+    bytes.starts_with(b"PK\x03\x04") || (name.to_lowercase().ends_with(".xlsx") && !bytes.is_empty())
 }
 
 /// Cells → summary and upload chunks (each a JSON array of [`UploadRow`]s, at most
-/// [`CHUNK_ROWS`] rows). `sheets` are the workbook's sheet names (empty for CSV). Valid rows
-/// are written into the chunks straight from the borrowed cells.
+/// [`CHUNK_ROWS`] rows). Valid rows are written into the chunks straight from the borrowed
+/// cells.
 pub fn digest<R: AsRef<[S]>, S: AsRef<str>>(
     rows: &[R],
-    sheets: Vec<String>,
+    facts: CellFacts,
+    mut found: Found,
     req: &ReadRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> (ReadOutcome, Vec<String>) {
     let row_cells = |i: usize| rows.get(i).map(|r| r.as_ref().iter().map(|c| c.as_ref()));
-    let headers: Vec<String> = row_cells(0).map(|r| r.map(str::to_string).collect()).unwrap_or_default();
+    let header_row = header_row_of(rows, req.layout);
+    found.header_row = header_row;
+    found.headers = row_cells(header_row).map(|r| r.map(str::to_string).collect()).unwrap_or_default();
     let mut valid: Vec<RowRef> = Vec::with_capacity(rows.len());
-    let checked = match check_rows(rows, req.mapping, progress, &mut |r| valid.push(r)) {
-        Ok((errors, _)) if valid.is_empty() && errors.is_empty() => Err(FileProblem::Empty),
-        other => other,
-    };
-    let (errors, blank_rows) = match checked {
+    let checked = match check_rows(rows, facts, req.layout, progress, &mut |r| valid.push(r)) {
         Ok(c) => c,
-        Err(problem) => return (ReadOutcome::Problem { problem, sheets, headers }, Vec::new()),
+        Err(problem) => return (ReadOutcome::Problem { problem, found }, Vec::new()),
     };
     let value_of = |row_no: u32| {
         row_cells(row_no as usize - 1)
             .map(|r| r.map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
             .unwrap_or_default()
     };
-    let m = req.mapping.filter(Mapping::is_usable).unwrap_or_else(|| crate::whitelist_file::detect(&headers));
+    let m = checked.mapping;
     let cells_of = |row_no: u32| {
         let r = rows.get(row_no as usize - 1).map(|r| r.as_ref());
         let cell = |c: Option<usize>| {
@@ -103,91 +111,78 @@ pub fn digest<R: AsRef<[S]>, S: AsRef<str>>(
             remark: cell(m.remark),
         }
     };
-    let problems =
-        errors.into_iter().map(|e| Problem { value: value_of(e.row_no), row: cells_of(e.row_no), error: e }).collect();
+    let problems = checked
+        .errors
+        .into_iter()
+        .map(|e| Problem { value: value_of(e.row_no), row: cells_of(e.row_no), error: e })
+        .collect();
     let chunks = valid.chunks(CHUNK_ROWS).map(|c| serde_json::to_string(c).unwrap_or_else(|_| "[]".into())).collect();
-    let summary = ReadSummary {
-        sheets,
-        sheet: req.sheet,
-        headers,
-        mapping: m,
-        valid_rows: valid.len() as u32,
-        blank_rows,
-        problems,
-    };
+    let summary =
+        ReadSummary { found, mapping: m, valid_rows: valid.len() as u32, blank_rows: checked.blank_rows, problems };
     (ReadOutcome::Read(summary), chunks)
 }
 
-/// The whole read of already-decoded input: XLSX bytes, or CSV text. (The worker decodes
-/// legacy-encoded CSV to text first; natively tests pass UTF-8.)
-pub fn read(
-    req: &ReadRequest,
-    xlsx: Option<&[u8]>,
-    csv_text: Option<&str>,
-    progress: &mut dyn FnMut(usize, usize),
-) -> (ReadOutcome, Vec<String>) {
-    match (xlsx, csv_text) {
-        (Some(bytes), _) => {
-            let sheets = sheet_names(bytes).unwrap_or_default();
-            match read_xlsx_sheet(bytes, req.sheet) {
-                Ok(rows) => digest(&rows, sheets, req, progress),
-                Err(e) => (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
+/// The sheet to read: the one asked for, else the first whose top rows hold a header we
+/// recognise (a workbook often opens on an instructions sheet), else the first.
+fn pick_sheet(bytes: &[u8], asked: Option<usize>, count: usize) -> Result<(usize, Sheet), SheetError> {
+    if let Some(i) = asked {
+        return Ok((i, read_xlsx_table(bytes, i)?));
+    }
+    let first = read_xlsx_table(bytes, 0)?;
+    if find_header_row(&first.rows).is_some() {
+        return Ok((0, first));
+    }
+    for i in 1..count {
+        // A later sheet that cannot be read is no reason to refuse the first one.
+        if let Ok(sheet) = read_xlsx_table(bytes, i) {
+            if find_header_row(&sheet.rows).is_some() {
+                return Ok((i, sheet));
             }
         }
-        // CSV cells stay borrowed from the text all the way into the chunks.
-        (None, Some(text)) => match read_csv_table(text) {
-            Ok(table) => digest(&table.rows(), Vec::new(), req, progress),
-            Err(e) => (ReadOutcome::Unreadable(e.to_string()), Vec::new()),
+    }
+    Ok((0, first))
+}
+
+/// The whole read of a file's bytes: XLSX, or CSV text in whatever encoding it came in
+/// (`legacy` decodes GB18030: the browser's `TextDecoder`, natively `encoding_rs`).
+pub fn read(
+    req: &ReadRequest,
+    bytes: Vec<u8>,
+    legacy: &dyn Fn(&[u8]) -> Result<String, String>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> (ReadOutcome, Vec<String>) {
+    if bytes.is_empty() {
+        return (ReadOutcome::Problem { problem: FileProblem::Empty, found: Found::default() }, Vec::new());
+    }
+    if is_xlsx(&req.name, &bytes) {
+        let sheets = sheet_names(&bytes).unwrap_or_default();
+        return match pick_sheet(&bytes, req.sheet, sheets.len()) {
+            Ok((i, sheet)) => {
+                let found = Found { sheets, sheet: i, ..Default::default() };
+                let facts = CellFacts { notes: &sheet.notes, bad_quotes: &[] };
+                digest(&sheet.rows, facts, found, req, progress)
+            }
+            Err(e) => (ReadOutcome::Unreadable(e), Vec::new()),
+        };
+    }
+    let text = match decode_text(bytes) {
+        Ok(Decoded::Text { text, .. }) => text,
+        Ok(Decoded::Legacy(bytes)) => match legacy(&bytes) {
+            Ok(t) => t,
+            Err(_) => return (ReadOutcome::Unreadable(SheetError::NotText), Vec::new()),
         },
-        (None, None) => (ReadOutcome::Unreadable("nothing to read".into()), Vec::new()),
+        Err(e) => return (ReadOutcome::Unreadable(e), Vec::new()),
+    };
+    // CSV cells stay borrowed from the text all the way into the chunks.
+    match read_csv_table(&text) {
+        Ok(table) => {
+            let facts = CellFacts { notes: &[], bad_quotes: table.bad_quote_rows() };
+            digest(&table.rows(), facts, Found::default(), req, progress)
+        }
+        Err(e) => (ReadOutcome::Unreadable(e), Vec::new()),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sheet::{write_xlsx, Cell};
-
-    #[test]
-    fn csv_gives_a_summary_and_chunks_of_upload_rows() {
-        let mut text = String::from("Customer ID,Remark\n");
-        for i in 0..12_001 {
-            text.push_str(&format!("c{i},r\n"));
-        }
-        text.push_str("\nc0,dup\n");
-        let (out, chunks) = read(&ReadRequest::default(), None, Some(&text), &mut |_, _| {});
-        let ReadOutcome::Read(s) = out else { panic!("{out:?}") };
-        assert_eq!((s.valid_rows, s.blank_rows, s.problems.len()), (12_001, 1, 1));
-        assert_eq!(s.problems[0].value, "c0 · dup");
-        assert_eq!(s.problems[0].row.remark.as_deref(), Some("dup"));
-        assert_eq!(s.problems[0].error.row_no, 12_004);
-        assert_eq!(chunks.len(), 3);
-        let first: Vec<UploadRow> = serde_json::from_str(&chunks[0]).unwrap();
-        assert_eq!((first.len(), first[0].row_no, first[0].customer_id.as_deref()), (5_000, 2, Some("c0")));
-        let last: Vec<UploadRow> = serde_json::from_str(&chunks[2]).unwrap();
-        assert_eq!(last.len(), 2_001);
-        // The outcome travels as JSON.
-        let back: ReadOutcome =
-            serde_json::from_str(&serde_json::to_string(&ReadOutcome::Read(s.clone())).unwrap()).unwrap();
-        assert_eq!(back, ReadOutcome::Read(s));
-    }
-
-    #[test]
-    fn problems_keep_the_headers_and_sheets_for_mapping_and_choosing() {
-        let bytes = write_xlsx("Data", &[vec![Cell::Text("name".into())], vec![Cell::Text("x".into())]]);
-        let (out, chunks) = read(&ReadRequest::default(), Some(&bytes), None, &mut |_, _| {});
-        assert!(chunks.is_empty());
-        let ReadOutcome::Problem { problem, sheets, headers } = out else { panic!() };
-        assert!(matches!(problem, FileProblem::NoKnownColumns { .. }));
-        assert_eq!((sheets, headers), (vec!["Data".to_string()], vec!["name".to_string()]));
-        let req = ReadRequest {
-            mapping: Some(Mapping { account_name: Some(0), ..Default::default() }),
-            ..Default::default()
-        };
-        let (out, chunks) = read(&req, Some(&bytes), None, &mut |_, _| {});
-        assert!(matches!(out, ReadOutcome::Read(ReadSummary { valid_rows: 1, .. })), "{out:?}");
-        assert_eq!(chunks.len(), 1);
-        let (out, _) = read(&ReadRequest::default(), None, Some("a\n\"open"), &mut |_, _| {});
-        assert!(matches!(out, ReadOutcome::Unreadable(_)));
-    }
-}
+#[path = "whitelist_read_tests.rs"]
+mod tests;

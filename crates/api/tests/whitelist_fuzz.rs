@@ -1,9 +1,12 @@
 //! Arbitrary bytes never panic the reader: every input gives rows (each valid or refused with
 //! a reason) or one clear file-level error. A seeded loop (reproducible, no extra crates) over
-//! random bytes and over mutations of real CSV and XLSX files, where the parsers' edge cases are.
+//! random bytes and over mutations of real CSV (UTF-8, UTF-16, GBK and mixed) and XLSX files,
+//! where the decoders' and parsers' edge cases are.
 
-use partner_api::sheet::{read_csv, read_xlsx, write_xlsx, Cell};
-use partner_api::whitelist_file::{parse, template, template_csv};
+use partner_api::sheet::{write_xlsx, Cell};
+use partner_api::whitelist::UploadRow;
+use partner_api::whitelist_file::{template, template_csv};
+use partner_api::whitelist_read::{read, ReadOutcome, ReadRequest};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 struct Rng(u64);
@@ -52,21 +55,35 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
     b
 }
 
-/// What the app does with bytes, end to end; Err is a file-level message.
+fn gb18030(bytes: &[u8]) -> Result<String, String> {
+    Ok(encoding_rs::GB18030.decode(bytes).0.into_owned())
+}
+
+/// What the import worker does with bytes, end to end; Err is a file-level message.
 fn import(bytes: &[u8]) -> Result<usize, String> {
-    let rows = if bytes.starts_with(b"PK") {
-        read_xlsx(bytes).map_err(|e| e.to_string())?
-    } else {
-        read_csv(&String::from_utf8_lossy(bytes)).map_err(|e| e.to_string())?
+    let (out, chunks) = read(&ReadRequest::default(), bytes.to_vec(), &gb18030, &mut |_, _| {});
+    let s = match out {
+        ReadOutcome::Read(s) => s,
+        ReadOutcome::Problem { problem, .. } => return Err(format!("{problem:?}")),
+        ReadOutcome::Unreadable(e) => return Err(e.to_string()),
     };
-    let p = parse(&rows).map_err(|p| format!("{p:?}"))?;
-    for e in &p.errors {
+    for p in &s.problems {
+        let e = &p.error;
         assert!(e.row_no >= 2 && !e.error_code.is_empty() && !e.error_msg.is_empty(), "{e:?}");
     }
-    for r in &p.rows {
-        assert!(r.customer_id.is_some() || r.account_name.is_some(), "{r:?}");
+    let mut uploaded = 0;
+    for c in &chunks {
+        for r in serde_json::from_str::<Vec<UploadRow>>(c).unwrap() {
+            assert!(r.customer_id.is_some() || r.account_name.is_some(), "{r:?}");
+            // An ID that is sent is a normalised one.
+            if let Some(id) = &r.customer_id {
+                assert!(id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "{id}");
+            }
+            uploaded += 1;
+        }
     }
-    Ok(p.rows.len() + p.errors.len())
+    assert_eq!(uploaded, s.valid_rows as usize);
+    Ok(uploaded + s.problems.len())
 }
 
 fn check(case: &str, bytes: &[u8]) {
@@ -105,10 +122,18 @@ fn mutated_csv_and_xlsx_give_rows_or_a_clear_error() {
     let foreign =
         std::fs::read(format!("{}/tests/fixtures/whitelist/multi-sheet-merged.xlsx", env!("CARGO_MANIFEST_DIR")))
             .unwrap();
+    let fixture =
+        |n: &str| std::fs::read(format!("{}/tests/fixtures/whitelist/{n}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (utf16, mixed, gbk) = (fixture("utf16le-tabs.csv"), fixture("mixed-utf8-gbk.csv"), fixture("gbk.csv"));
+    let excel = fixture("excel-cells.xlsx");
     let mut rng = Rng(0xfeed_beef);
     for i in 0..4_000 {
         check(&format!("csv #{i}"), &mutate(&mut rng, csv.as_bytes()));
         check(&format!("xlsx #{i}"), &mutate(&mut rng, &xlsx));
         check(&format!("openpyxl xlsx #{i}"), &mutate(&mut rng, &foreign));
+        check(&format!("utf-16 #{i}"), &mutate(&mut rng, &utf16));
+        check(&format!("mixed utf-8/gbk #{i}"), &mutate(&mut rng, &mixed));
+        check(&format!("gbk #{i}"), &mutate(&mut rng, &gbk));
+        check(&format!("excel cells #{i}"), &mutate(&mut rng, &excel));
     }
 }

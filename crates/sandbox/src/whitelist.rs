@@ -13,6 +13,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use partner_api::customer_id::{self, IdProblem};
 use partner_api::error::codes as common;
 use partner_api::profile::role;
 use partner_api::time::Instant;
@@ -87,7 +88,8 @@ pub struct Whitelists {
     pub receiving: HashMap<String, Receiving>,
     /// Ids cancelled, so a repeated cancel (a retry after a lost answer) answers the same.
     pub cancelled: HashSet<String>,
-    /// Customer lookup by account name (upload rows may name customers that way).
+    /// Customer lookup by lower-cased account name (upload rows may name customers that way;
+    /// names are matched regardless of case, as the browser de-duplicates them).
     pub by_account: HashMap<String, CustomerIx>,
     seq: u64,
 }
@@ -95,7 +97,7 @@ pub struct Whitelists {
 impl Whitelists {
     pub fn new(data: &Data) -> Self {
         let by_account =
-            data.customers.iter().enumerate().map(|(i, c)| (c.account_name.clone(), i as CustomerIx)).collect();
+            data.customers.iter().enumerate().map(|(i, c)| (c.account_name.to_lowercase(), i as CustomerIx)).collect();
         Whitelists { by_account, ..Default::default() }
     }
 
@@ -372,8 +374,22 @@ fn stage(
                 errors.push(err(row, RowProblem::TooLong, common::PARAM_ERROR, msg, Some(n.into())));
                 continue;
             }
+            // IDs arrive normalised (lower-case 32 hex): anything else is a format error, never
+            // "no such customer" (docs/contracts/whitelist.md, "Customer IDs").
+            (Some(i), _) if customer_id::problem(i).is_some() || customer_id::normalise(i) != i => {
+                let kind = match customer_id::problem(i) {
+                    Some(IdProblem::Length(_)) => RowProblem::IdLength,
+                    Some(IdProblem::Invisible(_)) => RowProblem::IdInvisible,
+                    Some(IdProblem::LooksLikeName) => RowProblem::IdLooksLikeName,
+                    Some(IdProblem::StoredAsNumber) => RowProblem::StoredAsNumber,
+                    Some(IdProblem::NotHex(_)) | None => RowProblem::IdNotHex,
+                };
+                let msg = "the customer id is not 32 lower-case hex characters".into();
+                errors.push(err(row, kind, common::PARAM_ERROR, msg, Some(i.into())));
+                continue;
+            }
             (Some(i), _) => (i, data.customer_by_id.get(i).copied()),
-            (None, Some(n)) => (n, wl.by_account.get(n).copied()),
+            (None, Some(n)) => (n, wl.by_account.get(&n.to_lowercase()).copied()),
         };
         let Some(c) = found else {
             errors.push(err(

@@ -107,7 +107,7 @@ async fn upload_preview_commit_and_v2_uses_the_new_version() {
     rows.push(json!({"row_no": n + 2, "customer_id": outside[0], "remark": "新增"}));
     rows.push(json!({"row_no": n + 3, "account_name": by_name}));
     rows.push(json!({"row_no": n + 4}));
-    rows.push(json!({"row_no": n + 5, "customer_id": "no-such-customer"}));
+    rows.push(json!({"row_no": n + 5, "customer_id": "deadbeefdeadbeefdeadbeefdeadbeef"}));
     rows.push(json!({"row_no": n + 6, "customer_id": foreign}));
     rows.push(json!({"row_no": n + 7, "customer_id": referral}));
     rows.push(json!({"row_no": n + 8, "customer_id": outside[0]}));
@@ -310,6 +310,45 @@ async fn entry_ids(e: &Env, t: &str) -> HashSet<String> {
 }
 
 #[tokio::test]
+async fn ids_that_are_not_normalised_32_hex_are_format_errors_and_names_match_any_case() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let outside: Vec<String> = e
+        .customers_of(DIST, |c, ix| c.association_type == "2" && !e.whitelisted(DIST, ix))
+        .into_iter()
+        .map(|c| e.id(c))
+        .collect();
+    let name = e.customer(e.state.data.customer_by_id[&outside[1]]).account_name.to_uppercase();
+    let full: String = outside[0].chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect();
+    let rows = json!([
+        {"row_no": 2, "customer_id": outside[0].to_uppercase()},
+        {"row_no": 3, "customer_id": full},
+        {"row_no": 4, "customer_id": &outside[0][..31]},
+        {"row_no": 5, "customer_id": format!("{}\u{200B}{}", &outside[0][..4], &outside[0][4..])},
+        {"row_no": 6, "customer_id": "no-such-customer"},
+        {"row_no": 7, "account_name": name},
+    ]);
+    let r = e.post(WL_UPLOADS, &t, json!({"file_name": "ids.csv", "rows": rows})).await.ok();
+    let errs: Vec<(u64, &str, &str)> = r["error_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["row_no"].as_u64().unwrap(), x["error_code"].as_str().unwrap(), x["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        errs,
+        vec![
+            (2, "CBC.0100", "ID_NOT_HEX"),
+            (3, "CBC.0100", "ID_NOT_HEX"),
+            (4, "CBC.0100", "ID_LENGTH"),
+            (5, "CBC.0100", "ID_INVISIBLE"),
+            (6, "CBC.0100", "ID_LOOKS_LIKE_NAME"),
+        ]
+    );
+    assert_eq!(r["added_count"], 1, "the account name in capitals is that customer");
+}
+
+#[tokio::test]
 async fn a_200k_row_file_in_chunks_with_a_retried_chunk_is_staged_once_and_committed_atomically() {
     let e = env();
     let t = e.token(DIST, "admin").await;
@@ -321,7 +360,7 @@ async fn a_200k_row_file_in_chunks_with_a_retried_chunk_is_staged_once_and_commi
     let mut ids: Vec<String> = current[1..].to_vec();
     ids.push(outside.clone());
     let valid = ids.len();
-    ids.extend((ids.len()..200_000).map(|i| format!("ghost-{i}")));
+    ids.extend((ids.len()..200_000).map(|i| format!("dead{i:028x}")));
     let rows = rows_of(&ids);
     let chunks: Vec<&[Value]> = rows.chunks(5_000).collect();
     let open = json!({"file_name": "big.csv", "total_rows": 200_000, "chunk_count": chunks.len()});

@@ -20,6 +20,9 @@ fn separator(text: &str) -> u8 {
 pub struct CsvTable<'a> {
     fields: Vec<Cow<'a, str>>,
     row_ends: Vec<usize>,
+    /// Rows (0-based) with malformed quoting: a quote inside an unquoted field, or text after
+    /// a closing quote. Read as the text is, but the row cannot be trusted.
+    bad_quotes: Vec<usize>,
 }
 
 impl<'a> CsvTable<'a> {
@@ -34,6 +37,18 @@ impl<'a> CsvTable<'a> {
                 row
             })
             .collect()
+    }
+
+    /// Rows (0-based, ascending) whose quoting is malformed.
+    pub fn bad_quote_rows(&self) -> &[usize] {
+        &self.bad_quotes
+    }
+
+    fn mark_bad_quotes(&mut self) {
+        let row = self.row_ends.len();
+        if self.bad_quotes.last() != Some(&row) {
+            self.bad_quotes.push(row);
+        }
     }
 
     fn end_row(&mut self) {
@@ -109,11 +124,15 @@ pub fn read_csv_table(text: &str) -> Result<CsvTable<'_>, SheetError> {
             if end > at {
                 let s = owned.get_or_insert_with(|| borrowed.to_string());
                 s.push_str(&text[at..end]);
+                table.mark_bad_quotes();
             }
             at = end;
             field = owned.map_or(Cow::Borrowed(borrowed), Cow::Owned);
         } else {
             let end = memchr::memchr3(sep, b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |e| at + e);
+            if memchr::memchr(b'"', &bytes[at..end]).is_some() {
+                table.mark_bad_quotes();
+            }
             field = Cow::Borrowed(&text[at..end]);
             at = end;
         }
@@ -140,6 +159,8 @@ pub fn read_csv_table(text: &str) -> Result<CsvTable<'_>, SheetError> {
         }
     }
     table.drop_trailing_blank_rows();
+    let rows = table.row_ends.len();
+    table.bad_quotes.retain(|&r| r < rows);
     Ok(table)
 }
 
@@ -169,6 +190,15 @@ mod tests {
     fn unterminated_quote_names_the_line() {
         assert_eq!(read_csv("a\n\"open\nx").unwrap_err(), SheetError::UnterminatedQuote { line: 2 });
         assert_eq!(read_csv("a\n\"x\ny\"\n\n\"z\n").unwrap_err(), SheetError::UnterminatedQuote { line: 5 });
+    }
+
+    #[test]
+    fn malformed_quoting_is_marked_by_row() {
+        let t = read_csv_table("a,b\nx,ab\"c\n\"ok\",y\n\"q\"tail,z\nfine,\"\"\"\"\n").unwrap();
+        assert_eq!(t.rows()[1][1], "ab\"c");
+        assert_eq!(t.rows()[3][0], "qtail");
+        assert_eq!(t.bad_quote_rows(), &[1, 3]);
+        assert!(read_csv_table("a\n\"x\"\"y\"\n").unwrap().bad_quote_rows().is_empty());
     }
 
     #[test]

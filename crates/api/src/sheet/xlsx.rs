@@ -17,7 +17,8 @@ fn column_of(reference: &str) -> Option<usize> {
         .map(|n| n - 1)
 }
 
-pub(crate) fn column_name(mut index: usize) -> String {
+/// Column index 0 → `"A"`, 27 → `"AB"`.
+pub fn column_name(mut index: usize) -> String {
     let mut name = Vec::new();
     loop {
         name.push(b'A' + (index % 26) as u8);
@@ -73,14 +74,97 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Rows, SheetError> {
 
 /// The cell texts of worksheet `index` (0 = the first).
 pub fn read_xlsx_sheet(bytes: &[u8], index: usize) -> Result<Rows, SheetError> {
+    Ok(read_xlsx_table(bytes, index)?.rows)
+}
+
+/// What a cell held besides text, where its text alone would mislead: a formula's cached
+/// value is not what the person typed, a number has lost what Excel could not keep, a date is
+/// a serial number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellKind {
+    /// A number (its text is Excel's stored value, e.g. `1.2345678901234568E+31`).
+    Number,
+    /// A number formatted as a date or time.
+    Date,
+    /// TRUE / FALSE.
+    Bool,
+    /// An error value (`#N/A`, `#REF!`): the text.
+    Error,
+    /// A formula: its text (empty for the followers of a shared formula).
+    Formula(String),
+}
+
+/// A cell that was not plain text: 0-based row and column of [`Sheet::rows`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellNote {
+    pub row: usize,
+    pub col: usize,
+    pub kind: CellKind,
+}
+
+/// A worksheet as read: the cell texts and, sorted by (row, column), the cells that were not
+/// plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sheet {
+    pub rows: Rows,
+    pub notes: Vec<CellNote>,
+}
+
+/// Built-in number formats that show dates or times (ECMA-376 §18.8.30, with the CJK ones).
+fn builtin_date_format(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+}
+
+/// A custom format code shows a date or time: it has y, m, d, h or s outside quotes, escapes
+/// and brackets (colours, conditions, locales).
+fn date_format_code(code: &str) -> bool {
+    let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// For each cell style (`s="N"` of a cell), whether it shows a date.
+fn date_styles(archive: &Archive) -> Result<Vec<bool>, SheetError> {
+    let Some(styles) = archive.read_text("xl/styles.xml")? else { return Ok(Vec::new()) };
+    let custom: Vec<(u32, bool)> = elements(&styles, "numFmt")
+        .iter()
+        .filter_map(|f| Some((f.attr("numFmtId")?.parse().ok()?, date_format_code(&f.attr("formatCode")?))))
+        .collect();
+    let Some(xfs) = elements(&styles, "cellXfs").into_iter().next() else { return Ok(Vec::new()) };
+    Ok(elements(xfs.inner, "xf")
+        .iter()
+        .map(|xf| {
+            let id: u32 = xf.attr("numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0);
+            custom.iter().find(|(c, _)| *c == id).map_or_else(|| builtin_date_format(id), |(_, date)| *date)
+        })
+        .collect())
+}
+
+/// Worksheet `index` (0 = the first) with its notes.
+pub fn read_xlsx_table(bytes: &[u8], index: usize) -> Result<Sheet, SheetError> {
     let archive = Archive::open(bytes)?;
+    if !archive.has("xl/workbook.xml") {
+        return Err(SheetError::NotXlsx);
+    }
     let shared: Vec<String> = match archive.read_text("xl/sharedStrings.xml")? {
         Some(xml) => elements(&xml, "si").iter().map(|si| text_of(si.inner)).collect(),
         None => Vec::new(),
     };
+    let dates = date_styles(&archive)?;
     let path = sheet_path(&archive, index)?;
     let sheet = archive.read_text(&path)?.ok_or(SheetError::NoSheet)?;
     let mut rows: Rows = Vec::new();
+    let mut notes: Vec<CellNote> = Vec::new();
     for row in elements(&sheet, "row") {
         let index = row.attr("r").and_then(|r| r.parse::<usize>().ok()).map_or(rows.len(), |r| r.saturating_sub(1));
         // Rows may skip numbers (empty rows are not written): keep positions.
@@ -91,7 +175,8 @@ pub fn read_xlsx_sheet(bytes: &[u8], index: usize) -> Result<Rows, SheetError> {
         for c in elements(row.inner, "c") {
             let col = c.attr("r").and_then(|r| column_of(&r)).unwrap_or(cells.len());
             let value = || elements(c.inner, "v").first().map(|v| unescape(v.inner)).unwrap_or_default();
-            let text = match c.attr("t").as_deref() {
+            let kind = c.attr("t");
+            let text = match kind.as_deref() {
                 Some("s") => {
                     value().trim().parse::<usize>().ok().and_then(|i| shared.get(i).cloned()).unwrap_or_default()
                 }
@@ -105,6 +190,24 @@ pub fn read_xlsx_sheet(bytes: &[u8], index: usize) -> Result<Rows, SheetError> {
                 }
                 _ => value(),
             };
+            let formula = elements(c.inner, "f").first().map(|f| unescape(f.inner));
+            let note = match (formula, kind.as_deref()) {
+                (Some(f), _) => Some(CellKind::Formula(f)),
+                (None, Some("e")) => Some(CellKind::Error),
+                (None, Some("b")) => Some(CellKind::Bool),
+                (None, None | Some("n")) if !text.is_empty() => {
+                    let style = c.attr("s").and_then(|s| s.parse::<usize>().ok());
+                    Some(if style.is_some_and(|s| dates.get(s) == Some(&true)) {
+                        CellKind::Date
+                    } else {
+                        CellKind::Number
+                    })
+                }
+                _ => None,
+            };
+            if let Some(kind) = note {
+                notes.push(CellNote { row: index, col, kind });
+            }
             if col >= cells.len() {
                 cells.resize(col + 1, String::new());
             }
@@ -116,7 +219,8 @@ pub fn read_xlsx_sheet(bytes: &[u8], index: usize) -> Result<Rows, SheetError> {
             *slot = cells;
         }
     }
-    Ok(trim_trailing_blank_rows(rows))
+    notes.sort_by_key(|n| (n.row, n.col));
+    Ok(Sheet { rows: trim_trailing_blank_rows(rows), notes })
 }
 
 #[cfg(test)]
@@ -171,6 +275,57 @@ mod tests {
         assert_eq!(rows[0], vec!["客户ID", "", "备注"]);
         assert_eq!(rows[1], Vec::<String>::new());
         assert_eq!(rows[2], vec!["", "x & y", "TRUE", "1234567890123"]);
+    }
+
+    #[test]
+    fn formulas_errors_numbers_dates_and_booleans_are_noted() {
+        let sheet = r#"<worksheet><sheetData><row r="1">
+            <c r="A1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c>
+            <c r="B1" t="e"><f>VLOOKUP(A1,X!A:B,2,0)</f><v>#N/A</v></c>
+            <c r="C1" t="e"><v>#REF!</v></c>
+            <c r="D1"><v>1.2345678901234568E+31</v></c>
+            <c r="E1" s="1"><v>46000</v></c>
+            <c r="F1" s="2"><v>46000.5</v></c>
+            <c r="G1" t="b"><v>0</v></c>
+            <c r="H1" t="s"><v>0</v></c>
+            <c r="I1" s="3"><v>7</v></c>
+        </row></sheetData></worksheet>"#;
+        let styles = r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy/m/d;@"/>
+            <numFmt numFmtId="165" formatCode="&quot;day&quot; 0"/></numFmts>
+            <cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
+        let workbook = r#"<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let bytes = write_stored(&[
+            ("xl/workbook.xml", workbook.as_bytes().to_vec()),
+            ("xl/sharedStrings.xml", b"<sst><si><t>text</t></si></sst>".to_vec()),
+            ("xl/styles.xml", styles.as_bytes().to_vec()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes().to_vec()),
+        ]);
+        let t = read_xlsx_table(&bytes, 0).unwrap();
+        assert_eq!(
+            t.rows[0],
+            vec!["ab", "#N/A", "#REF!", "1.2345678901234568E+31", "46000", "46000.5", "FALSE", "text", "7"]
+        );
+        let kinds: Vec<(usize, CellKind)> = t.notes.into_iter().map(|n| (n.col, n.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (0, CellKind::Formula("CONCAT(\"a\",\"b\")".into())),
+                (1, CellKind::Formula("VLOOKUP(A1,X!A:B,2,0)".into())),
+                (2, CellKind::Error),
+                (3, CellKind::Number),
+                (4, CellKind::Date),
+                (5, CellKind::Date),
+                (6, CellKind::Bool),
+                (8, CellKind::Number),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_zip_that_is_no_workbook_is_not_an_xlsx() {
+        let docx = write_stored(&[("word/document.xml", b"<w:document/>".to_vec())]);
+        assert_eq!(read_xlsx(&docx).unwrap_err(), SheetError::NotXlsx);
     }
 
     #[test]

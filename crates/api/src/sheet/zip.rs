@@ -53,6 +53,10 @@ impl<'a> Archive<'a> {
         Ok(Archive { bytes, entries })
     }
 
+    pub fn has(&self, name: &str) -> bool {
+        self.entries.iter().any(|(n, ..)| n == name)
+    }
+
     /// The uncompressed bytes of an entry, if it exists.
     pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, SheetError> {
         let Some(&(_, offset, method, size)) = self.entries.iter().find(|(n, ..)| n == name) else {
@@ -69,7 +73,14 @@ impl<'a> Archive<'a> {
         let data = b.get(start..start + size).ok_or_else(bad)?;
         match method {
             0 => Ok(Some(data.to_vec())),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES).map(Some).map_err(|_| bad()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES).map(Some).map_err(|e| {
+                // Past the limit is "too large when unpacked", not damage.
+                if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                    SheetError::TooLargeUnpacked(name.to_string())
+                } else {
+                    bad()
+                }
+            }),
             m => Err(SheetError::Corrupt(format!("{name}: compression method {m}"))),
         }
     }

@@ -3,11 +3,14 @@
 
 use super::controller::Import;
 use super::refusal::FileRefused;
-use super::state::{Flow, Upload};
+use super::state::{Flow, Refusal, Upload};
 use crate::components::error_notice::ErrorNotice;
 use crate::format;
-use crate::i18n::{tr, use_i18n, Msg, WlChunkFailed, WlReadSummary, WlReadingRows, WlUploadProgress};
+use crate::i18n::{
+    tr, use_i18n, Msg, WlChunkFailed, WlFoundRow, WlFoundSheet, WlReadSummary, WlReadingRows, WlUploadProgress,
+};
 use leptos::prelude::*;
+use partner_api::whitelist_headers::HEADER_SCAN_ROWS;
 use partner_api::whitelist_read::stage as read_stage;
 use wasm_bindgen::JsCast;
 
@@ -39,6 +42,11 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
     });
     let no_valid_rows = Memo::new(move |_| rows.with(|r| r.as_ref().is_some_and(|r| r.summary.valid_rows == 0)));
     let sheets = Memo::new(move |_| import.layout.with(|l| l.sheets.clone()));
+    // A read, or a file whose table was not recognised: the header row can be changed.
+    let has_layout = Memo::new(move |_| {
+        flow.with(|f| matches!(f, Flow::Read { staged: None, .. } | Flow::Refused(Refusal::Problem(_))))
+            && import.layout.with(|l| !l.headers.is_empty())
+    });
 
     let on_input = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -102,10 +110,33 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
                     </select>
                 </label>
             })}
+            <Show when=move || has_layout.get()>
+                <label class="field wl-header-row-field" data-testid="wl-header-row-field">
+                    <span class="field-label">{tr(Msg::WlHeaderRow)}</span>
+                    <input type="number" min="1" max=HEADER_SCAN_ROWS.to_string() class="input" data-testid="wl-header-row"
+                        prop:value=move || (import.layout.with(|l| l.header_row) + 1).to_string()
+                        disabled=move || reading.get() || staging.get()
+                        on:change=move |ev| {
+                            if let Some(n) = event_target_value(&ev).trim().parse::<usize>().ok().filter(|n| *n >= 1) {
+                                import.choose_header_row(n - 1)
+                            }
+                        } />
+                </label>
+            </Show>
             {move || refusal.get().map(|r| view! { <FileRefused import=import refusal=r /> })}
             {move || rows.get().map(|r| {
                 let (valid, invalid, blank) = (r.summary.valid_rows, r.summary.problems.len(), r.summary.blank_rows);
+                let found = r.summary.found.clone();
+                let (sheet_no, header_no) = (found.sheet, found.header_row + 1);
+                let at = move || {
+                    let l = i18n.get();
+                    match found.sheets.get(found.sheet) {
+                        Some(sheet) => WlFoundSheet { sheet, row: &header_no }.text(l),
+                        None => WlFoundRow { row: &header_no }.text(l),
+                    }
+                };
                 view! {
+                    <p class="muted" data-testid="wl-found" data-sheet=sheet_no data-header-row=header_no>{at}</p>
                     <p data-testid="wl-read-summary" data-valid=valid data-invalid=invalid data-blank=blank>
                         {move || WlReadSummary {
                             valid: &format::count(valid as u64),

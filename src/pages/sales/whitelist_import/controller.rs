@@ -9,23 +9,17 @@ use crate::api::Api;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::whitelist::change;
-use partner_api::whitelist_file::{self, FileProblem, Mapping};
-use partner_api::whitelist_read::{ReadOutcome, ReadRequest};
+use partner_api::whitelist_file::{self, FileProblem, Layout, Mapping};
+use partner_api::whitelist_read::{Found, ReadOutcome, ReadRequest};
 use std::sync::Arc;
-
-/// The sheets and header row of the file as last read (for the sheet chooser and the mapping).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Layout {
-    pub sheets: Vec<String>,
-    pub sheet: usize,
-    pub headers: Vec<String>,
-}
 
 #[derive(Clone, Copy)]
 pub struct Import {
     pub flow: RwSignal<Flow>,
     pub file_name: RwSignal<Option<String>>,
-    pub layout: RwSignal<Layout>,
+    /// Where the table of the file as last read was found (sheets, sheet, header row and its
+    /// cells), for the sheet and header-row choosers and the column mapping.
+    pub layout: RwSignal<Found>,
     /// Which change the preview lists (`whitelist::change`).
     pub diff_tab: RwSignal<&'static str>,
     pub remark: RwSignal<String>,
@@ -43,7 +37,7 @@ impl Import {
         Import {
             flow: RwSignal::new(Flow::Choosing),
             file_name: RwSignal::new(None),
-            layout: RwSignal::new(Layout::default()),
+            layout: RwSignal::new(Found::default()),
             diff_tab: RwSignal::new(change::ADDED),
             remark: RwSignal::new(String::new()),
             api: StoredValue::new_local(api),
@@ -57,7 +51,7 @@ impl Import {
     pub fn take_file(self, file: web_sys::File) {
         let name = file.name();
         self.file_name.set(Some(name.clone()));
-        self.layout.set(Layout::default());
+        self.layout.set(Found::default());
         if let Err(p) = whitelist_file::check_size(file.size() as u64) {
             self.chosen.set_value(None);
             self.read_gen.update_value(|g| *g += 1);
@@ -65,12 +59,24 @@ impl Import {
             return;
         }
         self.chosen.set_value(Some(file));
-        self.read(ReadRequest { name, sheet: 0, mapping: None });
+        self.read(ReadRequest { name, sheet: None, layout: Layout::default() });
+    }
+
+    /// The sheet read so far, asked for again (`None` for a CSV, which has none).
+    fn sheet(self) -> Option<usize> {
+        self.layout.with_untracked(|l| (!l.sheets.is_empty()).then_some(l.sheet))
     }
 
     pub fn choose_sheet(self, index: usize) {
         let name = self.file_name.get_untracked().unwrap_or_default();
-        self.read(ReadRequest { name, sheet: index, mapping: None });
+        self.read(ReadRequest { name, sheet: Some(index), layout: Layout::default() });
+    }
+
+    /// The header row chosen by the person (0-based).
+    pub fn choose_header_row(self, row: usize) {
+        let name = self.file_name.get_untracked().unwrap_or_default();
+        let layout = Layout { header_row: Some(row), mapping: None };
+        self.read(ReadRequest { name, sheet: self.sheet(), layout });
     }
 
     /// Columns chosen by hand (remembered for files with the same headers).
@@ -78,10 +84,11 @@ impl Import {
         if !m.is_usable() {
             return;
         }
-        let layout = self.layout.get_untracked();
-        remember_mapping(&layout.headers, m);
+        let found = self.layout.get_untracked();
+        remember_mapping(&found.headers, m);
         let name = self.file_name.get_untracked().unwrap_or_default();
-        self.read(ReadRequest { name, sheet: layout.sheet, mapping: Some(m) });
+        let layout = Layout { header_row: Some(found.header_row), mapping: Some(m) };
+        self.read(ReadRequest { name, sheet: self.sheet(), layout });
     }
 
     /// Reads the chosen file in the worker; the page shows its progress meanwhile.
@@ -100,12 +107,18 @@ impl Import {
             let mut result = read_in_worker(&file, &req, progress).await;
             // Headers not recognised but mapped by hand before: use that mapping again.
             if let Ok(FileRead {
-                outcome: ReadOutcome::Problem { problem: FileProblem::NoKnownColumns { .. }, headers: h, .. },
+                outcome: ReadOutcome::Problem { problem: FileProblem::NoKnownColumns { .. }, found },
                 ..
             }) = &result
             {
-                if let Some(m) = req.mapping.is_none().then(|| remembered_mapping(h)).flatten() {
-                    result = read_in_worker(&file, &ReadRequest { mapping: Some(m), ..req.clone() }, progress).await;
+                if let Some(m) = req.layout.mapping.is_none().then(|| remembered_mapping(&found.headers)).flatten() {
+                    let layout = Layout { header_row: Some(found.header_row), mapping: Some(m) };
+                    let again = ReadRequest {
+                        sheet: Some(found.sheet).filter(|_| !found.sheets.is_empty()),
+                        layout,
+                        ..req.clone()
+                    };
+                    result = read_in_worker(&file, &again, progress).await;
                 }
             }
             if !latest() {
@@ -114,21 +127,17 @@ impl Import {
             let next = match result {
                 Err(e) => Flow::Refused(Refusal::Unreadable(e)),
                 Ok(FileRead { outcome: ReadOutcome::Read(summary), chunks }) => {
-                    self.layout.try_set(Layout {
-                        sheets: summary.sheets.clone(),
-                        sheet: summary.sheet,
-                        headers: summary.headers.clone(),
-                    });
+                    self.layout.try_set(summary.found.clone());
                     let chunk_count = chunks.len() as u32;
                     self.chunks.try_set_value(chunks);
                     let rows = Shared(Arc::new(Rows { summary, chunk_count }));
                     Flow::Read { rows, upload: super::state::Upload::Idle, staged: None }
                 }
-                Ok(FileRead { outcome: ReadOutcome::Problem { problem, sheets, headers }, .. }) => {
-                    self.layout.try_set(Layout { sheets, sheet: req.sheet, headers });
+                Ok(FileRead { outcome: ReadOutcome::Problem { problem, found }, .. }) => {
+                    self.layout.try_set(found);
                     Flow::Refused(Refusal::Problem(problem))
                 }
-                Ok(FileRead { outcome: ReadOutcome::Unreadable(e), .. }) => Flow::Refused(Refusal::Unreadable(e)),
+                Ok(FileRead { outcome: ReadOutcome::Unreadable(e), .. }) => Flow::Refused(Refusal::Sheet(e)),
             };
             self.flow.try_set(next);
         });

@@ -26,7 +26,9 @@ pub fn ColumnMapping(import: Import) -> impl IntoView {
                 }>
                     <option value="" selected=move || get(&choice.get()).is_none()>{move || Msg::WlMapNone.text(i18n.get())}</option>
                     {move || headers.get().into_iter().enumerate().map(|(i, h)| {
-                        let label = if h.trim().is_empty() { format!("#{}", i + 1) } else { h };
+                        // The column letter tells two equal headers apart.
+                        let letter = partner_api::sheet::column_name(i);
+                        let label = if h.trim().is_empty() { letter } else { format!("{letter} · {}", h.trim()) };
                         view! { <option value=i.to_string() selected=move || get(&choice.get()) == Some(i)>{label}</option> }
                     }).collect_view()}
                 </select>

@@ -8,7 +8,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::table::export::download;
 use crate::components::table::source::DEFAULT_SIZES;
 use crate::components::table::{loader, Column, DataTable, Empty, EmptyReason, Rows, Slice, Source, TableView};
-use crate::components::whitelist_kit::row_reason;
+use crate::components::whitelist_kit::{row_reason, shown_value};
 use crate::format;
 use crate::i18n::{tr, use_i18n, Locale, Msg, WlProblemsTitle};
 use leptos::prelude::*;
@@ -20,6 +20,10 @@ use partner_api::whitelist_problems::{merge_page, server_window};
 use partner_api::whitelist_read::ReadSummary;
 use partner_api::ApiError;
 use std::sync::Arc;
+
+/// Characters of a refused row's content shown in the table (a 10,000-character value would
+/// bury the table; the download has it whole).
+const VALUE_SHOWN: usize = 120;
 
 /// One line of the problems table.
 #[derive(Clone, PartialEq)]
@@ -33,7 +37,7 @@ fn problem_columns() -> Vec<Column<Problem>> {
     type C = Column<Problem>;
     vec![
         C::number("row", Msg::WlColRow, |p| Some(p.error.row_no as f64)).width(90),
-        C::text("value", Msg::WlColValue, |p, _| p.value.clone()).width(320),
+        C::text("value", Msg::WlColValue, |p, l| shown_value(&p.value, VALUE_SHOWN, l)).width(320),
         C::text("reason", Msg::Reason, |p, l| row_reason(&p.error, l)).width(320),
         C::text("code", Msg::ErrorCode, |p, _| p.error.error_code.clone()).width(140),
     ]

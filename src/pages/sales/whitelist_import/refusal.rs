@@ -5,9 +5,13 @@ use super::controller::Import;
 use super::mapping::ColumnMapping;
 use super::state::Refusal;
 use crate::format;
-use crate::i18n::{use_i18n, Msg, WlFileTooLarge, WlFileTooMany};
+use crate::i18n::{
+    use_i18n, Locale, Msg, WlDamaged, WlDuplicateColumn, WlFileTooLarge, WlFileTooMany, WlUnterminatedQuote,
+};
 use leptos::prelude::*;
+use partner_api::sheet::SheetError;
 use partner_api::whitelist_file::{FileProblem, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK};
+use partner_api::whitelist_headers::Field;
 
 /// A file size for people: "20 MB", "23.4 MB".
 pub fn megabytes(bytes: u64) -> String {
@@ -19,12 +23,49 @@ pub fn megabytes(bytes: u64) -> String {
     }
 }
 
+/// What a field is called in the person's language (the template's header).
+fn field_label(f: Field, l: Locale) -> String {
+    let (zh, en) = match f {
+        Field::CustomerId => HEADER_CUSTOMER_ID,
+        Field::AccountName => HEADER_ACCOUNT_NAME,
+        Field::Remark => HEADER_REMARK,
+    };
+    if l == Locale::ZhCn { zh } else { en }.to_string()
+}
+
+/// Why a file cannot be read, and what to do about it.
+fn sheet_error(e: &SheetError, l: Locale) -> (String, Msg) {
+    match e {
+        SheetError::NotXlsx => (Msg::WlNotXlsx.text(l).into(), Msg::WlNotXlsxHint),
+        SheetError::Corrupt(part) => (WlDamaged { part }.text(l), Msg::WlDamagedHint),
+        SheetError::TooLargeUnpacked(_) => (Msg::WlTooLargeUnpacked.text(l).into(), Msg::WlTooLargeUnpackedHint),
+        SheetError::NoSheet => (Msg::WlNoSheet.text(l).into(), Msg::WlNoSheetHint),
+        SheetError::UnterminatedQuote { line } => (WlUnterminatedQuote { line }.text(l), Msg::WlQuoteHint),
+        SheetError::OldExcel => (Msg::WlOldExcel.text(l).into(), Msg::WlOldExcelHint),
+        SheetError::NotText => (Msg::WlNotText.text(l).into(), Msg::WlNotTextHint),
+    }
+}
+
+/// The refusal's test id (`data-problem`).
+fn sheet_error_id(e: &SheetError) -> &'static str {
+    match e {
+        SheetError::NotXlsx => "not-xlsx",
+        SheetError::Corrupt(_) => "damaged",
+        SheetError::TooLargeUnpacked(_) => "too-large-unpacked",
+        SheetError::NoSheet => "no-sheet",
+        SheetError::UnterminatedQuote { .. } => "quote",
+        SheetError::OldExcel => "old-excel",
+        SheetError::NotText => "not-text",
+    }
+}
+
 #[component]
 pub fn FileRefused(import: Import, refusal: Refusal) -> impl IntoView {
     let i18n = use_i18n();
     // Outside the notice (redrawn with the language): the columns chosen so far stay.
-    let mapping = matches!(refusal, Refusal::Problem(FileProblem::NoKnownColumns { .. }))
-        .then(|| view! { <ColumnMapping import=import /> });
+    let mapping =
+        matches!(refusal, Refusal::Problem(FileProblem::NoKnownColumns { .. } | FileProblem::DuplicateColumn { .. }))
+            .then(|| view! { <ColumnMapping import=import /> });
     let notice = move || {
         let l = i18n.get();
         match refusal.clone() {
@@ -32,6 +73,23 @@ pub fn FileRefused(import: Import, refusal: Refusal) -> impl IntoView {
                 <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="unreadable">
                     <div class="notice-title">{Msg::WlFileUnreadable.text(l)}</div>
                     <div class="notice-body">{e}</div>
+                </div>
+            }
+            .into_any(),
+            Refusal::Sheet(e) => {
+                let (title, hint) = sheet_error(&e, l);
+                view! {
+                    <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem=sheet_error_id(&e)>
+                        <div class="notice-title">{title}</div>
+                        <div class="notice-hint">{hint.text(l)}</div>
+                    </div>
+                }
+                .into_any()
+            }
+            Refusal::Problem(FileProblem::DuplicateColumn { field, columns }) => view! {
+                <div class="notice notice-error" role="alert" data-testid="wl-file-problem" data-problem="duplicate-column">
+                    <div class="notice-title">{WlDuplicateColumn { column: &field_label(field, l), letters: &columns.join(", ") }.text(l)}</div>
+                    <div class="notice-hint">{Msg::WlDuplicateColumnHint.text(l)}</div>
                 </div>
             }
             .into_any(),

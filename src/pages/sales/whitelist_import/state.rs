@@ -3,6 +3,7 @@
 //! visible here and nowhere else.
 
 use super::reader::ReadProgress;
+use partner_api::sheet::SheetError;
 use partner_api::whitelist::{codes, UploadResponse};
 use partner_api::whitelist_file::FileProblem;
 use partner_api::whitelist_read::ReadSummary;
@@ -48,6 +49,9 @@ pub enum Flow {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
     Problem(FileProblem),
+    /// The file is not one we can read (worded per kind, with what to do).
+    Sheet(SheetError),
+    /// The import worker itself failed (its message, as the browser gave it).
     Unreadable(String),
 }
 
