@@ -38,15 +38,18 @@ export function validate(rows) {
     if (id === null && name === null) { errors.push({ row_no: rowNo, error_code: 'CBC.0100' }); continue; }
     const key = [id, name].find((v) => v !== null && [...v].length > 64);
     if (key !== undefined) { errors.push({ row_no: rowNo, error_code: 'CBC.0100' }); continue; }
+    // Customer IDs normalised (lower case) and checked: 32 hex characters.
+    const nid = id === null ? null : id.toLowerCase();
+    if (nid !== null && !/^[0-9a-f]{32}$/.test(nid)) { errors.push({ row_no: rowNo, error_code: 'CBC.0100' }); continue; }
     if ([id, name].some((v) => v !== null && CONTROL.test(v)) || (remark !== null && CONTROL_REMARK.test(remark))) {
       errors.push({ row_no: rowNo, error_code: 'CBC.0100' }); continue;
     }
     if (remark !== null && [...remark].length > 256) { errors.push({ row_no: rowNo, error_code: 'CBC.0100' }); continue; }
-    const k = id !== null ? `id:${id}` : `name:${name.toLowerCase()}`;
+    const k = nid !== null ? `id:${nid}` : `name:${name.toLowerCase()}`;
     if (seen.has(k)) { errors.push({ row_no: rowNo, error_code: 'CBC.50000061', value: String(seen.get(k)) }); continue; }
     seen.set(k, rowNo);
     const row = { row_no: rowNo };
-    if (id !== null) row.customer_id = id;
+    if (nid !== null) row.customer_id = nid;
     if (name !== null) row.account_name = name;
     if (remark !== null) row.remark = remark;
     out.push(row);

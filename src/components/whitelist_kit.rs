@@ -58,6 +58,7 @@ pub fn row_reason(e: &RowError, l: Locale) -> String {
 
 /// A value cut to `max` characters with an ellipsis (the reason text stays readable).
 fn cut(v: &str, max: usize) -> String {
+    let v = &*partner_api::customer_id::visible(v);
     match v.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &v[..at]),
         None => v.to_string(),
@@ -67,6 +68,8 @@ fn cut(v: &str, max: usize) -> String {
 /// A value for the problems table: up to `max` characters, then an ellipsis and the length
 /// (the rejected-rows download keeps the whole value).
 pub fn shown_value(v: &str, max: usize, l: Locale) -> String {
+    // Bidi overrides and invisible characters shown by code, never applied.
+    let v = &*partner_api::customer_id::visible(v);
     match v.char_indices().nth(max) {
         Some((at, _)) => WlValueCut { text: &&v[..at], n: &crate::format::count(v.chars().count() as u64) }.text(l),
         None => v.to_string(),

@@ -116,6 +116,9 @@ for (const lang of ['zh-CN', 'en']) {
     assert.match(reason['6'], en ? /a space or an invisible character \(U\+0020\)/ : /空格或看不见的字符\(U\+0020\)/);
     assert.match(reason['7'], /U\+200B/);
     assert.match(reason['8'], /U\+202E/);
+    const content = Object.fromEntries(rows.map((r) => [r[0], r[1]]));
+    assert.ok(!content['8'].includes('\u202e'), 'a bidi override is shown by its code, never applied');
+    assert.match(content['8'], /^a1b2c3d4\[U\+202E\]e5f6/);
     assert.match(reason['9'], en ? /looks like an account name/ : /像是账号名/);
     assert.match(reason['12'], en ? /Duplicate of row 10/ : /与第 10 行重复/);
     assert.match(reason['13'], en ? /stored as a number and has lost digits/ : /以数字保存,已丢失位数/);

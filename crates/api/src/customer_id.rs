@@ -28,6 +28,24 @@ pub fn is_control_or_invisible(c: char) -> bool {
     c.is_control() || is_invisible(c)
 }
 
+/// A value for showing: each control or invisible character as its code point (`[U+202E]`),
+/// so a bidi override cannot reorder what people read and nothing hides in a cell. Line
+/// breaks and tabs become spaces.
+pub fn visible(v: &str) -> Cow<'_, str> {
+    if !v.chars().any(is_control_or_invisible) {
+        return Cow::Borrowed(v);
+    }
+    let mut out = String::with_capacity(v.len() + 8);
+    for c in v.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if is_control_or_invisible(c) => out.push_str(&format!("[U+{:04X}]", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Full-width ASCII (what Chinese input methods type: `ＡＢ１２`) to ASCII, and the
 /// ideographic space to a space.
 pub fn to_half_width(s: &str) -> Cow<'_, str> {
@@ -133,6 +151,12 @@ mod tests {
         assert_eq!(normalise(&ID.to_uppercase()), ID);
         let full: String = ID.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect();
         assert_eq!(normalise(&format!("\u{3000}{full}\u{200B}")), ID);
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_by_code() {
+        assert!(matches!(visible("plain 客户"), Cow::Borrowed(_)));
+        assert_eq!(visible("ev\u{202E}il\u{200B}\nx\0"), "ev[U+202E]il[U+200B] x[U+0000]");
     }
 
     #[test]
