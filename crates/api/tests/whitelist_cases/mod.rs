@@ -355,6 +355,23 @@ pub fn cases() -> Vec<Case> {
         Want::File(FileProblem::DuplicateColumn { field: Field::CustomerId, columns: vec!["A".into(), "C".into()] }),
     );
     add(
+        "duplicate-header.xlsx",
+        workbook(&[sheet("Sheet1", texts(&[&["客户ID", "账号名", "客户ID"], &[ID1, "", ID2]]), &[])]),
+        Want::File(FileProblem::DuplicateColumn { field: Field::CustomerId, columns: vec!["A".into(), "C".into()] }),
+    );
+    add(
+        "control-chars.xlsx",
+        workbook(&[sheet(
+            "Sheet1",
+            texts(&[&["账号名", "备注"], &["ev\u{202E}il_name", ""], &["ok_name", "line one\nline two"]]),
+            &[],
+        )]),
+        rows(vec![
+            no(2, ControlChars, Some("ev\u{fffd}il_name")),
+            up(3, None, Some("ok_name"), Some("line one\nline two")),
+        ]),
+    );
+    add(
         "control-chars.csv",
         "账号名,备注\nev\u{202E}il_name,\nzero\u{200B}width,\nok_name,a\u{2066}b\u{2069}\nfine_name,\u{1F468}\u{200D}\u{1F4BB}\n"
             .as_bytes()
