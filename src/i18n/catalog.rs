@@ -24,6 +24,8 @@ mod customers;
 mod dev;
 #[path = "errors.rs"]
 mod errors;
+#[path = "home.rs"]
+mod home;
 #[path = "incentives.rs"]
 mod incentives;
 #[path = "orders.rs"]
@@ -50,6 +52,7 @@ pub use common::*;
 pub use customers::*;
 pub use dev::*;
 pub use errors::{error_text, ERROR_TEXTS};
+pub use home::*;
 pub use incentives::*;
 pub use orders::*;
 pub use programmes::*;
@@ -79,6 +82,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     vouchers::VOUCHERS,
     whitelist::WHITELIST,
     whitelist_files::WHITELIST_FILES,
+    home::HOME,
 ];
 
 /// Each area's templates (name, both texts with their placeholders), for the same checks.
@@ -92,4 +96,5 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     vouchers::VOUCHERS_TEMPLATES,
     whitelist::WHITELIST_TEMPLATES,
     whitelist_files::WHITELIST_FILES_TEMPLATES,
+    home::HOME_TEMPLATES,
 ];

@@ -14,6 +14,7 @@ pub mod customers;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
+pub mod home;
 pub mod incentives;
 pub mod invoices;
 pub mod issuance;

@@ -1,4 +1,7 @@
-//! Home: who is signed in and the way to the pages they can use.
+//! Home: who is signed in, what needs their action (`actions.rs`) and the way to the pages
+//! they can use.
+
+mod actions;
 
 use crate::api::profile::use_profile;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
@@ -35,6 +38,7 @@ pub fn Overview() -> impl IntoView {
                     </dl>
                 </div>
             })}
+            <actions::ActionsCard />
             // The same pages as the navigation: none that this person may not open.
             <div class="card quick-links" data-testid="quick-links">
                 {move || {
