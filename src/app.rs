@@ -7,7 +7,7 @@ use crate::config::RuntimeConfig;
 use crate::embed::{Embed, EmbedBridge};
 use crate::i18n::I18n;
 use crate::pages::{not_found::NotFound, registry::PAGES, sign_in::SignIn};
-use crate::routes::{page::Pages, route_path::RoutePath, view::RouteView};
+use crate::routes::{page::Pages, route_path::RoutePath, title::DocumentTitle, view::RouteView};
 use leptos::prelude::*;
 use leptos::tachys::prelude::IntoMaybeErased;
 use leptos::tachys::view::iterators::StaticVec;
@@ -54,6 +54,7 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
     view! {
         <Router base=crate::routes::router_base() set_is_routing=routing.0.write_only()>
             <EmbedBridge />
+            <DocumentTitle />
             {Routes(
                 RoutesProps::builder()
                     .fallback(|| view! { <NotFound /> })

@@ -27,7 +27,19 @@ pub struct RuntimeConfig {
     /// How often an open app checks `version.json` for a new deployment.
     #[serde(default = "default_version_check")]
     pub version_check_interval_ms: u32,
+    /// X4: where the site notice sends international users (default: [`INTL_SITE_URL`] in
+    /// the person's language).
+    #[serde(default)]
+    pub intl_site_url: Option<String>,
+    /// Development pages (`/dev/table`): always in a debug build, in a release build only when
+    /// this is true (the e2e tests and the benchmark set it: `--app-config dev_pages=true`).
+    #[serde(default)]
+    pub dev_pages: bool,
 }
+
+/// The international site's home, in zh-CN and English.
+pub const INTL_SITE_URL: (&str, &str) =
+    ("https://www.huaweicloud.com/intl/zh-cn/", "https://www.huaweicloud.com/intl/en-us/");
 
 fn default_version_check() -> u32 {
     5 * 60 * 1000
@@ -42,6 +54,20 @@ fn default_timeout() -> u32 {
 }
 
 impl RuntimeConfig {
+    /// X4's link: the configured international site, else [`INTL_SITE_URL`] in this language.
+    pub fn intl_site_url(&self, locale: crate::i18n::Locale) -> String {
+        match (&self.intl_site_url, locale) {
+            (Some(url), _) if !url.trim().is_empty() => url.trim().to_string(),
+            (_, crate::i18n::Locale::ZhCn) => INTL_SITE_URL.0.to_string(),
+            (_, crate::i18n::Locale::En) => INTL_SITE_URL.1.to_string(),
+        }
+    }
+
+    /// Whether development pages may be opened (see `dev_pages`).
+    pub fn dev_pages_enabled(&self) -> bool {
+        cfg!(debug_assertions) || self.dev_pages
+    }
+
     /// Fetches `config.json` from the deployment base (next to `index.html`).
     pub async fn load() -> Result<RuntimeConfig, String> {
         let url = format!("{}config.json", crate::routes::base_path());

@@ -198,7 +198,8 @@ async function agGrid(browser, site) {
   return out;
 }
 
-const sandbox = await startSandbox({ customers: 200 });
+// The developer table page is switched on (config.json `dev_pages`).
+const sandbox = await startSandbox({ customers: 200, extraArgs: ['--app-config', 'dev_pages=true'] });
 const site = await startStatic(here);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: browserArgs });
 try {

@@ -35,7 +35,8 @@ pub fn ErrorNotice(error: ApiError, #[prop(optional)] on_retry: Option<Callback<
     };
     let hint = move || match kind {
         ErrorKind::Server => Some(Msg::ErrorServerHint.text(i18n.get())),
-        ErrorKind::Network | ErrorKind::Timeout => Some(Msg::ErrorNetworkHint.text(i18n.get())),
+        // A network failure's text already says to check the connection (i18n/errors.rs).
+        ErrorKind::Timeout => Some(Msg::ErrorNetworkHint.text(i18n.get())),
         _ => None,
     };
     let code = err.with_value(|e| e.code.clone());

@@ -3,7 +3,7 @@
 
 use crate::api::profile::use_profile;
 use crate::api::use_api;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, use_i18n, Msg};
 use leptos::prelude::*;
 
 const DISMISSED_KEY: &str = "pc.banner.other-site.dismissed";
@@ -11,7 +11,10 @@ const DISMISSED_KEY: &str = "pc.banner.other-site.dismissed";
 #[component]
 pub fn SiteBanner() -> impl IntoView {
     let profile = use_profile();
-    let site = use_api().config().site.clone();
+    let api = use_api();
+    let site = api.config().site.clone();
+    let i18n = use_i18n();
+    let link = move || api.config().intl_site_url(i18n.get());
     let dismissed = RwSignal::new(crate::storage::local_get(DISMISSED_KEY).as_deref() == Some("1"));
     let visible = move || !dismissed.get() && profile.with(|p| p.site != site).unwrap_or(false);
     let dismiss = move |_| {
@@ -21,7 +24,12 @@ pub fn SiteBanner() -> impl IntoView {
     view! {
         <Show when=visible>
             <div class="site-banner" role="status" data-testid="site-banner">
-                <span>{tr(Msg::BannerIntlSite)}</span>
+                <span>
+                    {tr(Msg::BannerIntlSite)}" "
+                    <a href=link target="_blank" rel="noopener noreferrer" data-testid="site-banner-link">
+                        {tr(Msg::BannerGoToIntlSite)}
+                    </a>
+                </span>
                 <button class="link-button" data-testid="site-banner-dismiss" on:click=dismiss>
                     {tr(Msg::BannerDontShowAgain)}
                 </button>

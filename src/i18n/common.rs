@@ -38,6 +38,9 @@ crate::texts! {
     PageSize => "每页", "Per page";
     PrevPage => "上一页", "Previous page";
     NextPage => "下一页", "Next page";
+    FirstPage => "第一页", "First page";
+    LastPage => "最后一页", "Last page";
+    GoToPage => "跳至", "Go to page";
     ClearFilters => "清除筛选", "Clear filters";
     BackToList => "返回列表", "Back to list";
     Failed => "失败", "Failed";

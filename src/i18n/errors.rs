@@ -7,6 +7,12 @@ use partner_api::codes as c;
 
 /// (code, zh-CN, English), one line a code.
 pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
+    (
+        c::NETWORK,
+        "无法连接到服务器。请检查网络连接后重试。",
+        "Cannot reach the server. Check your connection and retry.",
+    ),
+    (c::TIMEOUT, "服务器没有及时响应。请稍后重试。", "The server did not answer in time. Retry in a moment."),
     (c::PARAM_ERROR, "参数错误", "A parameter is invalid"),
     (c::INVALID_PARAM, "参数无效", "A parameter is invalid"),
     (c::ILLEGAL_OPERATION, "非法操作", "This operation is not allowed"),

@@ -17,11 +17,11 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Saved choice first, then the deployment's default, then the browser's language.
+    /// The person's stored choice first, then the browser's languages, then the deployment's
+    /// default (`Locale::initial`).
     pub fn init(default_locale: Option<&str>) -> Self {
-        let saved = crate::storage::local_get(LOCALE_KEY).and_then(|s| Locale::parse(&s));
-        let browser = web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Locale::parse(&l));
-        let locale = saved.or_else(|| default_locale.and_then(Locale::parse)).or(browser).unwrap_or(Locale::ZhCn);
+        let saved = crate::storage::local_get(LOCALE_KEY);
+        let locale = Locale::initial(saved.as_deref(), &browser_languages(), default_locale);
         let i18n = I18n { locale: RwSignal::new(locale) };
         Effect::new(move |_| {
             let l = i18n.locale.get();
@@ -40,6 +40,16 @@ impl I18n {
     pub fn get(&self) -> Locale {
         self.locale.get()
     }
+}
+
+/// `navigator.languages` in the browser's order (`navigator.language` when the list is empty).
+fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut list: Vec<String> = nav.languages().iter().filter_map(|l| l.as_string()).collect();
+    if list.is_empty() {
+        list.extend(nav.language());
+    }
+    list
 }
 
 pub fn use_i18n() -> I18n {

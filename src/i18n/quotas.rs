@@ -20,7 +20,7 @@ crate::texts! {
     QtTypeCash => "现金券额度", "Cash-coupon quota";
     QtCreated => "发放时间", "Issued at";
     QtStatusNormal => "正常", "Normal";
-    QtStatusInvalid => "已失效", "Invalid";
+    QtStatusInvalid => "已失效", "No longer valid";
     QtStatusAdjusting => "调整中", "Being adjusted";
     QtEmptyIssued => "还没有发放给经销商的额度。", "No quotas have been issued to resellers yet.";
     QtEmptyOwn => "还没有代金券额度。", "There are no voucher quotas yet.";

@@ -37,6 +37,7 @@ crate::texts! {
     Reload => "重新加载", "Reload";
     EmbedWaiting => "正在等待门户完成登录…", "Waiting for the portal to sign you in…";
     BannerIntlSite => "检测到您已登录华为云国际站账号,为了您更好的体验,建议您访问国际站服务网站。", "You are signed in with an international-site account. For the best experience, use the international site.";
+    BannerGoToIntlSite => "前往国际站", "Go to the international site";
     BannerDontShowAgain => "不再显示此消息", "Don't show again";
     NotFoundTitle => "页面不存在", "Page not found";
     NotFoundText => "您访问的页面不存在或尚未开放。", "The page you opened does not exist or is not available yet.";

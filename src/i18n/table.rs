@@ -34,6 +34,8 @@ crate::texts! {
 crate::templates! {
     TABLE_TEMPLATES;
     TableTotal { n } => "共 {n} 条", "{n} rows", one n: "{n} row";
+    CurrencyOf { col } => "{col}(币种)", "{col} (currency)";
+    PageNumberOf { pages } => "页码(共 {pages} 页)", "Page number (of {pages})";
     SelectedCount { n } => "已选 {n} 项", "{n} selected";
     SelectAllMatching { n } => "选择全部 {n} 条符合条件的记录", "Select all {n} matching the filter";
     PreparingSelection { done, total } => "正在准备所选行 {done} / {total}", "Preparing the selected rows: {done} of {total}";

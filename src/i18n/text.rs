@@ -43,6 +43,17 @@ impl Locale {
         }
     }
 
+    /// The language the app opens in. A choice the person made (stored) wins; else the
+    /// browser's preferred languages (`navigator.languages`, in order: the first one we have);
+    /// else the deployment's default (`config.json` `default_locale`); else zh-CN.
+    pub fn initial<S: AsRef<str>>(saved: Option<&str>, browser: &[S], default: Option<&str>) -> Locale {
+        saved
+            .and_then(Locale::parse)
+            .or_else(|| browser.iter().find_map(|l| Locale::parse(l.as_ref())))
+            .or_else(|| default.and_then(Locale::parse))
+            .unwrap_or(Locale::ZhCn)
+    }
+
     /// `X-Language` header value for APIs that localise names.
     pub fn api_language(self) -> &'static str {
         match self {

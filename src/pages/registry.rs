@@ -46,13 +46,16 @@ pub const PAGES: &[Page] = &[
         Sales,
         ALL,
         lazy!(CustomerDetail => super::sales::customer_detail::CustomerDetailPage),
-    ),
+    )
+    .title(Msg::CustomerDetail),
     Page::new(p::ORDERS, Sales, ALL, lazy!(Orders => super::sales::orders::OrdersPage))
         .nav(Msg::NavOrders, "nav-orders")
         .first_request(super::sales::orders::first_request),
     Page::new(p::ORDERS_PAY_PER_USE, Sales, ALL, lazy!(PayPerUse => super::sales::pay_per_use::PayPerUsePage))
+        .title(Msg::OrdersTabPayPerUse)
         .first_request(super::sales::pay_per_use::first_request),
-    Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage)),
+    Page::new(p::ORDER_DETAIL, Sales, ALL, lazy!(OrderDetail => super::sales::order_detail::OrderDetailPage))
+        .title(Msg::OrderDetail),
     Page::new(p::WHITELIST, Sales, WHITELIST_PARTNERS, lazy!(Whitelist => super::sales::whitelist::WhitelistPage))
         .nav(Msg::CustomerWhitelist, "nav-whitelist"),
     Page::new(
@@ -60,7 +63,8 @@ pub const PAGES: &[Page] = &[
         Sales,
         WHITELIST_MANAGERS,
         lazy!(WhitelistImport => super::sales::whitelist_import::WhitelistImportPage),
-    ),
+    )
+    .title(Msg::WlImportTitle),
     Page::new(
         p::ISSUE_VOUCHERS,
         Sales,
@@ -78,7 +82,8 @@ pub const PAGES: &[Page] = &[
         Sales,
         QUOTA_PARTNERS,
         lazy!(QuotaRecords => super::sales::quota_records::QuotaRecordsPage),
-    ),
+    )
+    .title(Msg::QtRecords),
     Page::new(
         p::ASSOCIATION_EVENTS,
         Sales,
@@ -98,7 +103,8 @@ pub const PAGES: &[Page] = &[
         Benefits,
         INCENTIVE_READERS,
         lazy!(IncentiveDetail => super::benefits::incentive_detail::IncentiveDetailPage),
-    ),
+    )
+    .title(Msg::InDetailTitle),
     Page::new(
         p::QUARTERLY_PAYMENT,
         Benefits,
@@ -115,7 +121,8 @@ pub const PAGES: &[Page] = &[
         Benefits,
         APPLICANTS,
         lazy!(CapabilityApply => super::benefits::capability_apply::CapabilityApplyPage),
-    ),
+    )
+    .title(Msg::PgFormTitle),
     Page::new(
         p::BENEFITS_INVOICES,
         Benefits,
@@ -123,8 +130,11 @@ pub const PAGES: &[Page] = &[
         lazy!(Invoices => super::benefits::invoices::InvoicesPage),
     )
     .nav(Msg::IvNav, "nav-invoices"),
-    Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage)),
-    Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)),
+    // Development only: Not Found in a release build unless config.json sets `dev_pages`.
+    Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage))
+        .title(Msg::DevTableTitle)
+        .dev(),
+    Page::new(p::NOT_FOUND, Home, ALL, PageView::Eager(not_found)).title(Msg::NotFoundTitle),
 ];
 
 fn home() -> AnyView {
@@ -136,7 +146,7 @@ fn not_found() -> AnyView {
 }
 
 // Checked at compile time (so by every clippy run, at no cost): every path of routes/paths.rs
-// but sign-in has exactly one page, and navigation test ids are unique.
+// but sign-in has exactly one page, every page has a name, and navigation test ids are unique.
 const _: () = {
     const fn same(a: &str, b: &str) -> bool {
         let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -171,6 +181,11 @@ const _: () = {
         }
         assert!(pages == 1 || (same(PATHS[i], p::SIGN_IN) && pages == 0), "every path has exactly one registry page");
         i += 1;
+    }
+    let mut k = 0;
+    while k < PAGES.len() {
+        assert!(PAGES[k].title.is_some() || PAGES[k].nav.is_some(), "every page has a name (its title)");
+        k += 1;
     }
     let mut a = 0;
     while a < PAGES.len() {

@@ -1,12 +1,14 @@
 //! Routing: the console's URLs (`paths`), who may open a page (`access`), what the page
 //! registry (src/pages/registry.rs) says about a page (`page`), how a registry page becomes a
-//! route (`route_path`, `view`), and links under the deployment base (`links`).
+//! route (`route_path`, `view`), the browser's title (`title`), and links under the deployment
+//! base (`links`).
 
 pub mod access;
 mod links;
 pub mod page;
 pub mod paths;
 pub mod route_path;
+pub mod title;
 pub mod view;
 
 pub use links::safe_next;

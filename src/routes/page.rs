@@ -58,16 +58,37 @@ pub struct Page {
     pub access: Access,
     pub view: PageView,
     pub first_request: Option<FirstRequest>,
+    /// The page's name in the browser's title ("<name> · Partner Center"): the navigation
+    /// label unless `.title(…)` names it.
+    pub title: Option<Msg>,
+    /// A development page: opened only where `config.json` enables them (`dev_pages`, always
+    /// in debug builds); elsewhere its URL is Not Found and its code is never fetched.
+    pub dev: bool,
 }
 
 impl Page {
     pub const fn new(path: &'static str, area: Area, access: Access, view: PageView) -> Page {
-        Page { path, area, nav: None, access, view, first_request: None }
+        Page { path, area, nav: None, access, view, first_request: None, title: None, dev: false }
     }
 
-    /// In the navigation under this label.
+    /// In the navigation under this label (also the page's name in the title).
     pub const fn nav(self, label: Msg, test_id: &'static str) -> Page {
         Page { nav: Some(Nav { label, test_id }), ..self }
+    }
+
+    /// The page's name in the browser's title, for a page outside the navigation.
+    pub const fn title(self, name: Msg) -> Page {
+        Page { title: Some(name), ..self }
+    }
+
+    /// A development page (see `dev`).
+    pub const fn dev(self) -> Page {
+        Page { dev: true, ..self }
+    }
+
+    /// The page's name: its title, else its navigation label.
+    pub fn name(&self) -> Option<Msg> {
+        self.title.or(self.nav.map(|n| n.label))
     }
 
     /// Starts the page's first read while its code downloads.
@@ -96,6 +117,22 @@ impl Pages {
     pub fn exact(self, path: &str) -> bool {
         let below = format!("{path}/");
         path == "/" || self.0.iter().any(|p| p.nav.is_some() && p.path.starts_with(&below))
+    }
+}
+
+impl Pages {
+    /// The page an in-app path opens, as the router matches it (registry order; the Not
+    /// Found catch-all last).
+    pub fn at(self, path: &str) -> Option<&'static Page> {
+        use leptos_router::PossibleRouteMatch;
+        self.0.iter().find(|p| {
+            super::route_path::RoutePath(p.path).test(path).is_some_and(|m| m.remaining().trim_matches('/').is_empty())
+        })
+    }
+
+    /// The Not Found page.
+    pub fn not_found(self) -> Option<&'static Page> {
+        self.0.iter().find(|p| p.path == super::paths::NOT_FOUND)
     }
 }
 

@@ -7,7 +7,7 @@
 //! (api/early.rs) — for a page with an access rule only if the known profile allows it — so the
 //! page's data and code arrive together instead of one after the other.
 
-use super::page::{Page, PageView};
+use super::page::{use_pages, Page, PageView};
 use crate::api::profile::use_profile;
 use crate::api::use_api;
 use crate::components::partner_gate::NotAvailable;
@@ -29,6 +29,12 @@ impl RouteView {
 impl ChooseView for RouteView {
     async fn choose(self) -> AnyView {
         let page = self.0;
+        if page.dev && !use_api().config().dev_pages_enabled() {
+            return match use_pages().not_found().map(|p| p.view) {
+                Some(PageView::Eager(view)) => view(),
+                _ => ().into_any(),
+            };
+        }
         let allowed = if page.access.is_everyone() {
             true
         } else {
@@ -51,6 +57,9 @@ impl ChooseView for RouteView {
 
     async fn preload(&self) {
         let page = self.0;
+        if page.dev && !use_api().config().dev_pages_enabled() {
+            return;
+        }
         let Some(first) = page.first_request else {
             return self.module().await;
         };

@@ -16,7 +16,8 @@ let sandbox;
 let browser;
 
 before(async () => {
-  sandbox = await startSandbox({ customers: 600 });
+  // The developer table page is switched on for these tests (config.json `dev_pages`).
+  sandbox = await startSandbox({ customers: 600, extraArgs: ['--app-config', 'dev_pages=true'] });
   browser = await openBrowser();
 });
 
@@ -455,7 +456,7 @@ test('export (server source): every page of the filter through limit-100 calls, 
   calls.length = 0;
 
   const zh = await exportCsv(page);
-  assert.deepEqual(zh.rows[0], ['客户', '账号名', '客户行业', '商机类型', '把握度', '商机阶段', '预计月流水', '最近更新时间', '客户经理', '二级经销商']);
+  assert.deepEqual(zh.rows[0], ['客户', '账号名', '客户行业', '商机类型', '把握度', '商机阶段', '预计月流水', '预计月流水(币种)', '最近更新时间', '客户经理', '二级经销商']);
   assert.equal(zh.rows.length - 1, filtered, 'every matching row, not just the page');
   assert.equal(Number(await page.getAttribute('[data-testid=export-done]', 'data-rows')), filtered);
   assert.ok(calls.length >= Math.ceil(filtered / 100));
@@ -465,12 +466,14 @@ test('export (server source): every page of the filter through limit-100 calls, 
     assert.equal(c.order_by, '-expected_monthly_revenue');
     assert.deepEqual(c.stages, ['WON', 'NEGOTIATION', 'LEAD']);
   }
-  // Full values (not masked), money with currency and 2 decimals, stage labels in Chinese.
+  // Full values (not masked), money as a plain number with 2 decimals and its currency in the
+  // next column, stage labels in Chinese.
   const body = zh.rows.slice(1);
   assert.ok(body.every((r) => !r[1].includes('***')));
   assert.ok(body.every((r) => ['赢单', '商务谈判', '线索'].includes(r[5])), [...new Set(body.map((r) => r[5]))].join());
   const amounts = body.map((r) => r[6]).filter(Boolean);
-  assert.ok(amounts.every((a) => /^CNY [\d,]+\.\d{2}$/.test(a)), amounts.slice(0, 3).join());
+  assert.ok(amounts.every((a) => /^-?\d+\.\d{2}$/.test(a)), amounts.slice(0, 3).join());
+  assert.ok(body.every((r) => (r[6] ? r[7] === 'CNY' : r[7] === '')), 'the currency beside each amount');
   assert.deepEqual(amounts.map(money), [...amounts.map(money)].sort((a, b) => b - a), 'in the current sort');
   assert.ok(body.some((r) => CJK.test(r[0])), 'CJK names survive');
 
@@ -516,8 +519,10 @@ test('export (client source): all filtered rows, formula-like cells neutralised,
   await open(page, '/dev/table?rows=1000', 'dev-table');
   await english(page);
   const all = await exportCsv(page);
-  assert.deepEqual(all.rows[0], ['Resource ID', 'Name', 'Status', 'Amount', 'E-mail', 'Phone', 'Created', 'Region', 'Flag']);
+  // An amount is a plain number with its currency in the next column.
+  assert.deepEqual(all.rows[0], ['Resource ID', 'Name', 'Status', 'Amount', 'Amount (currency)', 'E-mail', 'Phone', 'Created', 'Region', 'Flag']);
   assert.equal(all.rows.length - 1, 1000);
+  assert.ok(all.rows.slice(1).every((r) => /^\d+\.\d{2}$/.test(r[3]) && /^[A-Z]{3}$/.test(r[4])), all.rows[1].join());
   const names = all.rows.slice(1).map((r) => r[1]);
   for (const v of ["'=cmd|' /C calc'!A0", "'+1", "'-2", "'@SUM(1)", 'Acme, "Quoted" Ltd.', '第一行\n第二行']) {
     assert.ok(names.includes(v), `exported as ${JSON.stringify(v)}`);
@@ -528,7 +533,7 @@ test('export (client source): all filtered rows, formula-like cells neutralised,
   assert.ok(all.text.includes(',"Acme, ""Quoted"" Ltd.",'));
   assert.ok(!/,[=+\-@][^,]*,/.test(all.text.split('\r\n').slice(1).map((l) => l.split(',').slice(1, 2).join()).join('\n')));
   // Masked columns are exported in full.
-  assert.equal(all.rows[1][4], 'user0@example.com');
+  assert.equal(all.rows[1][5], 'user0@example.com');
 
   await page.selectOption('[data-testid=filter-status]', 'RUNNING');
   await page.click('[data-testid=filter-search]');

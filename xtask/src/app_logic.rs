@@ -101,3 +101,22 @@ fn every_error_code_is_explained_once_in_both_languages() {
     assert_eq!(error_text(partner_api::codes::NOT_WHITELISTED, Locale::ZhCn), Some("客户不在客户白名单中"));
     assert_eq!(error_text("CBC.NOPE", Locale::En), None);
 }
+
+#[test]
+fn the_first_visit_opens_in_the_browsers_language_and_a_choice_wins() {
+    use crate::i18n::Locale;
+    let none: &[&str] = &[];
+    // An English browser on a deployment whose default is zh-CN opens in English.
+    assert_eq!(Locale::initial(None, &["en-US", "en"], Some("zh-CN")), Locale::En);
+    assert_eq!(Locale::initial(None, &["zh-CN"], Some("en")), Locale::ZhCn);
+    // The first language we have, in the browser's order.
+    assert_eq!(Locale::initial(None, &["fr-FR", "de", "en-GB", "zh"], Some("zh-CN")), Locale::En);
+    // A stored choice wins over both.
+    assert_eq!(Locale::initial(Some("zh-CN"), &["en-US"], Some("en")), Locale::ZhCn);
+    assert_eq!(Locale::initial(Some("en"), &["zh-CN"], Some("zh-CN")), Locale::En);
+    // A stored value we do not know is no choice.
+    assert_eq!(Locale::initial(Some("xx"), &["en-US"], Some("zh-CN")), Locale::En);
+    // No browser language we have: the deployment's default, then zh-CN.
+    assert_eq!(Locale::initial(None, &["fr-FR"], Some("en")), Locale::En);
+    assert_eq!(Locale::initial(None, none, None), Locale::ZhCn);
+}

@@ -8,6 +8,11 @@ pub const SUCCESS: &str = "CBC.0000";
 /// Not a CBC code: an error whose body names none has its HTTP status as code
 /// (`error::parse_error`); IAM answers a wrong password so.
 pub const HTTP_UNAUTHORIZED: &str = "401";
+/// Not a CBC code: no answer at all (connection refused or dropped, offline, DNS, CORS). The
+/// browser's own message ("TypeError: Failed to fetch") is kept for support, never shown.
+pub const NETWORK: &str = "NETWORK";
+/// Not a CBC code: no answer within the configured timeout.
+pub const TIMEOUT: &str = "TIMEOUT";
 
 // ---- General (§1.5) ----
 pub const PARAM_ERROR: &str = "CBC.0100";

@@ -3,8 +3,14 @@
 //! spreadsheet would run as a formula neutralised with a leading single quote (CSV injection:
 //! a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return).
 //!
+//! Amounts are written as plain numbers (`35920.00`, no currency, no thousands separators) with
+//! the currency in a column of its own, so a spreadsheet can add them up: a [`Value::Number`]
+//! that is a plain decimal is written as it is (a leading `-` is a sign there, not a formula);
+//! anything else is text and neutralised.
+//!
 //! Pure string building, so the browser app and native tests share it.
 
+use crate::Amount;
 use std::borrow::Cow;
 
 /// The UTF-8 byte-order mark every file starts with.
@@ -50,6 +56,41 @@ pub fn field(value: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A plain decimal number: optional sign, digits, optional fraction (no exponent, no
+/// thousands separators, nothing a spreadsheet might read differently).
+pub fn is_plain_decimal(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() || frac.bytes().all(|b| b.is_ascii_digit()))
+        && !body.ends_with('.')
+}
+
+/// An amount as a CSV number: two decimals, half away from zero, no grouping (`35920.00`).
+pub fn amount(a: Amount) -> String {
+    format!("{:.2}", a.round2().0)
+}
+
+/// One exported value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Text: neutralised when a spreadsheet could run it, quoted when it must be.
+    Text(String),
+    /// A number (`-12.50`): written as it is when it is a plain decimal, else as text.
+    Number(String),
+}
+
+impl Value {
+    /// The field as written to the file.
+    pub fn field(&self) -> Cow<'_, str> {
+        match self {
+            Value::Number(n) if is_plain_decimal(n) => Cow::Borrowed(n),
+            Value::Number(t) | Value::Text(t) => field(t),
+        }
+    }
+}
+
 /// Builds a CSV document: the BOM, a header record, then data records.
 #[derive(Debug, Clone)]
 pub struct CsvWriter {
@@ -90,6 +131,18 @@ impl CsvWriter {
         S: AsRef<str>,
     {
         self.push(fields);
+        self.records += 1;
+    }
+
+    /// Appends one data record of typed values (numbers stay numbers).
+    pub fn record_values<'a>(&mut self, values: impl IntoIterator<Item = &'a Value>) {
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.out.push_str(&v.field());
+        }
+        self.out.push_str(CRLF);
         self.records += 1;
     }
 
@@ -190,6 +243,31 @@ mod tests {
         w.record(vec!["4".to_string(), "5".to_string(), "6".to_string()]);
         assert_eq!(w.records(), 2);
         assert_eq!(w.finish(), "\u{feff}名称,'=x,\"a,b\"\r\n1,2,3\r\n4,5,6\r\n");
+    }
+
+    #[test]
+    fn amounts_are_plain_numbers_and_only_plain_numbers_escape_neutralising() {
+        let a = |s: &str| amount(Amount::parse(s).unwrap());
+        assert_eq!(a("35920"), "35920.00");
+        assert_eq!(a("1234567.5"), "1234567.50");
+        assert_eq!(a("-12.5"), "-12.50");
+        assert_eq!(a("0.005"), "0.01");
+        assert_eq!(a("1E+2"), "100.00");
+        let n = |s: &str| Value::Number(s.into()).field().into_owned();
+        assert_eq!(n("35920.00"), "35920.00");
+        assert_eq!(n("-12.50"), "-12.50", "a negative number is a number, not a formula");
+        assert_eq!(n("7"), "7");
+        // Not a plain decimal: text, so still neutralised and quoted.
+        assert_eq!(n("-1+1"), "'-1+1");
+        assert_eq!(n("=1"), "'=1");
+        assert_eq!(n("1,000"), "\"1,000\"");
+        assert_eq!(n("1e3"), "1e3");
+        assert_eq!(Value::Text("-12.50".into()).field(), "'-12.50", "text is always neutralised");
+        let mut w = CsvWriter::new(["金额", "金额(币种)"]);
+        w.record_values(&[Value::Number(a("-35920")), Value::Text("CNY".into())]);
+        w.record_values(&[Value::Number(a("1234.5")), Value::Text("=CNY".into())]);
+        assert_eq!(w.records(), 2);
+        assert_eq!(w.finish(), "\u{feff}金额,金额(币种)\r\n-35920.00,CNY\r\n1234.50,'=CNY\r\n");
     }
 
     #[test]

@@ -48,16 +48,16 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn network(message: impl Into<String>) -> Self {
-        Self { status: 0, code: "NETWORK".into(), message: message.into(), request_id: None }
+        Self { status: 0, code: crate::codes::NETWORK.into(), message: message.into(), request_id: None }
     }
 
     pub fn timeout() -> Self {
-        Self { status: 0, code: "TIMEOUT".into(), message: "timed out".into(), request_id: None }
+        Self { status: 0, code: crate::codes::TIMEOUT.into(), message: "timed out".into(), request_id: None }
     }
 
     pub fn kind(&self) -> ErrorKind {
         match (self.status, self.code.as_str()) {
-            (0, "TIMEOUT") => ErrorKind::Timeout,
+            (0, crate::codes::TIMEOUT) => ErrorKind::Timeout,
             (0, _) => ErrorKind::Network,
             (200..=299, _) => ErrorKind::Business,
             (401, _) => ErrorKind::Unauthorized,

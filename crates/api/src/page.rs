@@ -59,9 +59,39 @@ pub fn page_count(total: u64, limit: u32) -> u64 {
     total.div_ceil(limit.max(1) as u64).max(1)
 }
 
+/// The page a typed page number goes to, clamped to `1..=pages` (`0`, `-3` → 1; `999` → the
+/// last); `None` when it is not a whole number (the pager then keeps the current page).
+pub fn typed_page(input: &str, pages: u64) -> Option<u64> {
+    let s = input.trim();
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = if negative { 0 } else { digits.parse::<u64>().unwrap_or(u64::MAX) };
+    Some(n.clamp(1, pages.max(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_pages_clamp_to_the_pages_there_are() {
+        assert_eq!(typed_page("3", 25), Some(3));
+        assert_eq!(typed_page(" 25 ", 25), Some(25));
+        assert_eq!(typed_page("+2", 25), Some(2));
+        assert_eq!(typed_page("0", 25), Some(1));
+        assert_eq!(typed_page("-3", 25), Some(1));
+        assert_eq!(typed_page("999", 25), Some(25));
+        assert_eq!(typed_page("99999999999999999999999", 25), Some(25));
+        assert_eq!(typed_page("4", 0), Some(1), "an empty list has one page");
+        for bad in ["", " ", "abc", "2.5", "1e3", "3a", "-", "--1"] {
+            assert_eq!(typed_page(bad, 25), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn bounds() {

@@ -9,6 +9,7 @@ use super::masked::Mask;
 use crate::format;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
+use partner_api::csv;
 use partner_api::sheet::Cell;
 use partner_api::time::Instant;
 use partner_api::Amount;
@@ -166,6 +167,24 @@ impl<T> Column<T> {
                 Cell::DateTime(t.with_timezone(&zone).naive_local())
             }),
             Value::Number(f) => f(row).map_or(Cell::Text(String::new()), |n| Cell::Number(n.to_string())),
+        }
+    }
+
+    /// Whether a CSV export writes this column as two: the amount and its currency.
+    pub fn csv_money(&self) -> bool {
+        matches!(self.value, Value::Money(_))
+    }
+
+    /// The values a CSV export writes for this column (`partner_api::csv`): an amount as a
+    /// plain number followed by its currency, a number as a number, the rest as the text shown.
+    pub fn csv_of(&self, row: &T, l: Locale, out: &mut Vec<csv::Value>) {
+        match &self.value {
+            Value::Money(f) => match f(row) {
+                Some((a, c)) => out.extend([csv::Value::Number(csv::amount(a)), csv::Value::Text(c.to_string())]),
+                None => out.extend([csv::Value::Text(String::new()), csv::Value::Text(String::new())]),
+            },
+            Value::Number(f) => out.push(csv::Value::Number(f(row).map(|n| n.to_string()).unwrap_or_default())),
+            _ => out.push(csv::Value::Text(self.text_of(row, l))),
         }
     }
 

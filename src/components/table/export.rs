@@ -1,6 +1,6 @@
 //! CSV and XLSX export of everything the current filter matches — every page, not the
 //! visible one — in the current sort, with the visible columns in their order and headers in
-//! the current language. Server sources are streamed through the API's pagination (100 rows
+//! the current language (in a CSV an amount is a plain number followed by a currency column). Server sources are streamed through the API's pagination (100 rows
 //! per call) with a progress bar and Cancel; client rows are written in chunks so the page
 //! stays responsive. The CSV text (BOM, quoting, formula neutralisation) comes from
 //! `partner_api::csv`; the workbook from `partner_api::sheet` (typed cells: amounts and
@@ -9,7 +9,7 @@
 
 use super::column::Column;
 use super::source::{for_each_page, Loader, SortKey};
-use crate::i18n::Locale;
+use crate::i18n::{CurrencyOf, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::csv::{self, CsvWriter};
@@ -34,9 +34,10 @@ pub struct File {
     pub sheet: String,
 }
 
-/// Where exported rows go: a CSV text or a workbook.
+/// Where exported rows go: a CSV text (with a reused buffer for one record's values) or a
+/// workbook.
 enum Sink {
-    Csv(CsvWriter),
+    Csv(CsvWriter, Vec<csv::Value>),
     Xlsx(XlsxWriter),
 }
 
@@ -44,21 +45,35 @@ impl Sink {
     fn new<T>(format: Format, cols: &[Column<T>], visible: &[usize], l: Locale) -> Self {
         let header = visible.iter().map(|&i| cols[i].header.text(l));
         match format {
-            Format::Csv => Sink::Csv(CsvWriter::new(header)),
+            // An amount column is followed by its currency's (`Column::csv_of`).
+            Format::Csv => Sink::Csv(
+                CsvWriter::new(visible.iter().flat_map(|&i| {
+                    let name = cols[i].header.text(l);
+                    let currency = cols[i].csv_money().then(|| CurrencyOf { col: &name }.text(l));
+                    std::iter::once(name.to_string()).chain(currency)
+                })),
+                Vec::new(),
+            ),
             Format::Xlsx => Sink::Xlsx(XlsxWriter::new(header)),
         }
     }
 
     fn record<T>(&mut self, cols: &[Column<T>], visible: &[usize], row: &T, l: Locale) {
         match self {
-            Sink::Csv(w) => w.record(visible.iter().map(|&i| cols[i].text_of(row, l))),
+            Sink::Csv(w, values) => {
+                values.clear();
+                for &i in visible {
+                    cols[i].csv_of(row, l, values);
+                }
+                w.record_values(values.iter());
+            }
             Sink::Xlsx(w) => w.row(&visible.iter().map(|&i| cols[i].cell_of(row, l)).collect::<Vec<_>>()),
         }
     }
 
     fn records(&self) -> u64 {
         match self {
-            Sink::Csv(w) => w.records(),
+            Sink::Csv(w, _) => w.records(),
             Sink::Xlsx(w) => w.records(),
         }
     }
@@ -195,7 +210,7 @@ fn finish(export: Export, w: Sink, file: &File) {
     // `<name>-YYYYMMDD-HHMM.csv`, or the same name ending in .xlsx.
     let csv_name = csv::file_name(&file.name, &local);
     let saved = match w {
-        Sink::Csv(w) => download(&w.finish(), &csv_name),
+        Sink::Csv(w, _) => download(&w.finish(), &csv_name),
         Sink::Xlsx(w) => {
             let stem = csv_name.trim_end_matches(".csv");
             download_bytes(&w.finish(&file.sheet), XLSX_TYPE, &format!("{stem}.xlsx"))

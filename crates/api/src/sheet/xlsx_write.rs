@@ -44,16 +44,7 @@ const NUMFMT_DATE: usize = 164;
 /// Default column width in characters.
 const COLUMN_WIDTH: u32 = 18;
 
-/// A plain decimal number: optional sign, digits, optional fraction (no exponent, no
-/// thousands separators, nothing a spreadsheet might read differently).
-fn is_plain_decimal(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && (frac.is_empty() || frac.bytes().all(|b| b.is_ascii_digit()))
-        && !body.ends_with('.')
-}
+use crate::csv::is_plain_decimal;
 
 /// Days since 1899-12-30 (the spreadsheet epoch, 1900 date system), with the time as fraction.
 fn serial(t: &NaiveDateTime) -> f64 {
