@@ -63,5 +63,6 @@ crate::templates! {
     PjTotal { n } => "共 {n} 个项目", "{n} projects", one n: "{n} project";
     PjAttachLimits { types, max, count } => "支持 {types};单个文件不超过 {max},最多 {count} 个。", "Accepted: {types}; each file at most {max}, at most {count} files.";
     PjUploading { percent } => "上传中 {percent}%", "Uploading {percent}%";
+    PjFiles { n } => "{n} 个附件", "{n} files", one n: "{n} file";
     PjContractOf { amount } => "合同金额 {amount}", "Contract amount {amount}";
 }

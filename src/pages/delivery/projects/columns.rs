@@ -2,20 +2,20 @@
 
 use crate::components::project_labels::{project_status_tag, project_status_text};
 use crate::components::table::Column;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, PjFiles};
 use leptos::prelude::*;
 use partner_api::projects::Project;
 
 type P = Column<Project>;
 
-fn acceptance_view(p: &Project, _: Locale) -> AnyView {
+fn acceptance_view(p: &Project, l: Locale) -> AnyView {
     match &p.acceptance {
         None => view! { <span class="muted">"—"</span> }.into_any(),
         Some(a) => {
             let files = a.attachments.iter().map(|f| f.file_name.clone()).collect::<Vec<_>>().join(", ");
             view! {
                 <span data-testid="acceptance" data-application=a.application_id.clone() title=files>
-                    {a.application_id.clone()}" · "{a.completion_date.clone()}" · "{a.attachments.len().to_string()}" 📎"
+                    {a.application_id.clone()}" · "{a.completion_date.clone()}" · "{PjFiles { n: &a.attachments.len() }.text(l)}
                 </span>
             }
             .into_any()
