@@ -85,7 +85,8 @@ test('项目跟踪: the 报备成功 filter, role visibility, both languages; di
   await rowCount(am, 1);
   await am.context().close();
 
-  const dist = await as({ account: 'hz_distributor', user: 'admin' });
+  // Signed in to stay: the deep link below is a new document load.
+  const dist = await as({ account: 'hz_distributor', user: 'admin', stay: true });
   assert.ok(await dist.locator('[data-testid=nav-projects]').isHidden(), 'not in the navigation');
   await dist.goto(new URL('delivery/projects', sandbox.appUrl).href);
   await dist.locator('[data-testid=projects-not-available]').waitFor({ timeout: 15_000 });
@@ -194,7 +195,7 @@ test('申请验收: form rules, attachment limits, a chunk failing mid-way retri
 });
 
 test('a failed submit keeps the draft and the uploads; a project in review cannot be applied for', async () => {
-  const page = await as(SERVICE);
+  const page = await as({ ...SERVICE, stay: true });
   await page.click('[data-testid=nav-projects]');
   await page.click('[data-testid=quick-registered]');
   await rowCount(page, 3); // the previous test's project was rejected
