@@ -93,6 +93,13 @@ impl Acceptance {
         self.pump();
     }
 
+    /// The person edits a field: the draft changes and that field's problem is gone until the
+    /// next submit checks it again.
+    pub fn edit(self, field: Field, change: impl FnOnce(&mut AcceptanceDraft)) {
+        self.draft.update(change);
+        self.problems.update(|p| p.retain(|(f, _)| *f != field));
+    }
+
     pub fn remove(self, key: u32) {
         self.items.update(|items| items.retain(|i| i.key != key));
         self.files.update_value(|f| f.retain(|(k, _)| *k != key));

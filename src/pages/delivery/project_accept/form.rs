@@ -53,7 +53,7 @@ pub fn AcceptanceForm(ctl: Acceptance) -> impl IntoView {
         let invalid = move || ctl.problems.with(|p| p.iter().any(|(x, _)| *x == f));
         view! {
             <input type=kind inputmode=mode data-testid=format!("input-{}", f.wire_name()) aria-invalid=move || invalid().to_string()
-                prop:value=move || ctl.draft.with(get) on:input=move |ev| ctl.draft.update(|d| set(d, event_target_value(&ev))) />
+                prop:value=move || ctl.draft.with(get) on:input=move |ev| ctl.edit(f, |d| set(d, event_target_value(&ev))) />
         }
         .into_any()
     };
@@ -61,7 +61,7 @@ pub fn AcceptanceForm(ctl: Acceptance) -> impl IntoView {
     let summary = view! {
         <textarea rows="4" maxlength=(MAX_SUMMARY + 50).to_string() data-testid="input-summary" aria-invalid=move || summary_invalid().to_string()
             prop:value=move || ctl.draft.with(|d| d.summary.clone())
-            on:input=move |ev| ctl.draft.update(|d| d.summary = event_target_value(&ev))></textarea>
+            on:input=move |ev| ctl.edit(Field::Summary, |d| d.summary = event_target_value(&ev))></textarea>
         <span class="field-hint">{tr(Msg::PjFormSummaryHint)}</span>
     }
     .into_any();
