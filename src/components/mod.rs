@@ -11,6 +11,7 @@ pub mod pager;
 pub mod partner_gate;
 pub mod programme_gate;
 pub mod programme_labels;
+pub mod project_labels;
 pub mod quota_labels;
 pub mod reauth_dialog;
 pub mod reclaim;

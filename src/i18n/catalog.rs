@@ -32,6 +32,8 @@ mod incentives;
 mod orders;
 #[path = "programmes.rs"]
 mod programmes;
+#[path = "projects.rs"]
+mod projects;
 #[path = "quotas.rs"]
 mod quotas;
 #[path = "sales.rs"]
@@ -56,6 +58,7 @@ pub use home::*;
 pub use incentives::*;
 pub use orders::*;
 pub use programmes::*;
+pub use projects::*;
 pub use quotas::*;
 pub use sales::*;
 pub use shell::*;
@@ -75,6 +78,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
     programmes::PROGRAMME_TEXTS,
+    projects::PROJECT_TEXTS,
     quotas::QUOTAS,
     sales::SALES,
     shell::SHELL,
@@ -91,6 +95,7 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     customers::CUSTOMERS_TEMPLATES,
     dev::DEV_TEMPLATES,
     orders::ORDERS_TEMPLATES,
+    projects::PROJECT_TEMPLATES,
     quotas::QUOTAS_TEMPLATES,
     table::TABLE_TEMPLATES,
     vouchers::VOUCHERS_TEMPLATES,

@@ -59,6 +59,28 @@ pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
     ),
     (c::PRODUCT_NOT_FOUND, "产品不存在", "The product does not exist"),
     (c::SERVICE_TYPE_NOT_FOUND, "云服务类型不存在", "The cloud service type does not exist"),
+    (c::PROJECT_NOT_FOUND, "项目不存在或您无权查看", "The project does not exist or you may not see it"),
+    (
+        c::PROJECT_NOT_REGISTERED,
+        "项目尚未报备成功,不能申请验收",
+        "The project is not registered yet: acceptance cannot be applied for",
+    ),
+    (
+        c::ACCEPTANCE_IN_REVIEW,
+        "该项目的验收申请正在审核中",
+        "An acceptance application of this project is being reviewed",
+    ),
+    (c::PROJECT_ACCEPTED, "该项目已验收", "The project has been accepted already"),
+    (
+        c::ILLEGAL_ACCEPTANCE_TRANSITION,
+        "项目当前状态不允许该审核操作",
+        "The project's state does not allow this review move",
+    ),
+    (c::ATTACHMENT_TYPE, "附件类型不支持", "This file type cannot be attached"),
+    (c::ATTACHMENT_TOO_LARGE, "附件超过大小限制", "The file is larger than allowed"),
+    (c::ATTACHMENT_NOT_FOUND, "附件不存在或已失效,请重新上传", "The attachment is unknown or gone; upload it again"),
+    (c::ATTACHMENT_INCOMPLETE, "附件尚未上传完成", "An attachment has not finished uploading"),
+    (c::CHUNK_OUT_OF_ORDER, "附件分片顺序错误", "An attachment chunk was sent out of order"),
     (c::HTTP_UNAUTHORIZED, "账号名、用户名或密码错误", "The account name, user name or password is wrong"),
 ];
 

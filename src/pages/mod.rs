@@ -2,6 +2,7 @@
 //! and actions; the shared components do the work.
 
 pub mod benefits;
+pub mod delivery;
 pub mod dev;
 pub mod home;
 pub mod lazy;

@@ -32,6 +32,8 @@ const ALL: Access = Access::EVERYONE;
 /// B5 invoices pay service-partner programme incentives; others are told so.
 const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
 /// B2's form: who may apply (`partner_api::programmes::may_apply`).
+/// D1 delivery projects: service partners, every role (each sees the projects assigned to them).
+const DELIVERY_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::PjNotForPartner, "projects-not-available");
 const APPLICANTS: Access = Access::partners(&[], Msg::PgReadOnlyRole, "apply-not-allowed").roles(&[ADMIN, SUPERVISOR]);
 
 /// The pages inside the signed-in frame, in matching order (a path before its `:param` sibling
@@ -130,6 +132,20 @@ pub const PAGES: &[Page] = &[
         lazy!(Invoices => super::benefits::invoices::InvoicesPage),
     )
     .nav(Msg::IvNav, "nav-invoices"),
+    Page::new(
+        p::DELIVERY_PROJECTS,
+        Delivery,
+        DELIVERY_PARTNERS,
+        lazy!(Projects => super::delivery::projects::ProjectsPage),
+    )
+    .nav(Msg::PjNav, "nav-projects"),
+    Page::new(
+        p::DELIVERY_PROJECT_ACCEPT,
+        Delivery,
+        DELIVERY_PARTNERS,
+        lazy!(ProjectAccept => super::delivery::project_accept::ProjectAcceptPage),
+    )
+    .title(Msg::PjApply),
     // Development only: Not Found in a release build unless config.json sets `dev_pages`.
     Page::new(p::TABLE_DEMO, Home, ALL, lazy!(TableDemo => super::dev::table_demo::TableDemoPage))
         .title(Msg::DevTableTitle)

@@ -38,6 +38,9 @@ paths! {
     BENEFITS_CAPABILITY = "/benefits/capability";
     BENEFITS_CAPABILITY_APPLY = "/benefits/capability/apply";
     BENEFITS_INVOICES = "/benefits/invoices";
+    /// D1 项目跟踪 and its 申请验收 (`?project=<project_id>`).
+    DELIVERY_PROJECTS = "/delivery/projects";
+    DELIVERY_PROJECT_ACCEPT = "/delivery/projects/accept";
     /// Development only: the shared table with generated rows (not in the navigation).
     TABLE_DEMO = "/dev/table";
     /// Anything else inside the signed-in frame: the Not Found page.

@@ -54,6 +54,8 @@ mod tests {
                 "benefits",
                 "benefits/capability",
                 "benefits/incentives",
+                "delivery",
+                "delivery/projects",
                 "dev",
             ]
             .iter()

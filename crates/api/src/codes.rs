@@ -123,3 +123,24 @@ pub const INVOICE_NOT_PENDING_RECEIPT: &str = "CBC.50030011";
 pub const INVOICE_ALREADY_SIGNED: &str = "CBC.50030012";
 /// B5: no such invoice of this partner.
 pub const INVOICE_NOT_FOUND: &str = "CBC.50030013";
+// ---- D1 delivery projects (docs/contracts/projects.md) ----
+/// D1: no such project the person may see.
+pub const PROJECT_NOT_FOUND: &str = "CBC.50080001";
+/// D1: the project is not 报备成功 (still being registered).
+pub const PROJECT_NOT_REGISTERED: &str = "CBC.50080002";
+/// D1: an acceptance application of the project is being reviewed.
+pub const ACCEPTANCE_IN_REVIEW: &str = "CBC.50080003";
+/// D1: the project was accepted already.
+pub const PROJECT_ACCEPTED: &str = "CBC.50080004";
+/// D1: a review move that is not legal from the project's state.
+pub const ILLEGAL_ACCEPTANCE_TRANSITION: &str = "CBC.50080005";
+/// D1: the attachment's file type is not accepted.
+pub const ATTACHMENT_TYPE: &str = "CBC.50080010";
+/// D1: the attachment is larger than allowed.
+pub const ATTACHMENT_TOO_LARGE: &str = "CBC.50080011";
+/// D1: no such upload of this project (unknown, another partner's or another project's).
+pub const ATTACHMENT_NOT_FOUND: &str = "CBC.50080012";
+/// D1: a named attachment has not received all its chunks.
+pub const ATTACHMENT_INCOMPLETE: &str = "CBC.50080013";
+/// D1: a chunk sent out of order (a chunk before it is missing).
+pub const CHUNK_OUT_OF_ORDER: &str = "CBC.50080014";

@@ -218,6 +218,14 @@ paged!(
 endpoint!(GET crate::invoices::DETAIL_ROUTE => crate::invoices::ShowInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
 endpoint!(POST write crate::invoices::SIGN_ROUTE => crate::invoices::SignInvoiceRequest: crate::invoices::Invoice, path(invoice_id));
 
+// ---- D1 delivery projects (docs/contracts/projects.md) ----
+
+endpoint!(GET crate::projects::LIST_PATH => crate::projects::ListProjectsRequest: crate::projects::ProjectList, query);
+paged!(crate::projects::ListProjectsRequest, crate::projects::Project, |r| (r.projects, r.total_count));
+endpoint!(POST write crate::projects::attachments::OPEN_PATH => crate::projects::attachments::OpenAttachmentRequest: crate::projects::attachments::AttachmentUpload, json);
+endpoint!(POST write crate::projects::attachments::CHUNK_ROUTE => crate::projects::attachments::SendAttachmentChunk: crate::projects::attachments::AttachmentUpload, path(attachment_id), json(body));
+endpoint!(POST write crate::projects::ACCEPTANCE_ROUTE => crate::projects::SubmitAcceptanceRequest: crate::projects::Project, path(project_id), json(body));
+
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
     ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
@@ -277,6 +285,11 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     crate::invoices::ListInvoicesRequest,
     crate::invoices::ShowInvoiceRequest,
     crate::invoices::SignInvoiceRequest,
+    // D1 delivery projects (docs/contracts/projects.md)
+    crate::projects::ListProjectsRequest,
+    crate::projects::attachments::OpenAttachmentRequest,
+    crate::projects::attachments::SendAttachmentChunk,
+    crate::projects::SubmitAcceptanceRequest,
 ];
 
 #[cfg(test)]
@@ -309,7 +322,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 50);
+        assert_eq!(ALL.len(), 54);
     }
 
     #[test]

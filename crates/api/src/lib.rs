@@ -25,6 +25,7 @@ pub mod orders;
 pub mod page;
 pub mod profile;
 pub mod programmes;
+pub mod projects;
 pub mod query;
 pub mod quota_duplicates;
 pub mod quota_issue;

@@ -129,6 +129,13 @@ fn members<T: DeserializeOwned>(value: Value) -> Result<T, ApiFailure> {
     match serde_json::from_value::<T>(Value::Object(obj.clone())) {
         Ok(t) => Ok(t),
         Err(e) => {
+            // An unknown or missing member is named by serde itself.
+            let text = e.to_string();
+            for prefix in ["unknown field `", "missing field `"] {
+                if let Some(name) = text.strip_prefix(prefix).and_then(|r| r.split('`').next()) {
+                    return Err(ApiFailure::invalid(Violation::new(name, format!("is invalid: {e}"))));
+                }
+            }
             // Name the first member that fails on its own; every field of these bodies is
             // optional, so a one-member object only fails because of that member.
             let culprit = obj.iter().find_map(|(k, v)| {

@@ -24,6 +24,8 @@ pub mod prng;
 pub mod profile;
 pub mod programmes;
 pub mod programmes_seed;
+pub mod projects;
+pub mod projects_seed;
 pub mod query;
 pub mod quotas;
 pub mod request_id;
@@ -110,6 +112,7 @@ pub fn app(state: AppState) -> Router {
         .merge(association_routes())
         .merge(incentives::routes())
         .merge(programme_routes())
+        .merge(project_routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)
@@ -126,6 +129,7 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/association-cases", get(association::cases))
         .route("/__sandbox/association-events/answer", post(association::answer))
         .route("/__sandbox/programme-review", post(programmes::review_move))
+        .route("/__sandbox/project-review", post(projects::review_move))
         .route(front::REFUSED_PATH, get(front::refused));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
@@ -206,6 +210,17 @@ fn programme_routes() -> Router<AppState> {
         .endpoint::<ListInvoicesRequest, _, _>(invoices::list)
         .endpoint::<ShowInvoiceRequest, _, _>(invoices::detail)
         .endpoint::<SignInvoiceRequest, _, _>(invoices::sign_for)
+}
+
+/// D1 delivery projects (docs/contracts/projects.md).
+fn project_routes() -> Router<AppState> {
+    use partner_api::projects::attachments::{OpenAttachmentRequest, SendAttachmentChunk};
+    use partner_api::projects::{ListProjectsRequest, SubmitAcceptanceRequest};
+    Router::new()
+        .endpoint::<ListProjectsRequest, _, _>(projects::list)
+        .endpoint::<OpenAttachmentRequest, _, _>(projects::open_attachment)
+        .endpoint::<SendAttachmentChunk, _, _>(projects::chunk)
+        .endpoint::<SubmitAcceptanceRequest, _, _>(projects::submit)
 }
 
 /// A started sandbox.

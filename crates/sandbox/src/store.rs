@@ -151,6 +151,8 @@ pub struct Inner {
     /// B1/B2 memberships and applications; B5 invoices (changed by submissions and 签收).
     pub programmes: crate::programmes::Programmes,
     pub invoices: crate::invoices::Invoices,
+    /// D1 delivery projects, attachment uploads and acceptance applications.
+    pub projects: crate::projects::Projects,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -171,7 +173,9 @@ impl AppState {
         let incentives = crate::incentives::Incentives::seeded(&data);
         let (programmes, invoices) =
             (crate::programmes::Programmes::seeded(&data), crate::invoices::Invoices::seeded(&data));
+        let projects = crate::projects::Projects::seeded(&data);
         AppState(Arc::new(Inner {
+            projects,
             incentives,
             programmes,
             invoices,

@@ -125,7 +125,8 @@ fn text(field: Field, v: &str, min: usize, max: usize, out: &mut Vec<FieldProble
     }
 }
 
-fn phone_ok(v: &str) -> bool {
+/// An 11-digit mobile number starting with 1, or `+` and 8–15 digits.
+pub fn phone_ok(v: &str) -> bool {
     let v = v.trim();
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match v.strip_prefix('+') {
