@@ -22,6 +22,7 @@ crate::texts! {
     QtStatusNormal => "正常", "Normal";
     QtStatusInvalid => "已失效", "Invalid";
     QtStatusAdjusting => "调整中", "Being adjusted";
+    QtStatusNotYetEffective => "未生效", "Not yet in effect";
     QtEmptyIssued => "还没有发放给经销商的额度。", "No quotas have been issued to resellers yet.";
     QtEmptyOwn => "还没有代金券额度。", "There are no voucher quotas yet.";
     QtEmptyFiltered => "没有符合筛选条件的额度。", "No quotas match these filters.";
@@ -79,6 +80,7 @@ crate::texts! {
 crate::templates! {
     QUOTAS_TEMPLATES;
     QtTotal { n } => "共 {n} 个额度", "{n} quotas", one n: "{n} quota";
+    QtStartsOn { date } => "{date} 起生效", "from {date}";
     QtSelectedResellers { n } => "已选 {n} 个经销商", "Resellers chosen: {n}";
     QtOverBalance { total, balance } => "合计 {total} 超过了来源额度的余额 {balance},请减少经销商或降低金额。", "The total {total} is more than the source quota's remaining {balance}: choose fewer resellers or a lower amount.";
     QtIssuedAs { quota } => "已发放,新额度 {quota}", "Issued: new quota {quota}";
