@@ -6,6 +6,7 @@ crate::texts! {
     QtIntroReseller => "您获得的代金券额度及其剩余额度。可以从额度中向客户白名单内的客户发放代金券。", "The voucher quotas you were given and what is left of them. Issue vouchers out of them to customers on your whitelist.";
     QtNotAvailable => "代金券、现金券和代金券额度不适用于您的伙伴类型(服务伙伴)。", "Vouchers, cash coupons and voucher quotas are not available for your partner type (service partner).";
     QtRecords => "操作记录", "Operation records";
+    QtRecordsShort => "操作记录", "Records";
     QtTabIssued => "发放给经销商的额度", "Issued to resellers";
     QtTabOwn => "我的额度", "My quotas";
     QtIssueQuota => "发放代金券额度", "Issue quota";

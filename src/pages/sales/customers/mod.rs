@@ -63,7 +63,7 @@ type C = Column<CustomerOpportunity>;
 
 fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
     let mut cols = vec![
-        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(170).view(|r, _| {
+        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(150).view(|r, _| {
             let href = crate::routes::href(&detail_path(r));
             view! { <a class="cell-title" href=href data-testid="customer-link">{r.customer.clone()}</a> }.into_any()
         }),
@@ -71,13 +71,13 @@ fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
             .sort("account_name")
             .masked(Mask::Sensitive)
             .copyable()
-            .width(130),
+            .width(115),
         C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone())
             .masked(Mask::Id)
             .copyable()
             .width(170)
             .hidden(),
-        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(110),
+        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(105),
         C::text("type", Msg::ColOpportunityType, |r, l| code_text(r, CodeKind::OpportunityType, l))
             .view(|r, l| code_tag(r, CodeKind::OpportunityType, l))
             .width(124)
@@ -93,10 +93,10 @@ fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
             r.opportunity.as_ref().map(|o| (o.expected_monthly_revenue, o.currency.as_str()))
         })
         .sort("expected_monthly_revenue")
-        .width(130),
+        .width(116),
         C::date_time("last-update", Msg::ColLastUpdate, |r| r.opportunity.as_ref().map(|o| o.last_update_time))
             .sort("last_update_time")
-            .width(145),
+            .width(130),
         C::number("opportunities", Msg::ColOpportunityCount, |r| Some(r.opportunity_count as f64)).width(90).hidden(),
         C::text("account-manager", Msg::ColAccountManager, |r, l| {
             r.account_manager.as_ref().map_or_else(|| Msg::Unassigned.text(l).to_string(), |p| p.name.clone())
@@ -107,7 +107,7 @@ fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
             }
             None => view! { <span class="muted">{Msg::Unassigned.text(l)}</span> }.into_any(),
         })
-        .width(100),
+        .width(95),
     ];
     if resellers {
         cols.push(
@@ -118,7 +118,7 @@ fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
                 Some(n) => n.clone().into_any(),
                 None => view! { <span class="muted">{Msg::OwnReseller.text(l)}</span> }.into_any(),
             })
-            .width(130),
+            .width(120),
         );
     }
     cols

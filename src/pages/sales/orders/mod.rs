@@ -37,7 +37,7 @@ type C = Column<CustomerOrderV2>;
 
 fn columns() -> Vec<Column<CustomerOrderV2>> {
     vec![
-        C::text("order", Msg::ColOrderId, |r, _| r.order_id.clone()).width(180).copyable().view(|r, _| {
+        C::text("order", Msg::ColOrderId, |r, _| r.order_id.clone()).width(175).copyable().view(|r, _| {
             let href = crate::routes::href(&order_href(r));
             view! { <a class="cell-title" href=href data-testid="order-link">{r.order_id.clone()}</a> }.into_any()
         }),
@@ -51,10 +51,10 @@ fn columns() -> Vec<Column<CustomerOrderV2>> {
         .width(130),
         C::text("type", Msg::ColOrderType, |r, l| code_text(CodeKind::OrderType, r.order_type, l))
             .view(|r, l| code_tag(CodeKind::OrderType, r.order_type, l))
-            .width(110),
+            .width(140),
         C::text("status", Msg::ColOrderStatus, |r, l| code_text(CodeKind::OrderStatus, r.status, l))
             .view(|r, l| code_tag(CodeKind::OrderStatus, r.status, l))
-            .width(110),
+            .width(130),
         C::money("official", Msg::ColOfficialAmount, |r| {
             r.official_amount.map(|a| (a, r.currency.as_deref().unwrap_or("CNY")))
         })
@@ -63,9 +63,9 @@ fn columns() -> Vec<Column<CustomerOrderV2>> {
         C::money("paid", Msg::ColPaidAmount, |r| {
             r.amount_after_discount.map(|a| (a, r.currency.as_deref().unwrap_or("CNY")))
         })
-        .width(120),
-        C::date_time("created", Msg::ColCreated, |r| r.create_time).sort(SORT_KEY).desc_first().width(145),
-        C::date_time("paid-at", Msg::ColPaymentTime, |r| r.payment_time).width(145).hidden(),
+        .width(110),
+        C::date_time("created", Msg::ColCreated, |r| r.create_time).sort(SORT_KEY).desc_first().width(130),
+        C::date_time("paid-at", Msg::ColPaymentTime, |r| r.payment_time).width(130).hidden(),
     ]
 }
 

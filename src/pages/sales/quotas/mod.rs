@@ -64,17 +64,17 @@ type I = Column<IssuedCouponQuota>;
 
 fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
     vec![
-        I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(200),
+        I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(150),
+        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(150),
         I::text("status", Msg::Status, |r, l| {
             state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
         })
         .view(|r, l| state_tag(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l))
-        .width(130),
-        I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(130),
+        .width(120),
+        I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(110),
         I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(130).hidden(),
-        I::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(145),
-        I::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(145),
+        I::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130),
+        I::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
         I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160).hidden(),
         I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120).hidden(),
         I::date_time("created", Msg::QtCreated, |r| Some(r.create_time)).width(150).hidden(),
@@ -85,17 +85,17 @@ type O = Column<CouponQuota>;
 
 fn own_columns() -> Vec<Column<CouponQuota>> {
     vec![
-        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
+        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(150),
         O::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(130),
         O::text("status", Msg::Status, |r, l| {
             state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
         })
         .view(|r, l| state_tag(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l))
-        .width(130),
+        .width(120),
         O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(130).hidden(),
         O::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(130),
-        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(145),
-        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(145),
+        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130),
+        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
     ]
 }
 
@@ -270,7 +270,7 @@ fn IssuedQuotas(url: ListUrl<QuotaFilters>, version: RwSignal<u32>, manage: bool
         actions.push(reclaim.row_action(Msg::Reclaim));
         bulk.push(reclaim.bulk_action(Msg::ReclaimSelected));
     }
-    actions.push(RowAction::link("records", Msg::QtRecords, issued_log_href));
+    actions.push(RowAction::link("records", Msg::QtRecordsShort, issued_log_href));
     let list = List::new(url, "issued-quotas", "issued-quotas-table", Msg::QtTabIssued, load)
         .form_id("issued-quota-filters")
         .bar(bar)
@@ -332,7 +332,7 @@ fn OwnQuotas(
             .only_when(usable_now),
         );
     }
-    actions.push(RowAction::link("records", Msg::QtRecords, own_log_href));
+    actions.push(RowAction::link("records", Msg::QtRecordsShort, own_log_href));
     let list = List::new(url, "own-quotas", "own-quotas-table", Msg::QtTabOwn, load)
         .form_id("own-quota-filters")
         .bar(bar)

@@ -43,7 +43,7 @@ type C = Column<IssuedCoupon>;
 fn columns() -> Vec<Column<IssuedCoupon>> {
     vec![
         C::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone()).copyable().width(170),
-        C::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(170),
+        C::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(160),
         C::text("type", Msg::VoType, |r, l| {
             if r.coupon_type == coupon_type::CASH { Msg::VoTypeCash } else { Msg::VoTypeVoucher }.text(l).to_string()
         })
@@ -52,11 +52,12 @@ fn columns() -> Vec<Column<IssuedCoupon>> {
             .view(|r, l| {
                 view! { <span class=format!("tag coupon-status-{}", r.status) data-testid="coupon-status" data-status=r.status.to_string()>{status_msg(r.status).text(l)}</span> }.into_any()
             })
-            .width(100),
-        C::money("face", Msg::VoFaceValue, |r| Some((r.face_value, "CNY"))).width(120),
-        C::money("balance", Msg::VoCouponBalance, |r| Some((r.balance, "CNY"))).width(120),
-        C::date_time("created", Msg::ColCreated, |r| Some(r.create_time)).width(145),
-        C::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(145),
+            .width(110),
+        C::money("face", Msg::VoFaceValue, |r| Some((r.face_value, "CNY"))).width(105),
+        C::money("balance", Msg::VoCouponBalance, |r| Some((r.balance, "CNY"))).width(105),
+        // Hidden by default so the list fits a 1280 px laptop (the column chooser shows it).
+        C::date_time("created", Msg::ColCreated, |r| Some(r.create_time)).width(130).hidden(),
+        C::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
     ]
 }
 
