@@ -13,6 +13,11 @@ pub fn date_time(t: &Instant) -> String {
     time::format_local(t, zone_offset_minutes(t))
 }
 
+/// The local calendar day `YYYY-MM-DD` of an instant.
+pub fn date(t: &Instant) -> String {
+    time::format_local_date(t, zone_offset_minutes(t))
+}
+
 pub fn money(a: &Amount, currency: &str) -> String {
     a.with_currency(currency)
 }

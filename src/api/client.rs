@@ -222,6 +222,9 @@ fn paged_request<E: Paged>(request: &E, slice: &Slice) -> E {
 
 async fn read_reply(resp: Response) -> Result<Reply, ApiError> {
     let headers = resp.headers();
+    if let Some(date) = headers.get("date") {
+        super::server_clock::note(&date);
+    }
     let request_id = headers.get(auth::REQUEST_ID_HEADER);
     let subject_token = headers.get(auth::SUBJECT_TOKEN_HEADER);
     let status = resp.status();

@@ -3,6 +3,7 @@
 mod client;
 mod early;
 pub mod profile;
+pub mod server_clock;
 mod session;
 
 pub use client::Api;

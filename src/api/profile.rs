@@ -72,6 +72,12 @@ impl CurrentProfile {
         self.is(Profile::may_manage_reseller_quotas)
     }
 
+    /// Whether naming a reseller can give rows (customers, orders): a distributor's admin only;
+    /// everyone else gets no reseller filter (the API would answer every choice with nothing).
+    pub fn sees_reseller_customers(&self) -> bool {
+        self.is(Profile::sees_reseller_customers)
+    }
+
     /// The tier-2 resellers (distributors only).
     pub fn resellers(&self) -> Vec<IndirectPartnerRef> {
         self.with(|p| p.indirect_partners.clone()).unwrap_or_default()

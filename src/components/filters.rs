@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use partner_api::number_range::{parse_amount_range, End, RangeProblem};
 
 /// A multi-select over enum codes, as a native disclosure with checkboxes (keyboard-friendly).
+/// Open, it closes on Esc (focus back on its button), on a press outside it (Search, Reset, the
+/// table) and when its form is sent (Enter in a field), so it never stays over the table.
 #[component]
 pub fn CodeMultiSelect(
     label: Msg,
@@ -24,11 +26,48 @@ pub fn CodeMultiSelect(
             n => format!("{n} {}", Msg::NSelected.text(l)),
         })
     };
+    let details = NodeRef::<leptos::html::Details>::new();
+    let button = NodeRef::<leptos::html::Summary>::new();
+    // Closes it if open; true if it was.
+    let close = move || {
+        let Some(d) = details.get_untracked() else { return false };
+        let open = d.has_attribute("open");
+        if open {
+            let _ = d.remove_attribute("open");
+        }
+        open
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && close() {
+            // Handled here: an enclosing dialog stays open.
+            ev.prevent_default();
+            ev.stop_propagation();
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = details.get_untracked().is_some_and(|d| {
+            let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+            d.contains(target.as_ref())
+        });
+        if !inside {
+            close();
+        }
+    });
+    let sent = window_event_listener(leptos::ev::submit, move |_| {
+        close();
+    });
+    on_cleanup(move || {
+        outside.remove();
+        sent.remove();
+    });
     view! {
         <div class="filter">
             <span class="filter-label">{move || label.text(i18n.get())}</span>
-            <details class="multi-select" data-testid=test_id>
-                <summary>{summary}</summary>
+            <details class="multi-select" data-testid=test_id node_ref=details on:keydown=on_key>
+                <summary node_ref=button>{summary}</summary>
                 <div class="multi-options" role="group">
                     {options.iter().map(|code| {
                         let code: &'static str = code;
@@ -68,14 +107,19 @@ pub fn SelectFilter(
     /// Greyed out while this holds (a filter that does not apply).
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// The empty value's label when it does not mean "all" (default `Msg::All`), e.g. a list
+    /// that without a reseller shows only the partner's own customers' rows.
+    #[prop(optional)]
+    all_label: Option<Msg>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let all_label = all_label.unwrap_or(Msg::All);
     let selected_is = move |v: &str| selected.get.with(|s| s == v);
     view! {
         <label class="filter">
             <span class="filter-label">{move || label.text(i18n.get())}</span>
             <select data-testid=test_id disabled=move || disabled.get() prop:value=move || selected.get.get() on:change=move |ev| selected.set.run(event_target_value(&ev))>
-                <option value="" selected=move || selected_is("")>{move || Msg::All.text(i18n.get())}</option>
+                <option value="" selected=move || selected_is("")>{move || all_label.text(i18n.get())}</option>
                 {move || options.get().into_iter().map(|(v, l)| {
                     let is = v.clone();
                     view! { <option value=v selected=move || selected_is(&is)>{l}</option> }

@@ -6,6 +6,7 @@ crate::texts! {
     QtIntroReseller => "您获得的代金券额度及其剩余额度。可以从额度中向客户白名单内的客户发放代金券。", "The voucher quotas you were given and what is left of them. Issue vouchers out of them to customers on your whitelist.";
     QtNotAvailable => "代金券、现金券和代金券额度不适用于您的伙伴类型(服务伙伴)。", "Vouchers, cash coupons and voucher quotas are not available for your partner type (service partner).";
     QtRecords => "操作记录", "Operation records";
+    QtRecordsShort => "操作记录", "Records";
     QtTabIssued => "发放给经销商的额度", "Issued to resellers";
     QtTabOwn => "我的额度", "My quotas";
     QtIssueQuota => "发放代金券额度", "Issue quota";
@@ -22,6 +23,7 @@ crate::texts! {
     QtStatusNormal => "正常", "Normal";
     QtStatusInvalid => "已失效", "No longer valid";
     QtStatusAdjusting => "调整中", "Being adjusted";
+    QtStatusNotYetEffective => "未生效", "Not yet in effect";
     QtEmptyIssued => "还没有发放给经销商的额度。", "No quotas have been issued to resellers yet.";
     QtEmptyOwn => "还没有代金券额度。", "There are no voucher quotas yet.";
     QtEmptyFiltered => "没有符合筛选条件的额度。", "No quotas match these filters.";
@@ -79,6 +81,7 @@ crate::texts! {
 crate::templates! {
     QUOTAS_TEMPLATES;
     QtTotal { n } => "共 {n} 个额度", "{n} quotas", one n: "{n} quota";
+    QtStartsOn { date } => "{date} 起生效", "from {date}";
     QtSelectedResellers { n } => "已选 {n} 个经销商", "Resellers chosen: {n}";
     QtOverBalance { total, balance } => "合计 {total} 超过了来源额度的余额 {balance},请减少经销商或降低金额。", "The total {total} is more than the source quota's remaining {balance}: choose fewer resellers or a lower amount.";
     QtIssuedAs { quota } => "已发放,新额度 {quota}", "Issued: new quota {quota}";

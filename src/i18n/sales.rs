@@ -4,6 +4,8 @@ crate::texts! {
     SALES;
     ColCustomer => "客户", "Customer";
     ColReseller => "二级经销商", "Tier-2 reseller";
+    ResellerAllIncluded => "全部(含二级经销商的客户)", "All (resellers' customers included)";
+    ResellerOwnOnly => "自有客户(不含二级经销商)", "Own customers only (not resellers')";
     ColCreated => "创建时间", "Created";
     EmptyFiltered => "没有符合筛选条件的客户。", "No customers match these filters.";
     CustomerId => "客户 ID", "Customer ID";

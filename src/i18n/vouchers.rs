@@ -46,7 +46,6 @@ crate::texts! {
     VoQuotaAdjusting => "调整中,不能发放", "Being adjusted: cannot issue";
     VoQuotaFrozen => "已冻结,不能发放", "Frozen: cannot issue";
     VoQuotaReclaimed => "已回收,不能发放", "Reclaimed: cannot issue";
-    VoQuotaNotYetEffective => "尚未生效,不能发放", "Not yet effective: cannot issue";
     VoQuotaEmpty => "余额为 0,不能发放", "No balance left: cannot issue";
     VoProgress => "发放进度", "Issuing";
     VoReconciling => "上一批的结果不确定,正在根据发放记录核对,核对完成前不会再次发送。", "The last batch's outcome is unknown: checking the issue records; nothing is sent again until that is done.";
@@ -80,6 +79,7 @@ crate::texts! {
 
 crate::templates! {
     VOUCHERS_TEMPLATES;
+    VoQuotaStartsOn { date } => "未生效,{date} 起可以发放", "Not yet in effect: can issue from {date}";
     VoFaceBelowMin { min } => "面额不能低于 {min}", "The face value cannot be below {min}";
     VoFaceAboveMax { max } => "面额不能高于 {max}", "The face value cannot be above {max}";
     VoQuotaFilterNote { quota } => "按额度 {quota} 筛选:列出从该额度成功发放的券(来自发放记录),并显示每张券的当前状态;状态和类型筛选不适用。", "Filtered by quota {quota}: the coupons successfully issued from this quota (from the issue records), each with its current status; the status and type filters do not apply.";

@@ -268,7 +268,8 @@ test('column chooser: hide, reorder (keyboard too) and resize, persisted across 
   await open(page, '/sales/customers', 'customers-table');
   const table = 'customers-table';
   const defaults = await headerIds(page, table);
-  assert.deepEqual(defaults.slice(0, 4), ['customer', 'account', 'industry', 'type']);
+  // Opportunity type and confidence are hidden by default so the list fits 1280 px (#18).
+  assert.deepEqual(defaults.slice(0, 4), ['customer', 'account', 'industry', 'stage']);
   assert.ok(!defaults.includes('customer-id'), 'hidden by default');
 
   await page.click('[data-testid=column-chooser]');
@@ -314,7 +315,7 @@ test('column chooser: hide, reorder (keyboard too) and resize, persisted across 
   const stored = await page.evaluate(() => localStorage.getItem('pc.table.customers.columns'));
   const saved = JSON.parse(stored);
   assert.deepEqual(Object.keys(saved).sort(), ['hidden', 'order', 'widths']);
-  assert.deepEqual(saved.hidden.sort(), ['industry', 'opportunities']);
+  assert.deepEqual(saved.hidden.sort(), ['confidence', 'industry', 'opportunities', 'type']);
   assert.doesNotMatch(stored, /token|password|@|hz_/i, 'only column ids and widths');
 
   await page.reload();
@@ -456,7 +457,9 @@ test('export (server source): every page of the filter through limit-100 calls, 
   calls.length = 0;
 
   const zh = await exportCsv(page);
-  assert.deepEqual(zh.rows[0], ['客户', '账号名', '客户行业', '商机类型', '把握度', '商机阶段', '预计月流水', '预计月流水(币种)', '最近更新时间', '客户经理', '二级经销商']);
+  // The visible columns (opportunity type and confidence are hidden by default, #18); each
+  // amount is followed by its currency.
+  assert.deepEqual(zh.rows[0], ['客户', '账号名', '客户行业', '商机阶段', '预计月流水', '预计月流水(币种)', '最近更新时间', '客户经理', '二级经销商']);
   assert.equal(zh.rows.length - 1, filtered, 'every matching row, not just the page');
   assert.equal(Number(await page.getAttribute('[data-testid=export-done]', 'data-rows')), filtered);
   assert.ok(calls.length >= Math.ceil(filtered / 100));
@@ -470,17 +473,17 @@ test('export (server source): every page of the filter through limit-100 calls, 
   // next column, stage labels in Chinese.
   const body = zh.rows.slice(1);
   assert.ok(body.every((r) => !r[1].includes('***')));
-  assert.ok(body.every((r) => ['赢单', '商务谈判', '线索'].includes(r[5])), [...new Set(body.map((r) => r[5]))].join());
-  const amounts = body.map((r) => r[6]).filter(Boolean);
+  assert.ok(body.every((r) => ['赢单', '商务谈判', '线索'].includes(r[3])), [...new Set(body.map((r) => r[3]))].join());
+  const amounts = body.map((r) => r[4]).filter(Boolean);
   assert.ok(amounts.every((a) => /^-?\d+\.\d{2}$/.test(a)), amounts.slice(0, 3).join());
-  assert.ok(body.every((r) => (r[6] ? r[7] === 'CNY' : r[7] === '')), 'the currency beside each amount');
+  assert.ok(body.every((r) => (r[4] ? r[5] === 'CNY' : r[5] === '')), 'the currency beside each amount');
   assert.deepEqual(amounts.map(money), [...amounts.map(money)].sort((a, b) => b - a), 'in the current sort');
   assert.ok(body.some((r) => CJK.test(r[0])), 'CJK names survive');
 
   await english(page);
   const en = await exportCsv(page);
   assert.deepEqual(en.rows[0].slice(0, 3), ['Customer', 'Account name', 'Industry']);
-  assert.ok(en.rows.slice(1).every((r) => ['Won', 'Negotiation', 'Lead'].includes(r[5])));
+  assert.ok(en.rows.slice(1).every((r) => ['Won', 'Negotiation', 'Lead'].includes(r[3])));
   assert.equal(en.rows.length, zh.rows.length);
   assertNoPageErrors(page);
 });

@@ -333,23 +333,29 @@ impl Usability {
     pub fn is_usable(self) -> bool {
         self == Usability::Usable
     }
-}
 
-impl CouponQuota {
-    /// Usable when its status is normal, `now` is in `[effective_time, expire_time)` and some
-    /// balance is left (checked in that order).
-    pub fn usability(&self, now: Instant) -> Usability {
-        if self.quota_status != quota_status::NORMAL {
-            Usability::Status(self.quota_status)
-        } else if now < self.effective_time {
+    /// The rule, from a quota's fields: usable when its status is normal, `now` is in
+    /// `[effective, expire)` and some balance is left (checked in that order). `now` is the
+    /// server's time when known (the console reads it from the answers' `Date`).
+    pub fn of(status: i32, balance: Amount, effective: Instant, expire: Instant, now: Instant) -> Usability {
+        if status != quota_status::NORMAL {
+            Usability::Status(status)
+        } else if now < effective {
             Usability::NotYetEffective
-        } else if now >= self.expire_time {
+        } else if now >= expire {
             Usability::Expired
-        } else if !self.balance.is_positive() {
+        } else if !balance.is_positive() {
             Usability::Empty
         } else {
             Usability::Usable
         }
+    }
+}
+
+impl CouponQuota {
+    /// See [`Usability::of`].
+    pub fn usability(&self, now: Instant) -> Usability {
+        Usability::of(self.quota_status, self.balance, self.effective_time, self.expire_time, now)
     }
 }
 

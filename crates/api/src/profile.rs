@@ -58,6 +58,13 @@ impl Profile {
     pub fn may_manage_reseller_quotas(&self) -> bool {
         self.partner_type == partner_type::DISTRIBUTOR && self.role == role::ADMIN
     }
+
+    /// Whether asking for a reseller's customers (`indirect_partner_id` on C1, O1, the customer
+    /// list) can give rows: only a tier-1 distributor's admin sees them; the others are answered
+    /// an empty list whatever reseller they name, so they get no reseller filter.
+    pub fn sees_reseller_customers(&self) -> bool {
+        self.partner_type == partner_type::DISTRIBUTOR && self.role == role::ADMIN
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +83,17 @@ mod tests {
             site: "cn".into(),
             account_managers: Vec::new(),
             indirect_partners: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_distributor_admin_sees_reseller_customers() {
+        assert!(person(partner_type::DISTRIBUTOR, role::ADMIN).sees_reseller_customers());
+        for r in [role::SUPERVISOR, role::ACCOUNT_MANAGER] {
+            assert!(!person(partner_type::DISTRIBUTOR, r).sees_reseller_customers());
+        }
+        for p in [partner_type::RESELLER, partner_type::SERVICE_PARTNER] {
+            assert!(!person(p, role::ADMIN).sees_reseller_customers());
         }
     }
 

@@ -168,6 +168,14 @@ pub struct IssuedCouponQuota {
     pub parent_quota_id: String,
 }
 
+impl IssuedCouponQuota {
+    /// Whether the reseller can use it now (the same rule as its own quotas: a child quota not
+    /// yet in effect is shown as such). See [`crate::coupons::Usability::of`].
+    pub fn usability(&self, now: Instant) -> crate::coupons::Usability {
+        crate::coupons::Usability::of(self.quota_status, self.balance, self.effective_time, self.expire_time, now)
+    }
+}
+
 // ---- Q4 ListCouponQuotasRecords ----
 
 crate::query_params! {
@@ -281,6 +289,20 @@ mod tests {
         let r: ReclaimCouponQuotasResponse = serde_json::from_str(body).unwrap();
         assert_eq!(r.simple_quota_infos[0].quota_balance, Amount::ZERO);
         assert!(serde_json::to_string(&r).unwrap().contains(r#""quota_balance":0.00"#));
+    }
+
+    #[test]
+    fn a_reseller_quota_not_yet_in_effect_is_not_usable() {
+        let body = r#"{"quota_id":"QT9","quota_type":0,"create_time":"2026-11-01T00:00:00Z",
+          "last_update_time":"2026-11-01T00:00:00Z","quota_value":100,"quota_status":0,"balance":100,
+          "measure_id":1,"currency":"CNY","effective_time":"2026-12-01T00:00:00Z",
+          "expire_time":"2027-12-01T00:00:00Z","indirect_partner_id":"r1","parent_quota_id":"QT1"}"#;
+        let q: IssuedCouponQuota = serde_json::from_str(body).unwrap();
+        let at = |s: &str| crate::time::parse_wire(s).unwrap();
+        use crate::coupons::Usability;
+        assert_eq!(q.usability(at("2026-11-30T23:59:59Z")), Usability::NotYetEffective);
+        assert_eq!(q.usability(at("2026-12-01T00:00:00Z")), Usability::Usable);
+        assert_eq!(q.usability(at("2027-12-01T00:00:00Z")), Usability::Expired);
     }
 
     #[test]

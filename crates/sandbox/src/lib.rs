@@ -34,6 +34,7 @@ pub mod resellers;
 pub mod seed;
 pub mod seed_coupons;
 pub mod seed_orders;
+pub mod server_date;
 pub mod static_app;
 pub mod store;
 pub mod visibility;
@@ -138,11 +139,12 @@ pub fn app(state: AppState) -> Router {
         .fallback(errors::no_such_api)
         .method_not_allowed_fallback(errors::no_such_api)
         // Outermost last: request id on everything, every error in the error shape, then
-        // `Connection: close` after an unread body, the request counter (preflights too),
-        // CORS, faults; one body limit for every extractor.
+        // `Connection: close` after an unread body, the request counter (preflights too), the
+        // business clock as `Date`, CORS, faults; one body limit for every extractor.
         .layer(DefaultBodyLimit::max(body::MAX_BODY_BYTES))
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), cors::layer))
+        .layer(from_fn_with_state(state.clone(), server_date::layer))
         .layer(from_fn_with_state(state.clone(), counter::layer))
         .layer(from_fn(keep_alive::layer))
         .layer(from_fn(errors::shape_layer))

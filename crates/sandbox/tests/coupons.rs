@@ -726,6 +726,23 @@ async fn commit_then_fail_and_drop_leave_the_coupons_issued() {
     assert_eq!(e.post(V4, &t, json!({"coupon_id": id})).await.sc(), (StatusCode::OK, "CBC.99000048"));
 }
 
+/// The console decides what is in effect at the server's time: every API answer's `Date` is
+/// the business clock (exposed to the browser by CORS), and moves with it.
+#[tokio::test]
+async fn date_header_is_the_business_clock() {
+    let e = env();
+    let t = e.token(DIST, "admin").await;
+    let r = e.post("/v2/partners/coupon-quotas/query", &t, json!({"quota_ids": [D4_NOT_YET_EFFECTIVE]})).await.ok();
+    let date = r.header("date").expect("a Date header").to_string();
+    // The clock starts at the reference time (2026-11-20) and runs at wall-clock speed.
+    assert!(date.starts_with("Fri, 20 Nov 2026 ") && date.ends_with(" GMT"), "{date}");
+    let effective = r.json["quotas"][0]["effective_time"].as_str().unwrap().to_string();
+    assert!(effective.starts_with("2026-12-01"), "D4 takes effect after the clock's now: {effective}");
+    e.control("/__sandbox/voucher-clock", json!({"seconds": 12 * 86_400})).await.ok();
+    let r = e.get("/v2/partners/issued-coupon-quotas?offset=0&limit=1", &t).await.ok();
+    assert!(r.header("date").unwrap().starts_with("Wed, 02 Dec 2026 "), "{:?}", r.header("date"));
+}
+
 #[tokio::test]
 async fn voucher_clock_moves_validity() {
     let e = env();

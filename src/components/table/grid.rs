@@ -29,8 +29,21 @@ use std::sync::Arc;
 
 /// Width of the selection column (CSS `.col-select-w`).
 const SELECT_WIDTH: u32 = 44;
-/// Width of the row actions column (CSS `.col-actions-w`).
-const ACTIONS_WIDTH: u32 = 96;
+/// Narrowest row actions column.
+const ACTIONS_MIN_WIDTH: u32 = 64;
+
+/// Width of the row actions column (pinned on the right): its links side by side in this
+/// language, estimated from the labels (14 px per CJK character, about 7.6 px for others; a
+/// button's padding and the gaps), and never narrower than its header.
+fn actions_width(actions: &[ActionMeta], l: Locale) -> u32 {
+    let text = |s: &str| s.chars().map(|c| if c as u32 >= 0x2e80 { 14.0 } else { 7.6 }).sum::<f64>();
+    let links: Vec<f64> = actions.iter().filter(|a| a.in_column).map(|a| text(a.label.text(l)) + 8.0).collect();
+    let gaps = 8.0 * links.len().saturating_sub(1) as f64;
+    // Cell padding both sides, and a little slack for the font.
+    let row = links.iter().sum::<f64>() + gaps + 16.0 + 6.0;
+    let header = text(Msg::Actions.text(l)) + 16.0;
+    (row.max(header).ceil() as u32).max(ACTIONS_MIN_WIDTH)
+}
 
 /// What the grid knows of a column.
 #[derive(Debug, Clone, Copy)]
@@ -146,6 +159,8 @@ pub fn Grid(model: Model) -> impl IntoView {
     } = model;
     let paged = !virt;
     let has_actions = actions.iter().any(|a| a.in_column);
+    let action_metas = actions.clone();
+    let actions_w = Memo::new(move |_| actions_width(&action_metas, i18n.get()));
 
     // Column layout, persisted.
     let declared: Vec<Declared> =
@@ -701,13 +716,13 @@ pub fn Grid(model: Model) -> impl IntoView {
             {vis.into_iter().map(|c| view! {
                 <col style:width=move || format!("{}px", layout.with(|l| l.widths[c])) />
             }).collect_view()}
-            {has_actions.then(|| view! { <col class="col-actions-w" /> })}
+            {has_actions.then(|| view! { <col class="col-actions-w" style:width=move || format!("{}px", actions_w.get()) /> })}
             <col />
         }
     };
     let table_width = move || {
         let data: u32 = layout.with(|l| visible.with(|v| v.iter().map(|&c| l.widths[c]).sum()));
-        data + if selectable { SELECT_WIDTH } else { 0 } + if has_actions { ACTIONS_WIDTH } else { 0 }
+        data + if selectable { SELECT_WIDTH } else { 0 } + if has_actions { actions_w.get() } else { 0 }
     };
 
     // Toolbar: total and selection with bulk actions on the left; export, refresh and the

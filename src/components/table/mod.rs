@@ -482,8 +482,11 @@ fn cell_content<T>(col: &Column<T>, row: &T, l: Locale, key: &str, reveal: Revea
         return dash();
     }
     if col.copy {
-        view! { <span class="copy-cell"><span>{text.clone()}</span><CopyButton value=text /></span> }.into_any()
+        view! { <span class="copy-cell"><span title=text.clone()>{text.clone()}</span><CopyButton value=text /></span> }
+            .into_any()
     } else {
-        text.into_any()
+        // The full text on hover when the column is too narrow for it (rows stay one line).
+        let title = text.clone();
+        view! { <span class="cell-text" title=title>{text}</span> }.into_any()
     }
 }

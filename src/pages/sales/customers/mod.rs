@@ -3,6 +3,7 @@
 
 mod filters;
 
+use crate::api::profile::use_profile;
 use crate::api::{use_api, use_auth};
 use crate::components::filters::{
     use_resellers, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
@@ -18,7 +19,7 @@ use partner_api::endpoint::Paged;
 use partner_api::opportunities::{
     encode_path_segment, scope, CustomerOpportunity, CONFIDENCES, INDUSTRIES, OPPORTUNITY_TYPES, STAGES,
 };
-use partner_api::profile::{partner_type, role};
+use partner_api::profile::role;
 
 /// The customer's detail page; the list's own query travels along, so "Back to list" returns
 /// to this view.
@@ -60,9 +61,9 @@ pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
 
 type C = Column<CustomerOpportunity>;
 
-fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
+fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
     let mut cols = vec![
-        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(200).view(|r, _| {
+        C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(150).view(|r, _| {
             let href = crate::routes::href(&detail_path(r));
             view! { <a class="cell-title" href=href data-testid="customer-link">{r.customer.clone()}</a> }.into_any()
         }),
@@ -70,30 +71,32 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
             .sort("account_name")
             .masked(Mask::Sensitive)
             .copyable()
-            .width(150),
+            .width(115),
         C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone())
             .masked(Mask::Id)
             .copyable()
             .width(170)
             .hidden(),
-        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(120),
+        C::text("industry", Msg::ColIndustry, |r, l| code_label(CodeKind::Industry, &r.industry, l)).width(105),
         C::text("type", Msg::ColOpportunityType, |r, l| code_text(r, CodeKind::OpportunityType, l))
             .view(|r, l| code_tag(r, CodeKind::OpportunityType, l))
-            .width(124),
+            .width(124)
+            .hidden(),
         C::text("confidence", Msg::ColConfidence, |r, l| code_text(r, CodeKind::Confidence, l))
             .view(|r, l| code_tag(r, CodeKind::Confidence, l))
-            .width(104),
+            .width(104)
+            .hidden(),
         C::text("stage", Msg::ColStage, |r, l| code_text(r, CodeKind::Stage, l))
             .view(|r, l| code_tag(r, CodeKind::Stage, l))
-            .width(120),
+            .width(110),
         C::money("revenue", Msg::ColRevenue, |r| {
             r.opportunity.as_ref().map(|o| (o.expected_monthly_revenue, o.currency.as_str()))
         })
         .sort("expected_monthly_revenue")
-        .width(150),
+        .width(116),
         C::date_time("last-update", Msg::ColLastUpdate, |r| r.opportunity.as_ref().map(|o| o.last_update_time))
             .sort("last_update_time")
-            .width(140),
+            .width(130),
         C::number("opportunities", Msg::ColOpportunityCount, |r| Some(r.opportunity_count as f64)).width(90).hidden(),
         C::text("account-manager", Msg::ColAccountManager, |r, l| {
             r.account_manager.as_ref().map_or_else(|| Msg::Unassigned.text(l).to_string(), |p| p.name.clone())
@@ -104,9 +107,9 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
             }
             None => view! { <span class="muted">{Msg::Unassigned.text(l)}</span> }.into_any(),
         })
-        .width(110),
+        .width(95),
     ];
-    if distributor {
+    if resellers {
         cols.push(
             C::text("reseller", Msg::ColReseller, |r, l| {
                 r.indirect_partner_name.clone().unwrap_or_else(|| Msg::OwnReseller.text(l).to_string())
@@ -115,7 +118,7 @@ fn columns(distributor: bool) -> Vec<Column<CustomerOpportunity>> {
                 Some(n) => n.clone().into_any(),
                 None => view! { <span class="muted">{Msg::OwnReseller.text(l)}</span> }.into_any(),
             })
-            .width(150),
+            .width(120),
         );
     }
     cols
@@ -130,9 +133,10 @@ pub fn CustomersPage() -> impl IntoView {
 
     // The profile may arrive just after the page is built (the shell shows the page once it is
     // loaded, and hands it over in an effect): what depends on it follows it.
-    let is_distributor = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
-    });
+    // The reseller filter and column only for whom they can give rows (a distributor's admin:
+    // the list then covers the resellers' customers too).
+    let profile = use_profile();
+    let sees_resellers = Memo::new(move |_| profile.sees_reseller_customers());
     let can_pick_manager =
         Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role != role::ACCOUNT_MANAGER)));
     let managers = Signal::derive(move || {
@@ -176,8 +180,8 @@ pub fn CustomersPage() -> impl IntoView {
                 {move || can_pick_manager.get().then(|| view! {
                     <SelectFilter label=Msg::ColAccountManager options=managers selected=d.bind(F::account_manager()) test_id="filter-account-manager" />
                 })}
-                {move || is_distributor.get().then(|| view! {
-                    <SelectFilter label=Msg::ColReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" />
+                {move || sees_resellers.get().then(|| view! {
+                    <SelectFilter label=Msg::ColReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" all_label=Msg::ResellerAllIncluded />
                 })}
             </div>
             <Show when=move || more_open.get()>
@@ -216,7 +220,7 @@ pub fn CustomersPage() -> impl IntoView {
         // A closure in the view, so the notice follows each answer's scope.
         .above_table(move || view! { {scope_notice} })
         // Rebuilt only if the partner type turns out different once the profile is in.
-        .columns(move || columns(is_distributor.get()), |r: &CustomerOpportunity| r.customer_id.clone())
+        .columns(move || columns(sees_resellers.get()), |r: &CustomerOpportunity| r.customer_id.clone())
         .row_actions(vec![RowAction::link("details", Msg::ViewDetails, detail_path).keyboard_only()])
         .selectable()
         .empty(Msg::EmptyNone, Msg::EmptyFiltered)

@@ -2,16 +2,17 @@
 //! checkboxes of the advanced options.
 
 use super::draft::day;
-use crate::components::quota_labels::usability_msg;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::components::quota_labels::usability_text;
+use crate::i18n::{tr, use_i18n, Locale, Msg};
 use leptos::prelude::*;
 use partner_api::coupons::{CouponQuota, ListQuotaCouponsResponse};
 use partner_api::issuance::form::face_bounds;
 use partner_api::time::Instant;
 
-/// Why a quota cannot issue now, if it cannot (the rule is `CouponQuota::usability`).
-fn why_not_usable(q: &CouponQuota, now: Instant) -> Option<Msg> {
-    usability_msg(q.usability(now))
+/// Why a quota cannot issue now, if it cannot (the rule is `CouponQuota::usability`; one not
+/// yet in effect says from when).
+fn why_not_usable(q: &CouponQuota, now: Instant, l: Locale) -> Option<String> {
+    usability_text(q.usability(now), &q.effective_time, l)
 }
 
 /// The quotas of the chosen type: usable ones can be picked; the others are shown with why not.
@@ -22,13 +23,13 @@ pub fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected:
         <div class="quota-list" data-testid="quota-list" role="radiogroup">
             {move || {
                 let l = i18n.get();
-                let now = crate::format::now();
+                let now = crate::api::server_clock::now();
                 match quotas.get() {
                     None => view! { <span class="muted">{Msg::Loading.text(l)}</span> }.into_any(),
                     Some(d) if d.quotas.is_empty() => view! { <span class="muted" data-testid="no-quotas">{Msg::VoNoQuotas.text(l)}</span> }.into_any(),
                     Some(d) => {
                         // Usable quotas first, the soonest to expire first within each group.
-                        let mut quotas: Vec<_> = d.quotas.into_iter().map(|q| (why_not_usable(&q, now), q)).collect();
+                        let mut quotas: Vec<_> = d.quotas.into_iter().map(|q| (why_not_usable(&q, now, l), q)).collect();
                         quotas.sort_by_key(|(why, q)| (why.is_some(), q.expire_time));
                         quotas.into_iter().map(|(why, q)| {
                         let id = q.quota_id.clone();
@@ -38,10 +39,11 @@ pub fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected:
                             (None, None) => String::new(),
                             (a, b) => format!(" · {} {} – {}", Msg::VoFaceRange.text(l), a.map(|a| a.grouped()).unwrap_or_default(), b.map(|b| b.grouped()).unwrap_or_default()),
                         };
-                        let class = if why.is_some() { "quota-option disabled" } else { "quota-option" };
+                        let usable = why.is_none();
+                        let class = if usable { "quota-option" } else { "quota-option disabled" };
                         view! {
-                            <label class=class data-testid="quota-option" data-quota=id.clone() data-usable=why.is_none().to_string()>
-                                <input type="radio" name="quota" value=id.clone() disabled=why.is_some()
+                            <label class=class data-testid="quota-option" data-quota=id.clone() data-usable=usable.to_string()>
+                                <input type="radio" name="quota" value=id.clone() disabled=!usable
                                     prop:checked=move || selected.with(|s| *s == id2)
                                     on:change=move |_| selected.set(id3.clone()) />
                                 <span class="quota-main">
@@ -49,7 +51,7 @@ pub fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected:
                                     <span class="quota-balance" data-testid="quota-balance">{format!("{} {}", Msg::VoBalance.text(l), q.balance.with_currency(&q.currency))}</span>
                                 </span>
                                 <span class="muted">{format!("{} {} – {}{limits}", Msg::VoValidity.text(l), day(&q.effective_time), day(&q.expire_time))}</span>
-                                {why.map(|m| view! { <span class="quota-why" data-testid="quota-why">{m.text(l)}</span> })}
+                                {why.map(|m| view! { <span class="quota-why" data-testid="quota-why">{m}</span> })}
                             </label>
                         }
                     }).collect_view().into_any()

@@ -4,7 +4,8 @@
 
 mod filters;
 
-use crate::api::{use_api, use_auth};
+use crate::api::profile::use_profile;
+use crate::api::use_api;
 use crate::components::codes::{code_tag, code_text, service_name};
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
@@ -15,7 +16,6 @@ use filters::{OrderFilters, DEFAULT_SORT, SORT_KEY};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use partner_api::orders::{order_status, CustomerOrderV2};
-use partner_api::profile::partner_type;
 
 /// The order's page; the list's own query travels along for "Back to list".
 pub fn order_href(r: &CustomerOrderV2) -> String {
@@ -37,46 +37,48 @@ type C = Column<CustomerOrderV2>;
 
 fn columns() -> Vec<Column<CustomerOrderV2>> {
     vec![
-        C::text("order", Msg::ColOrderId, |r, _| r.order_id.clone()).width(200).copyable().view(|r, _| {
+        C::text("order", Msg::ColOrderId, |r, _| r.order_id.clone()).width(175).copyable().view(|r, _| {
             let href = crate::routes::href(&order_href(r));
             view! { <a class="cell-title" href=href data-testid="order-link">{r.order_id.clone()}</a> }.into_any()
         }),
         C::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone().unwrap_or_default())
             .masked(Mask::Id)
             .copyable()
-            .width(170),
+            .width(150),
         C::text("service", Msg::ColService, |r, l| {
             service_name(r.service_type_code.as_deref(), r.service_type_name.as_deref(), l)
         })
-        .width(150),
+        .width(130),
         C::text("type", Msg::ColOrderType, |r, l| code_text(CodeKind::OrderType, r.order_type, l))
             .view(|r, l| code_tag(CodeKind::OrderType, r.order_type, l))
-            .width(130),
+            .width(140),
         C::text("status", Msg::ColOrderStatus, |r, l| code_text(CodeKind::OrderStatus, r.status, l))
             .view(|r, l| code_tag(CodeKind::OrderStatus, r.status, l))
-            .width(110),
+            .width(130),
         C::money("official", Msg::ColOfficialAmount, |r| {
             r.official_amount.map(|a| (a, r.currency.as_deref().unwrap_or("CNY")))
         })
-        .width(140),
+        .width(120)
+        .hidden(),
         C::money("paid", Msg::ColPaidAmount, |r| {
             r.amount_after_discount.map(|a| (a, r.currency.as_deref().unwrap_or("CNY")))
         })
-        .width(140),
-        C::date_time("created", Msg::ColCreated, |r| r.create_time).sort(SORT_KEY).desc_first().width(150),
-        C::date_time("paid-at", Msg::ColPaymentTime, |r| r.payment_time).width(150),
+        .width(110),
+        C::date_time("created", Msg::ColCreated, |r| r.create_time).sort(SORT_KEY).desc_first().width(130),
+        C::date_time("paid-at", Msg::ColPaymentTime, |r| r.payment_time).width(130).hidden(),
     ]
 }
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let url = ListUrl::<OrderFilters>::new(ORDERS, SIZES, DEFAULT_SORT);
-    let is_distributor = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
-    });
+    // Only a distributor's admin gets rows for a reseller. O1 without one lists the partner's
+    // own customers' orders, not the resellers' (unlike the customer list), so the empty choice
+    // says so rather than "All".
+    let profile = use_profile();
+    let sees_resellers = Memo::new(move |_| profile.sees_reseller_customers());
     let options = move |kind: CodeKind, only: Option<&'static [i32]>| {
         Signal::derive(move || {
             let l = i18n.get();
@@ -97,8 +99,8 @@ pub fn OrdersPage() -> impl IntoView {
                 <SelectFilter label=Msg::ColOrderType options=options(CodeKind::OrderType, None) selected=d.bind(F::order_type()) test_id="filter-type" />
                 <SelectFilter label=Msg::ColService options=options(CodeKind::ServiceType, None) selected=d.bind(F::service_type()) test_id="filter-service" />
                 <DateRangeFilter label=Msg::ColCreated from=d.bind(F::from()) to=d.bind(F::to()) problem=d.check(F::range) test_id="filter-created" />
-                {move || is_distributor.get().then(|| view! {
-                    <SelectFilter label=Msg::ColReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" />
+                {move || sees_resellers.get().then(|| view! {
+                    <SelectFilter label=Msg::ColReseller options=use_resellers() selected=d.bind(F::reseller()) test_id="filter-reseller" all_label=Msg::ResellerOwnOnly />
                 })}
             </div>
         }

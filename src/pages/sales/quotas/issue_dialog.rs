@@ -41,13 +41,15 @@ fn label(r: &IndirectPartner) -> String {
     }
 }
 
-/// Why a source quota cannot give quota now, if it cannot (the server has the last word).
-fn why_not(q: &CouponQuota) -> Option<Msg> {
-    crate::components::quota_labels::usability_msg(q.usability(crate::format::now()))
+/// Why a source quota cannot give quota now, if it cannot (the server has the last word; its
+/// clock decides what is in effect).
+fn why_not(q: &CouponQuota, l: Locale) -> Option<String> {
+    let now = crate::api::server_clock::now();
+    crate::components::quota_labels::usability_text(q.usability(now), &q.effective_time, l)
 }
 
 fn usable(q: &CouponQuota) -> bool {
-    q.usability(crate::format::now()).is_usable()
+    q.usability(crate::api::server_clock::now()).is_usable()
 }
 
 fn day(t: &partner_api::time::Instant) -> String {
@@ -238,7 +240,7 @@ pub fn QuotaIssueDialog(open: RwSignal<bool>, source: RwSignal<String>, on_done:
                                                     <span class="muted">{crate::components::quota_labels::type_msg(q.quota_type).text(l)}</span>
                                                     <span class="muted">{format!("{} {} – {}", Msg::QtValidityInherited.text(l), day(&q.effective_time), day(&q.expire_time))}</span>
                                                 </span>
-                                                {why_not(&q).map(|m| view! { <span class="quota-why" data-testid="source-quota-why">{m.text(l)}</span> })}
+                                                {why_not(&q, l).map(|m| view! { <span class="quota-why" data-testid="source-quota-why">{m}</span> })}
                                             </label>
                                         }
                                     }).collect_view())}

@@ -7,10 +7,11 @@ mod duplicates;
 mod issue_dialog;
 
 use crate::api::profile::use_profile;
+use crate::api::server_clock;
 use crate::api::{use_api, use_auth, Api};
 use crate::components::filters::{use_resellers, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
-use crate::components::quota_labels::{status_msg, status_tag, type_msg};
+use crate::components::quota_labels::{state_tag, state_text, status_msg, type_msg};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{paged, Column, RowAction};
 use crate::i18n::{tr, use_i18n, Msg, QtReclaimConfirmMany, QtReclaimConfirmOne, QtReclaimSkipped, QtTotal};
@@ -46,6 +47,10 @@ fn issue_vouchers_href(q: &CouponQuota) -> String {
     }
 }
 
+fn usable_now(q: &CouponQuota) -> bool {
+    q.usability(server_clock::now()).is_usable()
+}
+
 fn reseller_label(q: &IssuedCouponQuota) -> String {
     match (&q.indirect_partner_name, &q.indirect_partner_account_name) {
         (Some(n), Some(a)) => format!("{n} ({a})"),
@@ -59,17 +64,19 @@ type I = Column<IssuedCouponQuota>;
 
 fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
     vec![
-        I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(260),
-        I::text("status", Msg::Status, |r, l| status_msg(r.quota_status).text(l).to_string())
-            .view(|r, l| status_tag(r.quota_status, l))
-            .width(100),
-        I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
-        I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
-        I::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(150),
-        I::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
-        I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160),
-        I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
+        I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(150),
+        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(150),
+        I::text("status", Msg::Status, |r, l| {
+            state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
+        })
+        .view(|r, l| state_tag(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l))
+        .width(120),
+        I::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(110),
+        I::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(130).hidden(),
+        I::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130),
+        I::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
+        I::text("parent", Msg::QtParentQuota, |r, _| r.parent_quota_id.clone()).width(160).hidden(),
+        I::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120).hidden(),
         I::date_time("created", Msg::QtCreated, |r| Some(r.create_time)).width(150).hidden(),
     ]
 }
@@ -78,15 +85,17 @@ type O = Column<CouponQuota>;
 
 fn own_columns() -> Vec<Column<CouponQuota>> {
     vec![
-        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        O::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(120),
-        O::text("status", Msg::Status, |r, l| status_msg(r.quota_status).text(l).to_string())
-            .view(|r, l| status_tag(r.quota_status, l))
-            .width(100),
-        O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(140),
-        O::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(140),
-        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(150),
-        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
+        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(150),
+        O::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(130),
+        O::text("status", Msg::Status, |r, l| {
+            state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
+        })
+        .view(|r, l| state_tag(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l))
+        .width(120),
+        O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(130).hidden(),
+        O::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(130),
+        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130),
+        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
     ]
 }
 
@@ -261,7 +270,7 @@ fn IssuedQuotas(url: ListUrl<QuotaFilters>, version: RwSignal<u32>, manage: bool
         actions.push(reclaim.row_action(Msg::Reclaim));
         bulk.push(reclaim.bulk_action(Msg::ReclaimSelected));
     }
-    actions.push(RowAction::link("records", Msg::QtRecords, issued_log_href));
+    actions.push(RowAction::link("records", Msg::QtRecordsShort, issued_log_href));
     let list = List::new(url, "issued-quotas", "issued-quotas-table", Msg::QtTabIssued, load)
         .form_id("issued-quota-filters")
         .bar(bar)
@@ -310,13 +319,20 @@ fn OwnQuotas(
         }
         .into_any()
     };
-    let mut actions = vec![RowAction::link("issue-vouchers", Msg::IssueVouchers, issue_vouchers_href)];
+    // Issuing (vouchers, or quota to resellers) is offered only out of a quota usable now: not
+    // one that is not yet in effect, expired, frozen, being adjusted or empty (CBC.99000017 and
+    // the like).
+    let mut actions =
+        vec![RowAction::link("issue-vouchers", Msg::IssueVouchers, issue_vouchers_href).only_when(usable_now)];
     if manage {
-        actions.push(RowAction::button("issue-quota", Msg::QtIssueToResellers, move |q: CouponQuota| {
-            open_dialog.run(q.quota_id)
-        }));
+        actions.push(
+            RowAction::button("issue-quota", Msg::QtIssueToResellers, move |q: CouponQuota| {
+                open_dialog.run(q.quota_id)
+            })
+            .only_when(usable_now),
+        );
     }
-    actions.push(RowAction::link("records", Msg::QtRecords, own_log_href));
+    actions.push(RowAction::link("records", Msg::QtRecordsShort, own_log_href));
     let list = List::new(url, "own-quotas", "own-quotas-table", Msg::QtTabOwn, load)
         .form_id("own-quota-filters")
         .bar(bar)

@@ -4,19 +4,20 @@
 
 mod by_quota;
 
-use crate::api::{use_api, Api};
+use crate::api::{server_clock, use_api, Api};
 use crate::components::filters::{date_range_problem, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::quota_labels::state_text;
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{loader, paged, Column, Slice};
-use crate::i18n::{tr, use_i18n, Msg, VoQuotaFilterNote, VoReclaimConfirm, VoReclaimSkipped};
+use crate::i18n::{tr, use_i18n, Locale, Msg, VoQuotaFilterNote, VoReclaimConfirm, VoReclaimSkipped};
 use crate::routes::VOUCHERS as PATH;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::params::ParamsMap;
 use partner_api::coupons::{
-    coupon_status, coupon_type, quota_type, IssuedCoupon, ListIssuedPartnerCouponsRequest, ListQuotaCouponsRequest,
-    ReclaimPartnerCouponsRequest,
+    coupon_status, coupon_type, quota_type, CouponQuota, IssuedCoupon, ListIssuedPartnerCouponsRequest,
+    ListQuotaCouponsRequest, ReclaimPartnerCouponsRequest, Usability,
 };
 use partner_api::time::to_wire;
 use std::sync::Arc;
@@ -41,21 +42,22 @@ type C = Column<IssuedCoupon>;
 
 fn columns() -> Vec<Column<IssuedCoupon>> {
     vec![
-        C::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone()).copyable().width(190),
-        C::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(300),
+        C::text("coupon", Msg::VoCouponId, |r, _| r.coupon_id.clone()).copyable().width(170),
+        C::text("customer", Msg::CustomerId, |r, _| r.customer_id.clone()).copyable().width(160),
         C::text("type", Msg::VoType, |r, l| {
             if r.coupon_type == coupon_type::CASH { Msg::VoTypeCash } else { Msg::VoTypeVoucher }.text(l).to_string()
         })
-        .width(90),
+        .width(80),
         C::text("status", Msg::Status, |r, l| status_msg(r.status).text(l).to_string())
             .view(|r, l| {
                 view! { <span class=format!("tag coupon-status-{}", r.status) data-testid="coupon-status" data-status=r.status.to_string()>{status_msg(r.status).text(l)}</span> }.into_any()
             })
-            .width(100),
-        C::money("face", Msg::VoFaceValue, |r| Some((r.face_value, "CNY"))).width(130),
-        C::money("balance", Msg::VoCouponBalance, |r| Some((r.balance, "CNY"))).width(130),
-        C::date_time("created", Msg::ColCreated, |r| Some(r.create_time)).width(150),
-        C::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(150),
+            .width(110),
+        C::money("face", Msg::VoFaceValue, |r| Some((r.face_value, "CNY"))).width(105),
+        C::money("balance", Msg::VoCouponBalance, |r| Some((r.balance, "CNY"))).width(105),
+        // Hidden by default so the list fits a 1280 px laptop (the column chooser shows it).
+        C::date_time("created", Msg::ColCreated, |r| Some(r.create_time)).width(130).hidden(),
+        C::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
     ]
 }
 
@@ -131,7 +133,7 @@ fn reclaim_spec(api: Api) -> ReclaimSpec<IssuedCoupon> {
 
 /// The quota picker: the partner's quotas (V1), each kind asked for by name (V1's
 /// `quota_type` is documented with a default).
-fn load_quotas(api: Api) -> RwSignal<Vec<(String, i32)>> {
+fn load_quotas(api: Api) -> RwSignal<Vec<CouponQuota>> {
     let quotas = RwSignal::new(Vec::new());
     spawn_local(async move {
         let mut list = Vec::new();
@@ -143,12 +145,24 @@ fn load_quotas(api: Api) -> RwSignal<Vec<(String, i32)>> {
                 ..Default::default()
             };
             if let Ok(r) = api.call(&req).await {
-                list.extend(r.quotas.into_iter().map(|q| (q.quota_id, q.quota_type)));
+                list.extend(r.quotas);
             }
         }
         quotas.try_set(list);
     });
     quotas
+}
+
+/// A quota as an option: its id, kind and, unless it can be used now, its state (one not yet
+/// in effect with its start day).
+fn quota_option(q: &CouponQuota, l: Locale) -> String {
+    let kind = if q.quota_type == quota_type::CASH { Msg::VoTypeCash } else { Msg::VoTypeVoucher };
+    let u = q.usability(server_clock::now());
+    match u {
+        Usability::Usable | Usability::Empty => format!("{} · {}", q.quota_id, kind.text(l)),
+        Usability::Expired => format!("{} · {} · {}", q.quota_id, kind.text(l), Msg::Expired.text(l)),
+        _ => format!("{} · {} · {}", q.quota_id, kind.text(l), state_text(q.quota_status, u, &q.effective_time, l)),
+    }
 }
 
 #[component]
@@ -160,22 +174,14 @@ pub fn VouchersPage() -> impl IntoView {
     let quotas = load_quotas(api);
     let quota_options = Signal::derive(move || {
         let l = i18n.get();
-        let mut list = quotas.get();
+        let mut list: Vec<(String, String)> =
+            quotas.with(|qs| qs.iter().map(|q| (q.quota_id.clone(), quota_option(q, l))).collect());
         // A quota named in the URL stays selectable even before (or without) V1.
         let q = url_quota.get();
         if !q.is_empty() && !list.iter().any(|(id, _)| *id == q) {
-            list.insert(0, (q, -1));
+            list.insert(0, (q.clone(), q));
         }
-        list.into_iter()
-            .map(|(id, t)| {
-                let kind = match t {
-                    quota_type::CASH => format!(" · {}", Msg::VoTypeCash.text(l)),
-                    -1 => String::new(),
-                    _ => format!(" · {}", Msg::VoTypeVoucher.text(l)),
-                };
-                (id.clone(), format!("{id}{kind}"))
-            })
-            .collect::<Vec<_>>()
+        list
     });
     let status_options = Signal::derive(move || {
         let l = i18n.get();
@@ -195,7 +201,7 @@ pub fn VouchersPage() -> impl IntoView {
         let rows = match quota {
             None => paged(&api, f.to_request()),
             Some(q) => {
-                let t = quotas.with(|l| l.iter().find(|(id, _)| *id == q).map(|(_, t)| *t));
+                let t = quotas.with(|l| l.iter().find(|x| x.quota_id == q).map(|x| x.quota_type));
                 let filter = f.to_request();
                 loader(move |slice: Slice| by_quota::load(api, q.clone(), t, filter.clone(), slice))
             }
