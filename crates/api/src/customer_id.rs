@@ -66,6 +66,14 @@ pub fn to_half_width(s: &str) -> Cow<'_, str> {
 /// Trimmed (spaces and invisible characters at either end), half-width, lower-case. Borrows
 /// when the ID is already in that form (the usual case), so checking costs no copy.
 pub fn normalise(id: &str) -> Cow<'_, str> {
+    if id.is_ascii() {
+        let trimmed = id.trim();
+        return if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(trimmed.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(trimmed)
+        };
+    }
     let trimmed = id.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
     let half = to_half_width(trimmed);
     let half = match half {
@@ -114,7 +122,13 @@ fn looks_like_account_name(s: &str) -> bool {
 
 /// The problem with a normalised ID, if any.
 pub fn problem(id: &str) -> Option<IdProblem> {
-    if let Some(c) = id.chars().find(|&c| c.is_whitespace() || is_control_or_invisible(c)) {
+    // ASCII (nearly every ID) is checked by bytes: only spaces and C0 controls can hide there.
+    let hidden = if id.is_ascii() {
+        id.bytes().find(|&b| b == b' ' || b.is_ascii_control()).map(char::from)
+    } else {
+        id.chars().find(|&c| c.is_whitespace() || is_control_or_invisible(c))
+    };
+    if let Some(c) = hidden {
         return Some(IdProblem::Invisible(format!("U+{:04X}", c as u32)));
     }
     if id.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -151,6 +165,21 @@ mod tests {
         assert_eq!(normalise(&ID.to_uppercase()), ID);
         let full: String = ID.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect();
         assert_eq!(normalise(&format!("\u{3000}{full}\u{200B}")), ID);
+    }
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_general_ones() {
+        // Every ASCII character at either end and inside an ID.
+        for b in 0u8..128 {
+            let c = b as char;
+            for v in [format!("{c}{ID}"), format!("{ID}{c}"), format!("{}{c}{}", &ID[..9], &ID[9..])] {
+                let general = v.chars().find(|&c| c.is_whitespace() || is_control_or_invisible(c));
+                let fast = v.bytes().find(|&b| b == b' ' || b.is_ascii_control()).map(char::from);
+                assert_eq!(fast, general, "{v:?}");
+                let trimmed = v.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+                assert_eq!(normalise(&v), trimmed.to_ascii_lowercase(), "{v:?}");
+            }
+        }
     }
 
     #[test]

@@ -201,6 +201,9 @@ fn id_problem(p: IdProblem, raw: &str) -> (RowProblem, String) {
 /// Control characters and invisible ones (bidi controls, zero-width spaces) cannot be part of
 /// an id or a name; in a remark line breaks, tabs and the zero-width joiner (emoji) can.
 fn has_control(v: &str, in_remark: bool) -> bool {
+    if v.is_ascii() {
+        return v.bytes().any(|b| b.is_ascii_control() && !(in_remark && matches!(b, b'\n' | b'\r' | b'\t')));
+    }
     v.chars().any(|c| is_control_or_invisible(c) && !(in_remark && matches!(c, '\n' | '\r' | '\t' | '\u{200D}')))
 }
 
@@ -288,7 +291,7 @@ pub fn check_rows<'r, R: AsRef<[S]>, S: AsRef<str> + 'r>(
             errors.push(refuse(kind, "the cell is not text", Some(value)));
             continue;
         }
-        if [id, name, remark].iter().flatten().any(|v| v.contains('\u{fffd}')) {
+        if [id, name, remark].iter().flatten().any(|v| !v.is_ascii() && v.contains('\u{fffd}')) {
             errors.push(refuse(RowProblem::BadEncoding, "characters damaged by an encoding", None));
             continue;
         }
