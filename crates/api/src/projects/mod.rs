@@ -136,33 +136,9 @@ impl Project {
     }
 }
 
-/// A reviewer's move on a submitted acceptance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewAction {
-    Start,
-    Approve,
-    Reject,
-}
-
-impl ReviewAction {
-    pub fn parse(s: &str) -> Option<ReviewAction> {
-        match s {
-            "start" => Some(ReviewAction::Start),
-            "approve" => Some(ReviewAction::Approve),
-            "reject" => Some(ReviewAction::Reject),
-            _ => None,
-        }
-    }
-}
-
-/// Why a review move is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewRefusal {
-    /// Not legal from the current state (`CBC.50080005`).
-    IllegalTransition,
-    /// Rejecting needs a reason (`CBC.0100` naming `reason`).
-    ReasonRequired,
-}
+/// A reviewer's move on a submitted acceptance, and why one is refused: the same as for
+/// incentive applications (the codes differ: `CBC.50080005` here for an illegal move).
+pub use crate::programmes::review::{ReviewAction, ReviewRefusal};
 
 /// The acceptance state machine: the state after `action` from `from`, or why not.
 /// 待审核 → (start) 审核中 → (approve) 已验收 | (reject) 驳回; 待审核 may be approved or
