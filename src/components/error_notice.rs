@@ -54,11 +54,19 @@ pub fn ErrorNotice(error: ApiError, #[prop(optional)] on_retry: Option<Callback<
                     <dd data-testid="error-request-id">{id}</dd>
                 })}
             </dl>
-            {on_retry.map(|cb| view! {
+            // Sending the same request again cannot help when it was refused as wrong or not
+            // allowed (4xx): only failures that may pass later get a Retry.
+            {on_retry.filter(|_| retry_may_help(kind)).map(|cb| view! {
                 <button class="button" data-testid="error-retry" on:click=move |_| cb.run(())>
                     {move || Msg::Retry.text(i18n.get())}
                 </button>
             })}
         </div>
     }
+}
+
+/// Whether sending the same call again may succeed: a server failure, throttling, no or a late
+/// answer, or a business failure (some, like "too frequent", pass later).
+fn retry_may_help(kind: ErrorKind) -> bool {
+    !matches!(kind, ErrorKind::Invalid | ErrorKind::Forbidden | ErrorKind::Unauthorized)
 }

@@ -297,3 +297,28 @@ test('the developer table page is Not Found in a release build unless config.jso
   }
   assertNoPageErrors(page);
 });
+
+test('an unknown order says so once, without a Retry that cannot help; a server failure keeps its Retry', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.locator('[data-testid=page-home]').waitFor();
+  await go(page, '/sales/orders/CS2611209999NOSUCH');
+  await page.locator('[data-testid=page-order-detail] [data-testid=error-notice]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('[data-testid=error-notice]').count(), 1, 'one notice, not one per card');
+  assert.equal(await page.getAttribute('[data-testid=error-notice]', 'data-kind'), 'Invalid');
+  assert.equal(await page.locator('[data-testid=error-retry]').count(), 0, 'a 4xx is not retried');
+  assert.equal(await page.locator('[data-testid=order-items-table]').count(), 0);
+  await screenshot(page, 'ux18b-unknown-order-zh');
+  // The same page failing on the server's side offers a retry, which works.
+  await sandbox.faults({ fail_next: [{ kind: 'server_error', count: 1, path_prefix: '/v2/orders/customer-orders/details/' }] });
+  await go(page, '/sales/orders');
+  const first = page.locator('[data-testid=order-link]').first();
+  await first.waitFor({ timeout: 15_000 });
+  await first.click();
+  await page.locator('[data-testid=page-order-detail] [data-testid=error-retry]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.getAttribute('[data-testid=error-notice]', 'data-kind'), 'Server');
+  await page.click('[data-testid=error-retry]');
+  await page.locator('[data-testid=order-facts]').waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('[data-testid=error-notice]').count(), 0);
+  assertNoPageErrors(page);
+});

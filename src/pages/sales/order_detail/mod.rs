@@ -150,18 +150,23 @@ pub fn OrderDetailPage() -> impl IntoView {
     let resource_rows = Signal::derive(move || {
         Arc::new(resources.data.with(|d| d.as_ref().map(|d| d.data.clone()).unwrap_or_default()))
     });
-    let item_source = Source::Client(ClientSource::new(items, Paging::Pages, vec![]).remote(
-        detail.loading.into(),
-        detail.error.into(),
-        Callback::new(move |_| detail.reload()),
-    ));
-    let resource_source = Source::Client(
-        ClientSource::new(resource_rows, Paging::Pages, vec![SortKey { key: "expire".into(), desc: true }]).remote(
-            resources.loading.into(),
-            resources.error.into(),
-            Callback::new(move |_| resources.reload()),
-        ),
-    );
+    // Made where they are shown (inside the `Show`, which may build its content again).
+    let item_source = move || {
+        Source::Client(ClientSource::new(items, Paging::Pages, vec![]).remote(
+            detail.loading.into(),
+            detail.error.into(),
+            Callback::new(move |_| detail.reload()),
+        ))
+    };
+    let resource_source = move || {
+        Source::Client(
+            ClientSource::new(resource_rows, Paging::Pages, vec![SortKey { key: "expire".into(), desc: true }]).remote(
+                resources.loading.into(),
+                resources.error.into(),
+                Callback::new(move |_| resources.reload()),
+            ),
+        )
+    };
 
     let money = |a: Option<Amount>, c: &Option<String>| {
         a.map(|a| format::money(&a, c.as_deref().unwrap_or("CNY"))).unwrap_or_else(|| "—".into())
@@ -200,43 +205,47 @@ pub fn OrderDetailPage() -> impl IntoView {
             <A href=move || crate::routes::href(&back()) attr:class="back-link" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A>
             <h1 class="page-title" data-testid="order-title">{tr(Msg::OrderDetail)}" "{move || order_id.get()}</h1>
             {move || detail.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| detail.reload()) /> })}
-            {move || facts().map(|rows| view! {
-                <div class="card facts" data-testid="order-facts">
-                    <dl>
-                        {rows.into_iter().map(|(k, v)| view! { <dt>{move || k.text(i18n.get())}</dt><dd>{v}</dd> }).collect_view()}
-                    </dl>
-                </div>
-            })}
-            <div class="card table-card">
-                <h2 class="card-title">{tr(Msg::OrderLineItems)}</h2>
-                <DataTable
-                    id="order-items"
-                    test_id="order-items-table"
-                    label=Signal::derive(move || Msg::OrderLineItems.text(i18n.get()).to_string())
-                    columns=item_columns()
-                    source=item_source
-                    row_key=|r: &OrderLineItemEntityV2| r.order_line_item_id.clone()
-                    empty=Signal::stored(Empty::new(EmptyReason::NoData, Msg::NoLineItems))
-                />
-            </div>
-            <div class="card table-card">
-                <h2 class="card-title">{tr(Msg::OrderResources)}</h2>
-                // Pay-per-use resources are the customer's, not the order's (O4 lists by customer).
-                {move || (!customer_id.get().is_empty()).then(|| view! {
-                    <A href=move || crate::routes::href(&pay_per_use_href(&customer_id.get())) attr:class="link" attr:data-testid="order-pay-per-use">
-                        {tr(Msg::PpuOfCustomer)}
-                    </A>
+            // One notice for a failed order read: the line items and resources are of that same
+            // order and would only repeat it.
+            <Show when=move || detail.error.with(Option::is_none)>
+                {move || facts().map(|rows| view! {
+                    <div class="card facts" data-testid="order-facts">
+                        <dl>
+                            {rows.into_iter().map(|(k, v)| view! { <dt>{move || k.text(i18n.get())}</dt><dd>{v}</dd> }).collect_view()}
+                        </dl>
+                    </div>
                 })}
-                <DataTable
-                    id="order-resources"
-                    test_id="order-resources-table"
-                    label=Signal::derive(move || Msg::OrderResources.text(i18n.get()).to_string())
-                    columns=resource_columns()
-                    source=resource_source
-                    row_key=|r: &OrderInstanceV2| r.id.clone()
-                    empty=Signal::stored(Empty::new(EmptyReason::NoData, Msg::NoResources))
-                />
-            </div>
+                <div class="card table-card">
+                    <h2 class="card-title">{tr(Msg::OrderLineItems)}</h2>
+                    <DataTable
+                        id="order-items"
+                        test_id="order-items-table"
+                        label=Signal::derive(move || Msg::OrderLineItems.text(i18n.get()).to_string())
+                        columns=item_columns()
+                        source=item_source()
+                        row_key=|r: &OrderLineItemEntityV2| r.order_line_item_id.clone()
+                        empty=Signal::stored(Empty::new(EmptyReason::NoData, Msg::NoLineItems))
+                    />
+                </div>
+                <div class="card table-card">
+                    <h2 class="card-title">{tr(Msg::OrderResources)}</h2>
+                    // Pay-per-use resources are the customer's, not the order's (O4 lists by customer).
+                    {move || (!customer_id.get().is_empty()).then(|| view! {
+                        <A href=move || crate::routes::href(&pay_per_use_href(&customer_id.get())) attr:class="link" attr:data-testid="order-pay-per-use">
+                            {tr(Msg::PpuOfCustomer)}
+                        </A>
+                    })}
+                    <DataTable
+                        id="order-resources"
+                        test_id="order-resources-table"
+                        label=Signal::derive(move || Msg::OrderResources.text(i18n.get()).to_string())
+                        columns=resource_columns()
+                        source=resource_source()
+                        row_key=|r: &OrderInstanceV2| r.id.clone()
+                        empty=Signal::stored(Empty::new(EmptyReason::NoData, Msg::NoResources))
+                    />
+                </div>
+            </Show>
         </section>
     }
 }
