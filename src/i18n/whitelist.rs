@@ -92,6 +92,7 @@ crate::templates! {
     WlChunkFailed { part, parts } => "第 {part} 批(共 {parts} 批)上传失败。白名单未改变;重试会从这一批继续,已上传的行不会重复计算。", "Part {part} of {parts} failed to upload. The whitelist is unchanged; retry continues from this part and rows already sent are never counted twice.";
     WlFileTooMany { rows, limit } => "文件有 {rows} 行,超过上限 {limit} 行", "The file has {rows} rows, more than the limit of {limit}";
     WlReadSummary { valid, invalid, blank } => "已读取:{valid} 行可上传,{invalid} 行有问题(见下表),跳过空行 {blank} 行。", "File read. Rows to upload: {valid}; rows with problems: {invalid} (listed below); blank rows skipped: {blank}.";
+    WlCheckedSummary { valid, invalid } => "服务器检查后:{valid} 行可导入,{invalid} 行有问题(见下表)。", "Checked by the server: rows to import: {valid}; rows with problems: {invalid} (listed below).";
     WlReadingRows { done, total } => "正在检查… {done} / {total} 行", "Checking… {done} of {total} rows";
     WlProblemsTitle { n } => "有问题的行({n})", "Rows with problems ({n})";
     WlRowDuplicate { row } => "与第 {row} 行重复", "Duplicate of row {row}";

@@ -167,6 +167,11 @@ test('CSV import: per-row problems with row numbers, diff counts, commit, new co
   assert.equal(await page.getAttribute('[data-testid=wl-read-summary]', 'data-invalid'), '1');
   await screenshot(page, 'whitelist-import-1-chosen-zh-CN');
   await stage(page);
+  // The summary counts the server's refusals too (rows 5 and 7), beside the browser's (row 6).
+  const checked = page.locator('[data-testid=wl-checked-summary]');
+  assert.equal(await checked.getAttribute('data-valid'), '3');
+  assert.equal(await checked.getAttribute('data-invalid'), '3');
+  assert.match(await checked.textContent(), /服务器检查后:3 行可导入,3 行有问题/);
   assert.equal(await count(page, 'added'), 1);
   assert.equal(await count(page, 'unchanged'), 2);
   assert.equal(await count(page, 'removed'), now.length - 2);

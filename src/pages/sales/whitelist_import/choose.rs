@@ -7,7 +7,8 @@ use super::state::{Flow, Refusal, Upload};
 use crate::components::error_notice::ErrorNotice;
 use crate::format;
 use crate::i18n::{
-    tr, use_i18n, Msg, WlChunkFailed, WlFoundRow, WlFoundSheet, WlReadSummary, WlReadingRows, WlUploadProgress,
+    tr, use_i18n, Msg, WlCheckedSummary, WlChunkFailed, WlFoundRow, WlFoundSheet, WlReadSummary, WlReadingRows,
+    WlUploadProgress,
 };
 use leptos::prelude::*;
 use partner_api::whitelist_headers::HEADER_SCAN_ROWS;
@@ -39,6 +40,13 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
     let upload_error = Memo::new(move |_| flow.with(Flow::upload_error));
     let cancelled = Memo::new(move |_| {
         flow.with(|f| matches!(f, Flow::Read { upload: Upload::Cancelled { .. }, staged: None, .. }))
+    });
+    // After the server's check: what it accepted, and the browser's problems plus its refusals.
+    let checked = Memo::new(move |_| {
+        flow.with(|f| {
+            let browser = f.rows().map_or(0, |r| r.summary.problems.len() as u64);
+            f.staged().map(|s| (s.upload.valid_rows, browser + s.upload.error_count))
+        })
     });
     let no_valid_rows = Memo::new(move |_| rows.with(|r| r.as_ref().is_some_and(|r| r.summary.valid_rows == 0)));
     let sheets = Memo::new(move |_| import.layout.with(|l| l.sheets.clone()));
@@ -145,6 +153,14 @@ pub fn ChooseCard(import: Import, on_cancel: Callback<()>) -> impl IntoView {
                         }.text(i18n.get())}
                     </p>
                 }
+            })}
+            {move || checked.get().map(|(valid, invalid)| view! {
+                <p data-testid="wl-checked-summary" data-valid=valid data-invalid=invalid>
+                    {move || WlCheckedSummary {
+                        valid: &format::count(valid as u64),
+                        invalid: &format::count(invalid),
+                    }.text(i18n.get())}
+                </p>
             })}
             <Show when=move || step.get() == 2>
                 <div class="form-actions">
