@@ -25,6 +25,13 @@ async function api(who, method, path, body) {
   return apiCall(sandbox.apiUrl, (await apiSignIn(sandbox.apiUrl, who)).token, method, path, body);
 }
 
+/** The server's clock, from the Date header of an answer (second precision). */
+async function serverNow(apiUrl) {
+  const res = await fetch(new URL('/v2/partners/profile', apiUrl), { headers: { 'x-auth-token': (await apiSignIn(apiUrl, {})).token } });
+  await res.arrayBuffer();
+  return new Date(res.headers.get('date'));
+}
+
 /** The shown items: kind → count. */
 async function shownActions(page) {
   await page.locator('[data-testid=home-actions][aria-busy=false]').waitFor({ timeout: 15_000 });
@@ -61,8 +68,9 @@ test('a distributor admin (English): events to answer with the first deadline an
     await page.click('[data-testid=switch-language]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
   }
-  // The window the page uses: now to 30 days on, usable quotas only.
-  const now = new Date();
+  // The window the page uses: now at the server (its Date header: the sandbox's business clock,
+  // not this machine's) to 30 days on, usable quotas only.
+  const now = await serverNow(sandbox.apiUrl);
   const until = new Date(now.getTime() + 30 * 86_400_000);
   const quotas = await api({}, 'POST', '/v2/partners/coupon-quotas/query', {
     quota_status_list: [0],

@@ -47,7 +47,7 @@ async fn load(api: &Api, kind: ActionKind) -> Result<Action, ApiError> {
         ActionKind::BillsToConfirm => action(api.call(&home::bills_to_confirm()).await?.total_count, None),
         ActionKind::InvoicesToSign => action(api.call(&home::invoices_to_sign()).await?.total_count, None),
         ActionKind::QuotasExpiring => {
-            let r = api.call(&home::quotas_expiring(format::now())).await?;
+            let r = api.call(&home::quotas_expiring(crate::api::server_clock::now())).await?;
             let count = r.total_count.unwrap_or(r.quotas.len() as u64);
             action(count, r.quotas.iter().map(|q| q.expire_time).min())
         }
