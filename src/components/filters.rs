@@ -23,7 +23,7 @@ pub fn CodeMultiSelect(
         selected.get.with(|s| match s.len() {
             0 => Msg::All.text(l).to_string(),
             1 => code_label(kind, &s[0], l),
-            n => format!("{n} {}", Msg::NSelected.text(l)),
+            n => crate::i18n::SelectedCount { n: &crate::format::count(n as u64) }.text(l),
         })
     };
     let details = NodeRef::<leptos::html::Details>::new();

@@ -10,7 +10,6 @@ crate::texts! {
     MoreFilters => "更多筛选", "More filters";
     FewerFilters => "收起筛选", "Fewer filters";
     All => "全部", "All";
-    NSelected => "已选", "selected";
     Loading => "加载中…", "Loading…";
     Refresh => "刷新", "Refresh";
     RequestId => "请求 ID", "Request ID";
