@@ -13,7 +13,7 @@ pub fn use_profile() -> CurrentProfile {
     CurrentProfile(super::use_auth().profile)
 }
 
-// Until the pages of the other #11 work adopt it, some accessors have no caller yet.
+// The full set of accessors, some without a caller at the moment.
 #[allow(dead_code)]
 impl CurrentProfile {
     /// Reads the profile, once it is known.

@@ -9,7 +9,7 @@ mod handle_dialog;
 mod labels;
 mod request_dialog;
 
-use crate::api::{use_api, use_auth};
+use crate::api::use_api;
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{paged, Column, Mask, RowAction};
@@ -21,7 +21,7 @@ use labels::{association_msg, initiator_msg, options, source_msg, status_class, 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use partner_api::association::{event_type, source, status, AssociationEvent};
-use partner_api::profile::{partner_type, role};
+use partner_api::profile::role;
 use request_dialog::RequestDialog;
 
 type C = Column<AssociationEvent>;
@@ -73,14 +73,12 @@ fn columns(distributor: bool) -> Vec<C> {
 #[component]
 pub fn AssociationEventsPage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let query = use_query_map();
     let url = ListUrl::<EventFilters>::new(ASSOCIATION_EVENTS, SIZES, DEFAULT_SORT);
-    let is_distributor = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
-    });
-    let person_role = Memo::new(move |_| auth.profile.with(|p| p.as_ref().map(|p| p.role.clone())));
+    let profile = crate::api::profile::use_profile();
+    let is_distributor = Memo::new(move |_| profile.is_distributor());
+    let person_role = Memo::new(move |_| profile.role());
     // Bumped after a write, so the list reloads.
     let version = RwSignal::new(0u32);
     let handling = RwSignal::new(None::<AssociationEvent>);

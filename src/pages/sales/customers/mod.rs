@@ -4,7 +4,7 @@
 mod filters;
 
 use crate::api::profile::use_profile;
-use crate::api::{use_api, use_auth};
+use crate::api::use_api;
 use crate::components::filters::{
     use_resellers, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
 };
@@ -19,7 +19,6 @@ use partner_api::endpoint::Paged;
 use partner_api::opportunities::{
     encode_path_segment, scope, CustomerOpportunity, CONFIDENCES, INDUSTRIES, OPPORTUNITY_TYPES, STAGES,
 };
-use partner_api::profile::role;
 
 /// The customer's detail page; the list's own query travels along, so "Back to list" returns
 /// to this view.
@@ -127,7 +126,6 @@ fn columns(resellers: bool) -> Vec<Column<CustomerOpportunity>> {
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let url = ListUrl::<CustomerFilters>::new(CUSTOMERS, SIZES, DEFAULT_SORT);
 
@@ -137,14 +135,9 @@ pub fn CustomersPage() -> impl IntoView {
     // the list then covers the resellers' customers too).
     let profile = use_profile();
     let sees_resellers = Memo::new(move |_| profile.sees_reseller_customers());
-    let can_pick_manager =
-        Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(|p| p.role != role::ACCOUNT_MANAGER)));
+    let can_pick_manager = Memo::new(move |_| profile.known() && !profile.is_account_manager());
     let managers = Signal::derive(move || {
-        auth.profile.with(|p| {
-            p.as_ref()
-                .map(|p| p.account_managers.iter().map(|m| (m.account_name.clone(), m.name.clone())).collect())
-                .unwrap_or_default()
-        })
+        profile.account_managers().into_iter().map(|m| (m.account_name, m.name)).collect::<Vec<_>>()
     });
     let more_open = RwSignal::new(false);
     Effect::new(move |_| {

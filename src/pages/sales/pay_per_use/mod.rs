@@ -7,7 +7,7 @@ use crate::components::codes::{code_tag, service_name};
 use crate::components::orders_tabs::OrdersTabs;
 mod filters;
 
-use crate::api::{use_api, use_auth};
+use crate::api::use_api;
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::table::{loader, paged, Column, Empty, EmptyReason, Mask, Rows};
@@ -17,7 +17,6 @@ use filters::PpuFilters;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use partner_api::orders::CustomerOnDemandResource;
-use partner_api::profile::partner_type;
 
 /// O4's first page (when the URL names a customer), sent while the page's code downloads.
 pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
@@ -65,12 +64,10 @@ fn columns() -> Vec<Column<CustomerOnDemandResource>> {
 #[component]
 pub fn PayPerUsePage() -> impl IntoView {
     let api = use_api();
-    let auth = use_auth();
     let i18n = use_i18n();
     let url = ListUrl::<PpuFilters>::new(ORDERS_PAY_PER_USE, SIZES, &[]);
-    let is_distributor = Memo::new(move |_| {
-        auth.profile.with(|p| p.as_ref().is_some_and(|p| p.partner_type == partner_type::DISTRIBUTOR))
-    });
+    let profile = crate::api::profile::use_profile();
+    let is_distributor = Memo::new(move |_| profile.is_distributor());
     let options = move |kind: CodeKind| {
         Signal::derive(move || {
             let l = i18n.get();

@@ -8,7 +8,7 @@ mod issue_dialog;
 
 use crate::api::profile::use_profile;
 use crate::api::server_clock;
-use crate::api::{use_api, use_auth, Api};
+use crate::api::{use_api, Api};
 use crate::components::filters::{use_resellers, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
 use crate::components::quota_labels::{state_tag, state_text, status_msg, type_msg};
@@ -19,7 +19,6 @@ use crate::routes::{href, ISSUE_VOUCHERS, QUOTAS, QUOTA_RECORDS};
 use issue_dialog::QuotaIssueDialog;
 use leptos::prelude::*;
 use partner_api::coupons::{quota_status, quota_type, CouponQuota, ListQuotaCouponsRequest};
-use partner_api::profile::Profile;
 use partner_api::quota_issue::reclaimable;
 use partner_api::quotas::{IssuedCouponQuota, ListIssuedCouponQuotasRequest, ReclaimCouponQuotasRequest, MAX_BATCH};
 use std::sync::Arc;
@@ -114,8 +113,8 @@ fn QuotasContent() -> impl IntoView {
     let profile = use_profile();
     let distributor = Memo::new(move |_| profile.is_distributor());
     // Issuing and reclaiming reseller quotas is the distributor admin's (others get CBC.0151).
-    let auth = use_auth();
-    let manage = Memo::new(move |_| auth.profile.with(|p| p.as_ref().is_some_and(Profile::may_manage_reseller_quotas)));
+    let profile = use_profile();
+    let manage = Memo::new(move |_| profile.may_manage_reseller_quotas());
     let url = ListUrl::<QuotaFilters>::new(QUOTAS, SIZES, &[]);
     // Distributors default to the quotas issued to resellers; resellers only have their own.
     let own_tab = Memo::new(move |_| !distributor.get() || url.filters.with(|f| f.view == "own"));
