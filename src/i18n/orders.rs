@@ -9,6 +9,7 @@ crate::texts! {
     PpuCustomerRequired => "请填写客户 ID", "Enter a customer ID";
     PpuChooseCustomer => "填写客户 ID 后查询,即可查看该客户的按需资源", "Enter a customer ID and search to see their pay-per-use resources";
     PpuEmpty => "该客户暂无按需资源", "This customer has no pay-per-use resources";
+    PpuReferralCustomer => "这是顾问销售客户:按需资源只对代售客户列出,顾问销售客户的资源由客户在自己的账号中查看。", "This is a referral customer: pay-per-use resources are listed for resale customers only; a referral customer sees their resources in their own account.";
     PpuEmptyFiltered => "没有符合筛选条件的按需资源", "No pay-per-use resources match the filters";
     PpuRegionPlaceholder => "例如 cn-north-4", "e.g. cn-north-4";
     PpuIdsPlaceholder => "多个 ID 用逗号或空格分隔,最多 50 个", "Several IDs separated by commas or spaces, at most 50";

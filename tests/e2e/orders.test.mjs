@@ -315,12 +315,21 @@ test('pay-per-use resources (O4): customer required, documented filters, transla
   assert.equal(calls.at(-1)?.customer_id, resale);
   await screenshot(page, 'orders-pay-per-use-en');
 
-  // A referral customer: the API refuses (403), the page says so with the code.
+  // A referral customer: O4 would refuse (403); the page says why (resale customers only)
+  // without sending it.
+  const o4 = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/on-demand-resources/query') && r.postData()?.includes(referral)) o4.push(r.url());
+  });
   await page.fill('[data-testid=filter-customer]', referral);
   await page.selectOption('[data-testid=filter-status]', '');
   await page.click('[data-testid=filter-search]');
-  await page.locator('[data-testid=error-notice]').waitFor();
-  assert.match(await page.textContent('[data-testid=error-notice]'), /CBC\.0151/);
+  const empty = page.locator('[data-testid=empty-state]').first();
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /This is a referral customer: pay-per-use resources are listed for resale customers only/);
+  assert.equal(await page.locator('[data-testid=error-notice]').count(), 0);
+  assert.deepEqual(o4, [], 'no call known to be refused');
+  await screenshot(page, 'orders-pay-per-use-referral-en');
   assertNoPageErrors(page);
 });
 

@@ -10,13 +10,15 @@ mod filters;
 use crate::api::use_api;
 use crate::components::filters::{use_resellers, DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::list_page::{start_first_page, Draft, List, ListPage, ListUrl, SIZES};
-use crate::components::table::{loader, paged, Column, Empty, EmptyReason, Mask, Rows};
+use crate::components::table::{loader, Column, Empty, EmptyReason, Mask, Rows};
 use crate::i18n::{code_label, codes_of, tr, use_i18n, CodeKind, Msg, PpuTotal};
 use crate::routes::ORDERS_PAY_PER_USE;
 use filters::PpuFilters;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
+use partner_api::customers::ListSubCustomersRequest;
 use partner_api::orders::CustomerOnDemandResource;
+use partner_api::ApiError;
 
 /// O4's first page (when the URL names a customer), sent while the page's code downloads.
 pub fn first_request(api: crate::api::Api, query: &ParamsMap) {
@@ -103,11 +105,34 @@ pub fn PayPerUsePage() -> impl IntoView {
         }
         .into_any()
     };
+    // O4 lists resale customers' resources only and answers a referral customer with a bare
+    // 403: the customer's association type is read first (C1, once per customer), and a
+    // referral customer is told why instead of being sent a call known to be refused.
+    let referral = RwSignal::new(None::<String>);
+    let known = StoredValue::new(None::<(String, bool)>);
     let load = move |f: PpuFilters| {
         // Names come in the request's language: a new language loads them again.
         i18n.locale.track();
         match f.to_request() {
-            Some(request) => paged(&api, request),
+            Some(request) => loader(move |slice| {
+                let request = request.clone();
+                async move {
+                    let id = request.customer_id.clone();
+                    let is_referral = match known.get_value().filter(|(k, _)| *k == id) {
+                        Some((_, r)) => r,
+                        None => {
+                            let r = is_referral(&api, &id, request.indirect_partner_id.clone()).await?;
+                            known.set_value(Some((id.clone(), r)));
+                            r
+                        }
+                    };
+                    referral.set(is_referral.then(|| id.clone()));
+                    if is_referral {
+                        return Ok(Rows { rows: Vec::new(), total: 0 });
+                    }
+                    api.page(&request, &slice).await
+                }
+            }),
             None => loader(|_| async { Ok(Rows { rows: Vec::new(), total: 0 }) }),
         }
     };
@@ -120,8 +145,12 @@ pub fn PayPerUsePage() -> impl IntoView {
         .tidy(PpuFilters::tidy)
         .columns(columns, |r: &CustomerOnDemandResource| r.resource_id.clone())
         .empty(Msg::PpuEmpty, Msg::PpuEmptyFiltered)
-        .empty_special(|f: PpuFilters| {
-            f.customer_missing().map(|_| Empty::new(EmptyReason::NoData, Msg::PpuChooseCustomer))
+        .empty_special(move |f: PpuFilters| {
+            f.customer_missing().map(|_| Empty::new(EmptyReason::NoData, Msg::PpuChooseCustomer)).or_else(|| {
+                referral
+                    .with(|r| r.as_deref() == Some(f.customer_id.trim()))
+                    .then(|| Empty::new(EmptyReason::NoData, Msg::PpuReferralCustomer))
+            })
         })
         .total(PpuTotal::of);
 
@@ -133,4 +162,18 @@ pub fn PayPerUsePage() -> impl IntoView {
             <ListPage list=list />
         </section>
     }
+}
+
+/// Whether C1 knows this customer as a referral (顾问销售, association type 1) customer; an
+/// unknown customer is not (O4 then gives its own answer).
+async fn is_referral(api: &crate::api::Api, customer_id: &str, reseller: Option<String>) -> Result<bool, ApiError> {
+    let request = ListSubCustomersRequest {
+        customer_id: Some(customer_id.to_string()),
+        indirect_partner_id: reseller,
+        offset: Some(0),
+        limit: Some(1),
+        ..Default::default()
+    };
+    let answer = api.call(&request).await?;
+    Ok(answer.customer_infos.first().is_some_and(|c| c.association_type.as_deref() == Some("1")))
 }
