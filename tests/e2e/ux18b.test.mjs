@@ -322,3 +322,39 @@ test('an unknown order says so once, without a Retry that cannot help; a server 
   assert.equal(await page.locator('[data-testid=error-notice]').count(), 0);
   assertNoPageErrors(page);
 });
+
+/** Header labels with a word split across two lines (each word's text range has one line box). */
+async function brokenHeaderWords(page) {
+  return page.$$eval('.th-label', (labels) => {
+    const out = [];
+    for (const el of labels) {
+      const node = el.firstChild;
+      if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+      const text = node.textContent;
+      for (const m of text.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(`${text} (${m[0]})`);
+      }
+    }
+    return out;
+  });
+}
+
+test('English headers wrap between words, never inside one (orders, an order, customers at 1280 px)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, sandbox.appUrl);
+  await toEnglish(page);
+  await go(page, '/sales/orders');
+  await page.locator('[data-testid=order-link]').first().waitFor({ timeout: 15_000 });
+  assert.deepEqual(await brokenHeaderWords(page), []);
+  await page.locator('[data-testid=order-link]').first().click();
+  await page.locator('[data-testid=order-resources-table] thead').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await brokenHeaderWords(page), []);
+  await screenshot(page, 'ux18b-order-headers-en-1280');
+  await openCustomers(page);
+  assert.deepEqual(await brokenHeaderWords(page), []);
+  assertNoPageErrors(page);
+});

@@ -88,7 +88,7 @@ fn resource_columns() -> Vec<Column<OrderInstanceV2>> {
         Res::text("main", Msg::ColMainResource, |r, l| {
             if r.is_main_resource == Some(1) { Msg::MainResource } else { Msg::AttachedResource }.text(l).to_string()
         })
-        .width(100),
+        .width(120),
         Res::text("region", Msg::ColRegion, |r, _| r.region_code.clone().unwrap_or_default()).width(120),
         Res::text("spec", Msg::ColProduct, |r, _| {
             r.product_spec_desc.clone().or_else(|| r.resource_spec_code.clone()).unwrap_or_default()
