@@ -1,7 +1,7 @@
 //! XLSX (Office Open XML spreadsheet) reading of the first worksheet. Writing is in
 //! [`super::xlsx_write`].
 
-use super::xml::{elements, text_of, unescape};
+use super::xml::{elements, first, text_of, unescape};
 use super::zip::Archive;
 use super::{trim_trailing_blank_rows, Rows, SheetError};
 
@@ -174,7 +174,7 @@ pub fn read_xlsx_table(bytes: &[u8], index: usize) -> Result<Sheet, SheetError> 
         let mut cells: Vec<String> = Vec::new();
         for c in elements(row.inner, "c") {
             let col = c.attr("r").and_then(|r| column_of(&r)).unwrap_or(cells.len());
-            let value = || elements(c.inner, "v").first().map(|v| unescape(v.inner)).unwrap_or_default();
+            let value = || first(c.inner, "v").map(|v| unescape(v.inner)).unwrap_or_default();
             let kind = c.attr("t");
             let text = match kind.as_deref() {
                 Some("s") => {
@@ -190,7 +190,7 @@ pub fn read_xlsx_table(bytes: &[u8], index: usize) -> Result<Sheet, SheetError> 
                 }
                 _ => value(),
             };
-            let formula = elements(c.inner, "f").first().map(|f| unescape(f.inner));
+            let formula = first(c.inner, "f").map(|f| unescape(f.inner));
             let note = match (formula, kind.as_deref()) {
                 (Some(f), _) => Some(CellKind::Formula(f)),
                 (None, Some("e")) => Some(CellKind::Error),

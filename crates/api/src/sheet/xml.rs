@@ -89,35 +89,68 @@ impl Element<'_> {
 /// Every `<name …>…</name>` or `<name …/>` in `xml`, not nested in itself, in order. The name
 /// may carry a namespace prefix in the document (`x:c`), which is ignored.
 pub fn elements<'a>(xml: &'a str, name: &str) -> Vec<Element<'a>> {
-    let mut found = Vec::new();
-    let mut pos = 0;
-    while let Some(rel) = xml[pos..].find('<') {
-        let start = pos + rel + 1;
-        let tag_end = match xml[start..].find('>') {
-            Some(e) => start + e,
-            None => break,
-        };
-        let tag = &xml[start..tag_end];
-        let tag_name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
-        let local = tag_name.rsplit(':').next().unwrap_or(tag_name);
-        if local != name || tag.starts_with('/') || tag.starts_with('?') || tag.starts_with('!') {
-            pos = tag_end + 1;
-            continue;
+    Elements { xml, name, pos: 0 }.collect()
+}
+
+/// The first element [`elements`] would give, without scanning the rest (a cell's `<v>` or
+/// `<f>`: read once per cell of a 100,000-row sheet).
+pub fn first<'a>(xml: &'a str, name: &str) -> Option<Element<'a>> {
+    Elements { xml, name, pos: 0 }.next()
+}
+
+/// The elements named `name` in `xml`, from `pos` on; allocates nothing.
+struct Elements<'a, 'n> {
+    xml: &'a str,
+    name: &'n str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Elements<'a, '_> {
+    type Item = Element<'a>;
+
+    fn next(&mut self) -> Option<Element<'a>> {
+        let xml = self.xml;
+        while let Some(rel) = xml[self.pos..].find('<') {
+            let start = self.pos + rel + 1;
+            let tag_end = start + xml[start..].find('>')?;
+            let tag = &xml[start..tag_end];
+            let tag_name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
+            let local = tag_name.rsplit(':').next().unwrap_or(tag_name);
+            if local != self.name || tag.starts_with('/') || tag.starts_with('?') || tag.starts_with('!') {
+                self.pos = tag_end + 1;
+                continue;
+            }
+            let attrs = tag[tag_name.len()..].trim_end_matches('/');
+            if tag.ends_with('/') {
+                self.pos = tag_end + 1;
+                return Some(Element { attrs, inner: "" });
+            }
+            let inner_start = tag_end + 1;
+            let (inner_end, after) = match close_tag(&xml[inner_start..], tag_name) {
+                Some((at, len)) => (inner_start + at, inner_start + at + len),
+                None => (xml.len(), xml.len()),
+            };
+            self.pos = after;
+            return Some(Element { attrs, inner: &xml[inner_start..inner_end] });
         }
-        let self_closing = tag.ends_with('/');
-        let attrs = tag[tag_name.len()..].trim_end_matches('/');
-        if self_closing {
-            found.push(Element { attrs, inner: "" });
-            pos = tag_end + 1;
-            continue;
-        }
-        let close = format!("</{tag_name}>");
-        let inner_start = tag_end + 1;
-        let inner_end = xml[inner_start..].find(&close).map_or(xml.len(), |e| inner_start + e);
-        found.push(Element { attrs, inner: &xml[inner_start..inner_end] });
-        pos = (inner_end + close.len()).min(xml.len());
+        self.pos = xml.len();
+        None
     }
-    found
+}
+
+/// Where `</tag_name>` starts in `xml`, and its length.
+fn close_tag(xml: &str, tag_name: &str) -> Option<(usize, usize)> {
+    let bytes = xml.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = xml[from..].find("</") {
+        let at = from + rel;
+        let name_end = at + 2 + tag_name.len();
+        if xml.get(at + 2..name_end) == Some(tag_name) && bytes.get(name_end) == Some(&b'>') {
+            return Some((at, tag_name.len() + 3));
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// All text of the `<t>` elements inside (rich-text runs joined), unescaped.
