@@ -44,6 +44,7 @@ crate::texts! {
     BackHome => "返回主页", "Back to home";
     Welcome => "欢迎回来", "Welcome back";
     HomeIntro => "从左侧导航进入各项业务。", "Use the navigation on the left to get to your work.";
+    NavMainLabel => "主导航", "Main navigation";
     Partner => "合作伙伴", "Partner";
     Role => "角色", "Role";
     PartnerType => "伙伴类型", "Partner type";
