@@ -64,7 +64,7 @@ type I = Column<IssuedCouponQuota>;
 fn issued_columns() -> Vec<Column<IssuedCouponQuota>> {
     vec![
         I::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(150),
+        I::text("reseller", Msg::QtReseller, |r, _| reseller_label(r)).width(130),
         I::text("status", Msg::Status, |r, l| {
             state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
         })
