@@ -1,4 +1,5 @@
-//! IAM "obtain a user token by password" (PARTNER_API.md §1.3).
+//! IAM "obtain a user token by password" (PARTNER_API.md §1.3) and by assume_role (§1.4: a
+//! token for a customer, see `crate::acting`).
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,19 @@ pub struct Identity {
     pub methods: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<PasswordIdentity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assume_role: Option<AssumeRole>,
+}
+
+/// §1.4: the customer's account (`domain_name` or `domain_id`) and the agency the customer
+/// created for the partner when they were associated (named by the partner's `xaccount_type`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssumeRole {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
+    pub agency_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,12 +81,36 @@ impl TokenRequest {
                     password: Some(PasswordIdentity {
                         user: PasswordUser { name: user.into(), password: password.into(), domain: domain.clone() },
                     }),
+                    assume_role: None,
+                },
+                scope: Some(Scope { domain: Some(domain), project: None }),
+            },
+        }
+    }
+
+    /// §1.4: a token for the customer `domain_name` through the agency `agency_name`, sent with
+    /// the partner's own token; domain-scoped to the customer.
+    pub fn assume_role(domain_name: &str, agency_name: &str) -> Self {
+        let domain = NameOrId { name: Some(domain_name.to_string()), id: None };
+        TokenRequest {
+            auth: Auth {
+                identity: Identity {
+                    methods: vec![METHOD_ASSUME_ROLE.into()],
+                    password: None,
+                    assume_role: Some(AssumeRole {
+                        domain_name: Some(domain_name.to_string()),
+                        domain_id: None,
+                        agency_name: agency_name.to_string(),
+                    }),
                 },
                 scope: Some(Scope { domain: Some(domain), project: None }),
             },
         }
     }
 }
+
+pub const METHOD_PASSWORD: &str = "password";
+pub const METHOD_ASSUME_ROLE: &str = "assume_role";
 
 /// Body of the 201 answer (the token itself is in the `X-Subject-Token` header).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,6 +128,14 @@ pub struct TokenInfo {
     pub domain: Option<Named>,
     #[serde(default)]
     pub roles: Vec<Named>,
+    pub user: TokenUser,
+    /// assume_role only: the partner's person the token acts for the customer on behalf of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumed_by: Option<AssumedBy>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssumedBy {
     pub user: TokenUser,
 }
 
@@ -121,6 +167,16 @@ mod tests {
         assert_eq!(v["auth"]["identity"]["password"]["user"]["domain"]["name"], "hz_distributor");
         assert_eq!(v["auth"]["scope"]["domain"]["name"], "hz_distributor");
         assert!(v["auth"]["scope"].get("project").is_none());
+    }
+
+    #[test]
+    fn assume_role_matches_documented_json() {
+        let v = serde_json::to_value(TokenRequest::assume_role("acme_corp", "hz_platform")).unwrap();
+        assert_eq!(v["auth"]["identity"]["methods"][0], "assume_role");
+        assert_eq!(v["auth"]["identity"]["assume_role"]["domain_name"], "acme_corp");
+        assert_eq!(v["auth"]["identity"]["assume_role"]["agency_name"], "hz_platform");
+        assert!(v["auth"]["identity"].get("password").is_none());
+        assert_eq!(v["auth"]["scope"]["domain"]["name"], "acme_corp");
     }
 
     #[test]

@@ -33,6 +33,35 @@ pub const NO_RESELLER_PERMISSION: &str = "CBC.99000037";
 pub const INSUFFICIENT_BALANCE: &str = "CBC.99005003";
 pub const TOO_FREQUENT: &str = "CBC.99008040";
 
+// ---- Balance payment, O7 (§8) ----
+pub const PAY_INVALID_ORDER: &str = "CBC.30000010";
+pub const PAY_ORDER_STATUS_CHANGED: &str = "CBC.99003106";
+pub const PAY_DISCOUNT_NOT_APPLICABLE: &str = "CBC.99003108";
+pub const PAY_PAST_DEADLINE: &str = "CBC.99003110";
+pub const PAY_COUPON_USED: &str = "CBC.99003112";
+pub const PAY_COUPON_WITH_DISCOUNT: &str = "CBC.99003116";
+pub const PAY_BELOW_COUPON_MIN_RATIO: &str = "CBC.99003117";
+pub const PAY_SPEC_CHANGED: &str = "CBC.99003141";
+pub const PAY_VOUCHER_WITH_DISCOUNT_COUPON: &str = "CBC.99003147";
+pub const PAY_PROJECT_FUND_QUOTA: &str = "CBC.99003155";
+pub const PAY_MARKETPLACE_WITH_DEDICATED: &str = "CBC.99003156";
+pub const PAY_PAST_EFFECTIVE_TIME: &str = "CBC.99003162";
+pub const PAY_ORG_BUDGET: &str = "CBC.99003198";
+pub const PAY_NO_TAX_RATE: &str = "CBC.99006093";
+pub const PAY_USE_COMBINED_ORDER: &str = "CBC.99000089";
+pub const PAY_DAILY_LIMIT: &str = "CBC.99008056";
+
+// ---- Acting for a customer, assume_role (§1.4; own codes, docs/contracts/act-for-customer.md) ----
+/// The customer has no agency for this partner (a referral customer, or never associated).
+pub const AGENCY_NOT_FOUND: &str = "IAM.1101";
+/// The customer has not granted (or has withdrawn) the act-for-customer authorisation.
+pub const AGENCY_NOT_AUTHORIZED: &str = "IAM.1102";
+/// The customer's act-for-customer authorisation has expired.
+pub const AGENCY_EXPIRED: &str = "IAM.1103";
+/// Not a code of the API: the customer token was refused (401) during a call made for the
+/// customer; the partner's own sign-in is untouched.
+pub const CUSTOMER_TOKEN_EXPIRED: &str = "CUSTOMER_TOKEN_EXPIRED";
+
 // ---- Coupons and quotas (§6–§7) ----
 pub const QUOTA_MISSING: &str = "CBC.99000012";
 pub const INSUFFICIENT_QUOTA: &str = "CBC.99000013";

@@ -35,6 +35,10 @@ pub trait Endpoint {
     /// Safe to send again automatically (on a 429): reads are, writes never are, even when sent
     /// as POST (a list query is a read).
     const READ: bool;
+    /// Takes the customer's token (an assume_role token, §1.4) instead of the partner's: O5–O7.
+    /// The app's client sends such an endpoint only through `call_for_customer`, and the
+    /// sandbox refuses a partner token on it (and a customer token everywhere else).
+    const CUSTOMER_TOKEN: bool = false;
 
     /// The path with its parameters filled in (percent-encoded). Default: the template itself.
     fn path(&self) -> String {
@@ -130,6 +134,7 @@ pub fn json<T: serde::Serialize>(body: &T) -> String {
 
 /// Declares how a request type is sent: its verb (a GET is a read; a POST says `read` or
 /// `write`), its route template, its response, then options in any order:
+/// `customer_token` marks an endpoint that takes the customer's token ([`Endpoint::CUSTOMER_TOKEN`]);
 /// `path(field, …)` fills the template's `{…}` parameters from those fields, in order;
 /// `query` sends `to_query_string()` (or `query(field)`: that field's); `json` sends the request
 /// itself as the body (or `json(field)`: that field). Fields named in `path` are never in a body
@@ -162,6 +167,10 @@ macro_rules! endpoint {
     };
     (@opts) => {};
     (@opts , $($rest:tt)*) => { $crate::endpoint!(@opts $($rest)*); };
+    (@opts customer_token $($rest:tt)*) => {
+        const CUSTOMER_TOKEN: bool = true;
+        $crate::endpoint!(@opts $($rest)*);
+    };
     (@opts path($($field:ident),+) $($rest:tt)*) => {
         fn path(&self) -> String {
             $crate::endpoint::fill_route(

@@ -226,6 +226,15 @@ endpoint!(POST write crate::projects::attachments::OPEN_PATH => crate::projects:
 endpoint!(POST write crate::projects::attachments::CHUNK_ROUTE => crate::projects::attachments::SendAttachmentChunk: crate::projects::attachments::AttachmentUpload, path(attachment_id), json(body));
 endpoint!(POST write crate::projects::ACCEPTANCE_ROUTE => crate::projects::SubmitAcceptanceRequest: crate::projects::Project, path(project_id), json(body));
 
+// ---- S10 balance payment (O5–O7), with the customer's token ----
+
+endpoint!(GET crate::payment::ORDER_COUPONS_PATH => crate::payment::ListOrderCouponsRequest:
+    crate::payment::ListOrderCouponsResponse, customer_token, query);
+endpoint!(GET crate::payment::ORDER_DISCOUNTS_PATH => crate::payment::ListOrderDiscountsRequest:
+    crate::payment::ListOrderDiscountsResponse, customer_token, query);
+endpoint!(POST write crate::payment::PAY_PATH => crate::payment::PayOrdersRequest: serde_json::Value,
+    customer_token, json);
+
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
     ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
@@ -290,6 +299,10 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     crate::projects::attachments::OpenAttachmentRequest,
     crate::projects::attachments::SendAttachmentChunk,
     crate::projects::SubmitAcceptanceRequest,
+    // S10 balance payment, with the customer's token
+    crate::payment::ListOrderCouponsRequest,
+    crate::payment::ListOrderDiscountsRequest,
+    crate::payment::PayOrdersRequest,
 ];
 
 #[cfg(test)]
@@ -322,7 +335,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 54);
+        assert_eq!(ALL.len(), 57);
     }
 
     #[test]

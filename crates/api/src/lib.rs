@@ -3,6 +3,7 @@
 //! Everything here is plain data and pure functions so it compiles for the browser app,
 //! the sandbox server and native tests alike.
 
+pub mod acting;
 pub mod association;
 pub mod auth;
 pub mod codes;
@@ -23,6 +24,7 @@ pub mod number_range;
 pub mod opportunities;
 pub mod orders;
 pub mod page;
+pub mod payment;
 pub mod profile;
 pub mod programmes;
 pub mod projects;
