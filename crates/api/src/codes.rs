@@ -173,3 +173,8 @@ pub const ATTACHMENT_NOT_FOUND: &str = "CBC.50080012";
 pub const ATTACHMENT_INCOMPLETE: &str = "CBC.50080013";
 /// D1: a chunk sent out of order (a chunk before it is missing).
 pub const CHUNK_OUT_OF_ORDER: &str = "CBC.50080014";
+// ---- Customer funds (R2, A1–A5) ----
+/// A1 (older listing) insufficient balance; [`INSUFFICIENT_BALANCE`] is the one answered.
+pub const INSUFFICIENT_BALANCE_OLD: &str = "CBC.5003";
+/// A1/A2: the customer has no partner-funded account (a referral customer).
+pub const NO_FUNDED_ACCOUNT: &str = "CBC.99000047";

@@ -82,6 +82,16 @@ pub struct AccountManagerRef {
 /// Association types: CN `1` referral, `2` resale; intl `1` referral, `3` reseller.
 pub const ASSOCIATION_TYPES: &[&str] = &["1", "2", "3"];
 
+/// Named [`ASSOCIATION_TYPES`].
+pub mod association_type {
+    /// 顾问销售: the customer pays the provider; no partner-funded account.
+    pub const REFERRAL: &str = "1";
+    /// 代售 (CN): the partner funds the customer's account (A1–A4).
+    pub const RESALE: &str = "2";
+    /// Reseller (intl).
+    pub const INTL_RESELLER: &str = "3";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! and for lists how they page and sort. IDs are those of PARTNER_API.md (C1 customers, O1–O4
 //! orders, V1–V6 coupons, Q1–Q4 quotas, R1 resellers, W whitelist).
 
+use crate::accounts::balances::{ListPartnerBalancesRequest, ListPartnerBalancesResponse};
 use crate::association::{
     AssociationEvent, Constraints, ConstraintsRequest, CreateEventRequest, EventActionRequest, EventList, EventQuery,
 };
@@ -152,6 +153,10 @@ paged!(ListIndirectPartnersRequest, IndirectPartner, |r| {
     (r.indirect_partners, total)
 });
 
+// ---- R2 partner balances, A1–A5 customer funds (S11) ----
+
+endpoint!(GET crate::accounts::BALANCES_PATH => ListPartnerBalancesRequest: ListPartnerBalancesResponse, query);
+
 // ---- Whitelist ----
 
 endpoint!(GET crate::whitelist::VERSIONS_PATH => VersionsQuery: VersionList, query);
@@ -262,6 +267,7 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     ListIssuedCouponQuotasRequest,
     ListCouponQuotasRecordsRequest,
     ListIndirectPartnersRequest,
+    ListPartnerBalancesRequest,
     VersionsQuery,
     EntriesQuery,
     ResolveRequest,
@@ -335,7 +341,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 57);
+        assert_eq!(ALL.len(), 58);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Everything here is plain data and pure functions so it compiles for the browser app,
 //! the sandbox server and native tests alike.
 
+pub mod accounts;
 pub mod acting;
 pub mod association;
 pub mod auth;

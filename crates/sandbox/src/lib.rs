@@ -2,6 +2,9 @@
 //! (PARTNER_API.md §1–2, the orders of §8 plus our own profile and opportunity contracts) over seeded,
 //! deterministic data, with role visibility, token expiry, CORS and fault injection.
 
+pub mod accounts;
+pub mod accounts_api;
+pub mod accounts_seed;
 pub mod association;
 pub mod association_book;
 pub mod association_seed;
@@ -110,6 +113,7 @@ pub fn app(state: AppState) -> Router {
         .endpoint::<OpportunityQuery, _, _>(opportunities::query)
         .endpoint::<CustomerOpportunitiesRequest, _, _>(opportunities::detail)
         .merge(voucher_routes())
+        .merge(account_routes())
         .merge(association_routes())
         .merge(incentives::routes())
         .merge(programme_routes())
@@ -150,6 +154,12 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn(errors::shape_layer))
         .layer(from_fn(request_id::layer))
         .with_state(state)
+}
+
+/// R2 partner balances and A1–A5 customer funds (S11).
+fn account_routes() -> Router<AppState> {
+    use partner_api::accounts::balances::ListPartnerBalancesRequest;
+    Router::new().endpoint::<ListPartnerBalancesRequest, _, _>(accounts_api::balances)
 }
 
 /// S13 association events (docs/contracts/association-events.md).

@@ -142,6 +142,8 @@ pub struct Inner {
     pub allowed_origins: Vec<String>,
     /// Quotas, coupons, their records and the whitelists (changed by V2/V4/Q1/Q2 and imports).
     pub vouchers: crate::vouchers::Vouchers,
+    /// R2/A1–A5 customer funds and O7 balance payment: partners' and customers' accounts.
+    pub accounts: crate::accounts::Accounts,
     /// Resellers Q1 refuses with `CBC.50010105` (set through `/__sandbox/exiting-resellers`).
     pub exiting_resellers: crate::reseller_exit::ExitingResellers,
     /// S13 association events and the constraints that refuse requests.
@@ -174,8 +176,10 @@ impl AppState {
         let (programmes, invoices) =
             (crate::programmes::Programmes::seeded(&data), crate::invoices::Invoices::seeded(&data));
         let projects = crate::projects::Projects::seeded(&data);
+        let accounts = crate::accounts::Accounts::seeded(&data, seed);
         AppState(Arc::new(Inner {
             projects,
+            accounts,
             incentives,
             programmes,
             invoices,
