@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod accounts_api;
 pub mod accounts_seed;
+pub mod acting;
 pub mod association;
 pub mod association_book;
 pub mod association_seed;
@@ -23,6 +24,7 @@ pub mod keep_alive;
 pub mod mount;
 pub mod opportunities;
 pub mod orders;
+pub mod payment;
 pub mod prng;
 pub mod profile;
 pub mod programmes;
@@ -123,6 +125,7 @@ pub fn app(state: AppState) -> Router {
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)
         .endpoint::<QueryCustomerOnDemandResourcesReq, _, _>(orders::on_demand)
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
+    let for_customer = customer_routes().route_layer(from_fn_with_state(state.clone(), auth::require_customer_token));
     let control = Router::new()
         .route("/__sandbox/faults", get(faults::get_faults).post(faults::set_faults).delete(faults::clear_faults))
         .route("/__sandbox/token-ttl", post(faults::set_token_ttl))
@@ -135,10 +138,12 @@ pub fn app(state: AppState) -> Router {
         .route("/__sandbox/association-events/answer", post(association::answer))
         .route("/__sandbox/programme-review", post(programmes::review_move))
         .route("/__sandbox/project-review", post(projects::review_move))
+        .route("/__sandbox/act-for", post(acting::set))
         .route(front::REFUSED_PATH, get(front::refused));
     Router::new()
         .route(TOKEN_PATH, post(auth::sign_in))
         .merge(bss)
+        .merge(for_customer)
         .merge(control)
         .fallback(errors::no_such_api)
         .method_not_allowed_fallback(errors::no_such_api)
@@ -160,6 +165,15 @@ pub fn app(state: AppState) -> Router {
 fn account_routes() -> Router<AppState> {
     use partner_api::accounts::balances::ListPartnerBalancesRequest;
     Router::new().endpoint::<ListPartnerBalancesRequest, _, _>(accounts_api::balances)
+}
+
+/// O5–O7: the calls a partner makes with a customer's token (acting.rs, payment.rs).
+fn customer_routes() -> Router<AppState> {
+    use partner_api::payment::{ListOrderCouponsRequest, ListOrderDiscountsRequest, PayOrdersRequest};
+    Router::new()
+        .endpoint::<ListOrderCouponsRequest, _, _>(payment::order_coupons)
+        .endpoint::<ListOrderDiscountsRequest, _, _>(payment::order_discounts)
+        .endpoint::<PayOrdersRequest, _, _>(payment::pay)
 }
 
 /// S13 association events (docs/contracts/association-events.md).

@@ -22,8 +22,9 @@ use partner_api::time::Instant;
 
 /// Orders lie in the 18 months (548 days) before the reference now.
 pub const WINDOW_DAYS: i64 = 548;
-/// How long an order waits for payment before it would be cancelled.
-pub const PAYMENT_DAYS: i64 = 7;
+/// How long an order waits for payment before it would be cancelled (15 days, so the
+/// seeded data has enough orders for S10 balance payment to work on).
+pub const PAYMENT_DAYS: i64 = 15;
 /// Most orders one customer has.
 pub const MAX_ORDERS: usize = 6;
 
@@ -501,7 +502,7 @@ const TYPE_WEIGHTS: &[(i32, u32)] = &[
 ];
 /// Statuses of orders younger than the payment deadline.
 const RECENT_STATUS: &[(i32, u32)] = &[
-    (order_status::PENDING_PAYMENT, 28),
+    (order_status::PENDING_PAYMENT, 45),
     (order_status::PROCESSING, 8),
     (order_status::COMPLETED, 52),
     (order_status::CANCELLED, 6),

@@ -128,6 +128,9 @@ impl Data {
 pub struct Session {
     pub user: UserIx,
     pub expires_at: Instant,
+    /// A customer token (assume_role, acting.rs): the customer it acts for. `None` for the
+    /// partner person's own token.
+    pub customer: Option<CustomerIx>,
 }
 
 pub struct Inner {
@@ -155,6 +158,10 @@ pub struct Inner {
     pub invoices: crate::invoices::Invoices,
     /// D1 delivery projects, attachment uploads and acceptance applications.
     pub projects: crate::projects::Projects,
+    /// X2: customers' act-for-customer authorisations set through `/__sandbox/act-for`.
+    pub acting: crate::acting::Overrides,
+    /// S10: orders paid by O7 while the sandbox ran, and their coupons and discounts.
+    pub payments: crate::payment::Payments,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -193,6 +200,8 @@ impl AppState {
             allowed_origins,
             exiting_resellers: Default::default(),
             association,
+            acting: Default::default(),
+            payments: Default::default(),
         }))
     }
 
@@ -215,6 +224,14 @@ impl AppState {
 
     pub fn session(&self, token: &str) -> Option<Session> {
         self.sessions.lock().expect("sessions lock").get(token).cloned()
+    }
+
+    /// Drops every customer token of `customer` (its authorisation changed); returns how many.
+    pub fn revoke_customer_tokens(&self, customer: CustomerIx) -> usize {
+        let mut sessions = self.sessions.lock().expect("sessions lock");
+        let before = sessions.len();
+        sessions.retain(|_, s| s.customer != Some(customer));
+        before - sessions.len()
     }
 
     /// Makes every issued token expire now; returns how many there were.

@@ -168,6 +168,21 @@ impl Ledger {
         format!("QT{}{:06}", now.format("%y%m%d"), 100_000 + n)
     }
 
+    /// O7 paid `amount` of order `order_id` with coupon `id`: its balance goes down, and a
+    /// coupon drawn to zero is used.
+    pub fn use_coupon(&mut self, id: &str, amount: Amount, order_id: &str, now: Instant) {
+        let Some(ix) = self.coupon(id) else { return };
+        let c = &mut self.coupons[ix];
+        c.balance = Amount(c.balance.0 - amount.0).max(Amount::ZERO);
+        c.last_used_time = Some(now);
+        c.active_time.get_or_insert(now);
+        // Drawn to zero, it is used by this order; a part left stays free for other orders.
+        if !c.balance.is_positive() {
+            c.status = coupon_status::USED;
+            c.order_id = Some(order_id.to_string());
+        }
+    }
+
     /// Issues one coupon out of quota `q` (balance already checked) and writes the V5
     /// record. Returns the coupon's index.
     pub fn issue(&mut self, q: usize, mut c: NewCoupon, now: Instant) -> usize {

@@ -692,7 +692,7 @@ fn seeded_orders_are_deterministic_and_realistic() {
             assert_eq!(r.ordinal as usize, i);
             assert!([1, 2, 3, 4, 5, 6, 9].contains(&(r.status as i32)));
             if r.status == 6 {
-                assert!(now - t < chrono::Duration::days(7));
+                assert!(now - t < chrono::Duration::days(sandbox::seed_orders::PAYMENT_DAYS));
             }
             assert_eq!(r.payment_time().is_some(), r.status == 5 || r.status == 3);
             assert!(r.payment_time().is_none_or(|p| p >= t && p < now));
