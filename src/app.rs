@@ -40,6 +40,8 @@ fn Root(config: RuntimeConfig) -> impl IntoView {
     provide_context(i18n);
     provide_context(auth);
     provide_context(Api::new(config, auth, i18n.locale));
+    // X2: the customer token of acting for a customer, in memory only (api/acting.rs).
+    crate::api::acting::provide_acting();
     // True while the router resolves a navigation, e.g. fetches a lazy page's code (shell.rs).
     let routing = RouteLoading(RwSignal::new(false));
     provide_context(routing);

@@ -33,6 +33,17 @@ enum Base {
     Iam,
 }
 
+/// Which token a call carries.
+#[derive(Clone)]
+enum Token {
+    /// None (password sign-in).
+    None,
+    /// The signed-in person's (a 401 asks for the password again and resends).
+    Partner,
+    /// A customer's (assume_role, X2): a 401 ends acting for the customer, never the session.
+    Customer(String),
+}
+
 struct Call {
     method: Method,
     base: Base,
@@ -40,6 +51,7 @@ struct Call {
     body: Option<String>,
     /// Safe to send again (reads); writes are never resent automatically.
     read: bool,
+    token: Token,
 }
 
 impl Call {
@@ -81,6 +93,8 @@ impl Api {
     /// type, and reads (never writes) are retried on 429. A read the page's opening already
     /// started (early.rs) is not sent again: its answer is taken.
     pub async fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response, ApiError> {
+        // An endpoint that takes the customer's token is sent by `call_for_customer` only.
+        const { assert!(!E::CUSTOMER_TOKEN, "a customer-token endpoint: use Acting::call") };
         let call = call_of(request);
         if E::READ {
             if let Some(answer) = EARLY.with(|e| e.take(&call.key(self.auth.token()))) {
@@ -90,10 +104,45 @@ impl Api {
         decode(self.run(call).await?)
     }
 
+    /// Sends an endpoint that takes the customer's token (O5–O7) with `token`, the customer
+    /// token of `api::acting` (which calls this). Never retried after a 401: the answer is
+    /// `CUSTOMER_TOKEN_EXPIRED`, and the partner's own session is left alone.
+    pub(crate) async fn call_for_customer<E: Endpoint>(
+        &self,
+        token: &str,
+        request: &E,
+    ) -> Result<E::Response, ApiError> {
+        const { assert!(E::CUSTOMER_TOKEN, "a partner endpoint: use Api::call") };
+        let mut call = call_of(request);
+        call.token = Token::Customer(token.to_string());
+        let reply = self.run(call).await?;
+        decode(reply)
+    }
+
+    /// X2 assume_role: a token for the customer `domain_name` through `agency_name`, asked with
+    /// the partner's own token (a 401 asks for the password and resends, like any partner call).
+    pub(crate) async fn assume_role(
+        &self,
+        domain_name: &str,
+        agency_name: &str,
+    ) -> Result<(String, Instant), ApiError> {
+        let body = serde_json::to_string(&TokenRequest::assume_role(domain_name, agency_name))
+            .map_err(|e| ApiError::network(e.to_string()))?;
+        let call = Call {
+            method: Method::POST,
+            base: Base::Iam,
+            path: format!("{}?nocatalog=true", auth::TOKEN_PATH),
+            body: Some(body),
+            read: false,
+            token: Token::Partner,
+        };
+        token_of(self.run(call).await?)
+    }
+
     /// Sends a read now, for the page being opened, whose own identical call takes the answer.
     /// Nothing is sent signed out (the sign-in page is on its way; a 401 would ask for a password).
     pub fn start_early<E: Endpoint>(&self, request: &E) {
-        if !E::READ || self.auth.token().is_none() {
+        if !E::READ || E::CUSTOMER_TOKEN || self.auth.token().is_none() {
             return;
         }
         let (api, call) = (*self, call_of(request));
@@ -122,33 +171,28 @@ impl Api {
             path: format!("{}?nocatalog=true", auth::TOKEN_PATH),
             body: Some(body),
             read: false,
+            token: Token::None,
         };
-        let reply = self.run(call).await?;
-        let request_id = reply.request_id.clone();
-        let token = reply.subject_token.clone().ok_or_else(|| ApiError {
-            status: reply.status,
-            code: "NO_TOKEN".into(),
-            message: "the sign-in answer carried no readable X-Subject-Token header".into(),
-            request_id: request_id.clone(),
-        })?;
-        let body: TokenResponse = decode(reply)?;
-        let expires_at = parse_wire(&body.token.expires_at).ok_or_else(|| ApiError {
-            status: 201,
-            code: "BAD_EXPIRY".into(),
-            message: format!("unreadable expires_at {}", body.token.expires_at),
-            request_id,
-        })?;
-        Ok((token, expires_at))
+        token_of(self.run(call).await?)
     }
 
     async fn run(&self, call: Call) -> Result<Reply, ApiError> {
         let mut throttled = 0;
         loop {
-            let token = if call.base == Base::Api { self.auth.token() } else { None };
+            let token = match &call.token {
+                Token::None => None,
+                Token::Partner => self.auth.token(),
+                Token::Customer(t) => Some(t.clone()),
+            };
             let reply = self.send_once(&call, token.as_deref()).await?;
             match reply.status {
                 200..=299 => return Ok(reply),
-                401 if call.base == Base::Api => {
+                401 if matches!(call.token, Token::Customer(_)) => {
+                    let mut e = error_of(&reply);
+                    e.code = partner_api::codes::CUSTOMER_TOKEN_EXPIRED.into();
+                    return Err(e);
+                }
+                401 if matches!(call.token, Token::Partner) => {
                     // Keep everything on the page; ask for the password, then send again.
                     if self.auth.wait_for_reauth().await {
                         continue;
@@ -210,7 +254,33 @@ fn call_of<E: Endpoint>(request: &E) -> Call {
         Verb::Put => Method::PUT,
         Verb::Delete => Method::DELETE,
     };
-    Call { method, base: Base::Api, path: request.path_and_query(), body: request.body(), read: E::READ }
+    Call {
+        method,
+        base: Base::Api,
+        path: request.path_and_query(),
+        body: request.body(),
+        read: E::READ,
+        token: Token::Partner,
+    }
+}
+
+/// The token of a 201 from IAM (`X-Subject-Token`) and its expiry.
+fn token_of(reply: Reply) -> Result<(String, Instant), ApiError> {
+    let request_id = reply.request_id.clone();
+    let token = reply.subject_token.clone().ok_or_else(|| ApiError {
+        status: reply.status,
+        code: "NO_TOKEN".into(),
+        message: "the token answer carried no readable X-Subject-Token header".into(),
+        request_id: request_id.clone(),
+    })?;
+    let body: TokenResponse = decode(reply)?;
+    let expires_at = parse_wire(&body.token.expires_at).ok_or_else(|| ApiError {
+        status: 201,
+        code: "BAD_EXPIRY".into(),
+        message: format!("unreadable expires_at {}", body.token.expires_at),
+        request_id,
+    })?;
+    Ok((token, expires_at))
 }
 
 fn paged_request<E: Paged>(request: &E, slice: &Slice) -> E {

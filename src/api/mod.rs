@@ -1,5 +1,6 @@
 //! The browser side of the partner API: session, one HTTP client with one error policy.
 
+pub mod acting;
 mod client;
 mod early;
 pub mod profile;

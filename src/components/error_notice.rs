@@ -5,7 +5,12 @@ use crate::i18n::{error_text, use_i18n, Msg};
 use leptos::prelude::*;
 use partner_api::{ApiError, ErrorKind};
 
-fn title(kind: ErrorKind) -> Msg {
+/// The notice's title. A customer token that lapsed is not the person's own session ending
+/// (their session is untouched), so it is not titled "sign in again".
+fn title(code: &str, kind: ErrorKind) -> Msg {
+    if code == partner_api::codes::CUSTOMER_TOKEN_EXPIRED {
+        return Msg::ErrorActingEndedTitle;
+    }
     match kind {
         ErrorKind::Invalid => Msg::ErrorClientTitle,
         ErrorKind::Unauthorized => Msg::ErrorUnauthorizedTitle,
@@ -40,10 +45,11 @@ pub fn ErrorNotice(error: ApiError, #[prop(optional)] on_retry: Option<Callback<
         _ => None,
     };
     let code = err.with_value(|e| e.code.clone());
+    let title_msg = title(&code, kind);
     let request_id = err.with_value(|e| e.request_id.clone());
     view! {
         <div class="notice notice-error" role="alert" data-testid="error-notice" data-kind=format!("{kind:?}")>
-            <div class="notice-title">{move || title(kind).text(i18n.get())}</div>
+            <div class="notice-title">{move || title_msg.text(i18n.get())}</div>
             <div class="notice-body" data-testid="error-detail">{detail}</div>
             {move || hint().map(|h| view! { <div class="notice-hint">{h}</div> })}
             <dl class="notice-meta">

@@ -1,5 +1,6 @@
 //! Shared UI: the shell around every page, the table, filters, notices and dialogs.
 
+pub mod acting_bar;
 pub mod codes;
 pub mod error_notice;
 pub mod filters;

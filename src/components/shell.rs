@@ -1,6 +1,7 @@
 //! The signed-in frame: top bar, notices, navigation and the page. Signed-out visitors are
 //! sent to sign-in with the page they wanted kept in `next`.
 
+use super::acting_bar::ActingBar;
 use super::modal_keys::ModalKeys;
 use super::version_notice::VersionNotice;
 use super::{
@@ -71,6 +72,7 @@ pub fn Shell() -> impl IntoView {
                     <SessionWarning />
                 })}
                 <VersionNotice />
+                <ActingBar />
                 <RouteProgress />
                 <div class="app-body">
                     {(!embedded).then(|| view! { <SideNav /> })}

@@ -30,6 +30,8 @@ mod home;
 mod incentives;
 #[path = "orders.rs"]
 mod orders;
+#[path = "payment.rs"]
+mod payment;
 #[path = "programmes.rs"]
 mod programmes;
 #[path = "projects.rs"]
@@ -57,6 +59,7 @@ pub use errors::{error_text, ERROR_TEXTS};
 pub use home::*;
 pub use incentives::*;
 pub use orders::*;
+pub use payment::*;
 pub use programmes::*;
 pub use projects::*;
 pub use quotas::*;
@@ -77,6 +80,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     dev::DEV,
     incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
+    payment::PAYMENT_TEXTS,
     programmes::PROGRAMME_TEXTS,
     projects::PROJECT_TEXTS,
     quotas::QUOTAS,
@@ -95,6 +99,7 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     customers::CUSTOMERS_TEMPLATES,
     dev::DEV_TEMPLATES,
     orders::ORDERS_TEMPLATES,
+    payment::PAYMENT_TEMPLATES,
     projects::PROJECT_TEMPLATES,
     quotas::QUOTAS_TEMPLATES,
     table::TABLE_TEMPLATES,

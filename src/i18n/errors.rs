@@ -30,6 +30,90 @@ pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
     (c::NO_RESELLER_PERMISSION, "无权操作该二级经销商", "No permission to operate on this reseller"),
     (c::INSUFFICIENT_BALANCE, "余额不足", "Insufficient balance"),
     (c::TOO_FREQUENT, "操作过于频繁", "Operation too frequent"),
+    (c::PAY_INVALID_ORDER, "订单无效,请刷新待支付订单列表。", "The order is not valid for this customer; refresh the list of pending orders."),
+    (
+        c::PAY_ORDER_STATUS_CHANGED,
+        "订单状态已变化(可能已支付或已取消),请刷新后查看。",
+        "The order's status has changed (it may have been paid or cancelled); refresh to see it.",
+    ),
+    (
+        c::PAY_DISCOUNT_NOT_APPLICABLE,
+        "所选折扣不适用于该订单;已调价的订单须按调价支付。请重新选择折扣。",
+        "The chosen discount does not apply to this order (an adjusted order is paid at its adjusted price); choose again.",
+    ),
+    (
+        c::PAY_PAST_DEADLINE,
+        "订单已超过支付截止时间,无法支付。请联系客户重新下单。",
+        "The order is past its payment deadline and cannot be paid; ask the customer to order again.",
+    ),
+    (
+        c::PAY_COUPON_USED,
+        "所选优惠券或储值卡已被使用或不可用,请取消勾选后重试。",
+        "A chosen coupon or card is used already or not usable; untick it and try again.",
+    ),
+    (
+        c::PAY_COUPON_WITH_DISCOUNT,
+        "折扣券不能与折扣同时使用,请只选其一。",
+        "A discount coupon cannot be combined with a discount; choose one of them.",
+    ),
+    (
+        c::PAY_BELOW_COUPON_MIN_RATIO,
+        "低于优惠券要求的最低折扣率,请调整所选优惠。",
+        "Below the coupon's minimum discount ratio; change the chosen offers.",
+    ),
+    (
+        c::PAY_SPEC_CHANGED,
+        "资源配额、容量或规格已变化,无法支付。请让客户重新下单。",
+        "The resource's quota, capacity or specification has changed; ask the customer to order again.",
+    ),
+    (
+        c::PAY_VOUCHER_WITH_DISCOUNT_COUPON,
+        "代金券与折扣券不能同时使用,请只选一种。",
+        "A voucher and a discount coupon cannot be used together; choose one kind.",
+    ),
+    (
+        c::PAY_PROJECT_FUND_QUOTA,
+        "企业项目资金配额不足,请联系客户调整企业项目配额。",
+        "The enterprise project's fund quota is not enough; ask the customer to raise it.",
+    ),
+    (
+        c::PAY_MARKETPLACE_WITH_DEDICATED,
+        "云商店代金券与专用代金券不能同时使用。",
+        "A marketplace voucher and a dedicated voucher cannot be used together.",
+    ),
+    (
+        c::PAY_PAST_EFFECTIVE_TIME,
+        "订单已超过生效时间,无法支付。请让客户重新下单。",
+        "The order is past its effective time; ask the customer to order again.",
+    ),
+    (c::PAY_ORG_BUDGET, "企业组织预算不足,请联系客户调整预算。", "The enterprise organisation's budget is not enough; ask the customer to adjust it."),
+    (c::PAY_NO_TAX_RATE, "未配置税率,暂无法支付,请联系华为云客服。", "No tax rate is configured; contact the provider's support."),
+    (
+        c::PAY_USE_COMBINED_ORDER,
+        "这是组合订单的子订单,请使用组合订单号支付。",
+        "This is part of a combined order; pay the combined order instead.",
+    ),
+    (c::PAY_DAILY_LIMIT, "已达到当日交易上限,请明天再试。", "The daily transaction limit is reached; try again tomorrow."),
+    (
+        c::AGENCY_NOT_FOUND,
+        "该客户没有对您的委托授权(推荐关系客户或不是您的客户),无法代客户操作。",
+        "This customer has no agency for your partner account (a referral customer, or not yours): you cannot act for them.",
+    ),
+    (
+        c::AGENCY_NOT_AUTHORIZED,
+        "客户尚未同意代客授权(或已撤销)。请在“关联事件”中发起代客授权,待客户同意后再试。",
+        "The customer has not granted (or withdrew) the act-for-customer authorisation. Request it under Association events and try again once the customer agrees.",
+    ),
+    (
+        c::AGENCY_EXPIRED,
+        "客户的代客授权已过期。请在“关联事件”中重新发起代客授权。",
+        "The customer's act-for-customer authorisation has expired; request it again under Association events.",
+    ),
+    (
+        c::CUSTOMER_TOKEN_EXPIRED,
+        "代客户操作的授权已失效(已过期或被客户撤销),已停止代客操作。请重新获取授权后再试。",
+        "The authorisation to act for this customer is no longer valid (expired or withdrawn), so acting has stopped. Get it again, then retry.",
+    ),
     (c::QUOTA_MISSING, "额度不存在或当前状态不可使用", "The quota does not exist or cannot be used now"),
     (c::INSUFFICIENT_QUOTA, "额度余额不足", "The quota's remaining balance is not enough"),
     (

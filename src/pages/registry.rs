@@ -29,6 +29,9 @@ const WHITELIST_MANAGERS: Access =
 const INCENTIVE_READERS: Access =
     Access::partners(&[SERVICE_PARTNER], Msg::InNotAvailable, "incentives-not-available").roles(&[ADMIN, SUPERVISOR]);
 const ALL: Access = Access::EVERYONE;
+/// S10 balance payment: tier-1 distributors, every role (an account manager pays for their own
+/// customers: assume_role refuses the others).
+const PAYING_PARTNERS: Access = Access::partners(&[DISTRIBUTOR], Msg::PayNotForPartner, "pay-not-available");
 /// B5 invoices pay service-partner programme incentives; others are told so.
 const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
 /// B2's form: who may apply (`partner_api::programmes::may_apply`).
@@ -86,6 +89,15 @@ pub const PAGES: &[Page] = &[
         lazy!(QuotaRecords => super::sales::quota_records::QuotaRecordsPage),
     )
     .title(Msg::QtRecords),
+    Page::new(
+        p::BALANCE_PAYMENT,
+        Sales,
+        PAYING_PARTNERS,
+        lazy!(BalancePayment => super::sales::balance_payment::BalancePaymentPage),
+    )
+    .nav(Msg::PayNav, "nav-balance-payment"),
+    Page::new(p::BALANCE_PAYMENT_PAY, Sales, PAYING_PARTNERS, lazy!(PayOrder => super::sales::pay_order::PayOrderPage))
+        .title(Msg::PayTitle),
     Page::new(
         p::ASSOCIATION_EVENTS,
         Sales,

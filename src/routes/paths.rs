@@ -27,6 +27,9 @@ paths! {
     VOUCHERS = "/sales/vouchers";
     QUOTAS = "/sales/quotas";
     QUOTA_RECORDS = "/sales/quotas/records";
+    /// S10 余额支付: the orders pending payment, and paying one (`?order=<order_id>`).
+    BALANCE_PAYMENT = "/sales/balance-payment";
+    BALANCE_PAYMENT_PAY = "/sales/balance-payment/pay";
     /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
     ASSOCIATION_EVENTS = "/sales/association-events";
     /// B3 激励明细 and one period's detail; B4 季度付款申请.

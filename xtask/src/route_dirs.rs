@@ -46,6 +46,7 @@ mod tests {
             route_dirs(paths::ALL).unwrap(),
             [
                 "sales",
+                "sales/balance-payment",
                 "sales/customers",
                 "sales/orders",
                 "sales/quotas",

@@ -1,11 +1,13 @@
 //! 销售 / Sales: one folder per page (`<page>/mod.rs` is the page, siblings are its parts).
 
 pub mod association_events;
+pub mod balance_payment;
 pub mod customer_detail;
 pub mod customers;
 pub mod issue_vouchers;
 pub mod order_detail;
 pub mod orders;
+pub mod pay_order;
 pub mod pay_per_use;
 pub mod quota_records;
 pub mod quotas;

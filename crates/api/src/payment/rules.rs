@@ -9,6 +9,8 @@
 
 use super::{discount_kind, order_coupon_status, pay_coupon_type, OrderCoupon, OrderDiscount, PayCoupon, PayDiscount};
 use super::{CouponMaxUse, MAX_COUPONS};
+use crate::accounts::account_type;
+use crate::accounts::balances::ListPartnerBalancesResponse;
 use crate::codes;
 use crate::orders::order_status;
 use crate::time::Instant;
@@ -209,6 +211,13 @@ pub struct Funds {
 }
 
 impl Funds {
+    /// From R2: the cash account's part that may be spent (`amount − designated_amount`) and
+    /// the credit still available.
+    pub fn of(r: &ListPartnerBalancesResponse) -> Funds {
+        let credit = r.account(account_type::CREDIT).map(|a| a.amount).unwrap_or_default();
+        Funds { cash: r.allocatable(), credit }
+    }
+
     pub fn total(self) -> Amount {
         Amount(self.cash.0 + self.credit.0)
     }

@@ -140,3 +140,15 @@ fn pay_infos_follow_the_choice() {
     assert_eq!(c, vec![PayCoupon { id: "v1".into(), kind: pay_coupon_type::VOUCHER }]);
     assert_eq!(d, Some(PayDiscount { id: "d1".into(), kind: discount_kind::COMMERCIAL }));
 }
+
+#[test]
+fn funds_from_r2() {
+    let r: ListPartnerBalancesResponse = serde_json::from_str(
+        r#"{"account_balances":[
+            {"account_id":"a1","account_type":1,"amount":1000.50,"designated_amount":200.25,"currency":"CNY","measure_id":1},
+            {"account_id":"a2","account_type":2,"amount":300,"credit_amount":500,"currency":"CNY","measure_id":1}]}"#,
+    )
+    .unwrap();
+    assert_eq!(Funds::of(&r), Funds { cash: yuan("800.25"), credit: yuan("300") });
+    assert_eq!(Funds::of(&ListPartnerBalancesResponse::default()), Funds::default());
+}
