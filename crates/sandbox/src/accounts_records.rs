@@ -20,6 +20,14 @@ use partner_api::accounts::records::{
 use partner_api::money::MEASURE_YUAN;
 use partner_api::page::PageRequest;
 use partner_api::time::Instant;
+use partner_api::Amount;
+
+/// Amounts as the console shows them, with two decimals (`"10.00"`, not `"10"`).
+fn two_dp(a: Amount) -> Amount {
+    let mut d = a.0.round_dp(2);
+    d.rescale(2);
+    Amount(d)
+}
 
 fn in_range(t: Instant, (b, e): (Option<Instant>, Option<Instant>)) -> bool {
     b.is_none_or(|b| t >= b) && e.is_none_or(|e| t < e)
@@ -67,7 +75,7 @@ pub async fn adjust_records(
                 customer_id: c.id.clone(),
                 customer_name: Some(c.customer.clone()),
                 operation_type: r.operation_type.to_string(),
-                amount: r.amount,
+                amount: two_dp(r.amount),
                 currency: currency.to_string(),
                 apply_scene: None,
                 operation_time: r.operation_time,
@@ -87,8 +95,8 @@ fn change_row(data: &Data, r: &ChangeRecord) -> AccountChangeRecord {
         trade_detail_type: r.trade_detail_type.to_string(),
         trade_time: r.trade_time,
         trade_id: r.trade_id.clone(),
-        change_amount: r.change_amount,
-        balance_after_change: r.balance_after_change,
+        change_amount: two_dp(r.change_amount),
+        balance_after_change: two_dp(r.balance_after_change),
         direction: r.direction.to_string(),
         customer_id: c.map(|c| c.id.clone()),
         account_name: c.map(|c| c.account_name.clone()),
