@@ -11,6 +11,7 @@
 
 pub mod adjust;
 pub mod balances;
+pub mod batch;
 pub mod records;
 
 pub use crate::codes;
