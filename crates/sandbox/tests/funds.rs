@@ -251,3 +251,24 @@ async fn commit_then_drop_moves_the_money_once_and_a3_shows_it_once() {
     assert_eq!(e.post(A2, &t, body(&c, "7.70")).await.sc(), (StatusCode::INTERNAL_SERVER_ERROR, codes::UNKNOWN));
     assert_eq!(e.cash(&t, None).await, Amount(cash0.0 - cents(7_000).0));
 }
+
+#[tokio::test]
+async fn a5_shows_balance_payments_on_cash_and_credit() {
+    let e = env();
+    let t = e.token("deepblue_data", "admin").await;
+    // 40,310.50 allocatable cash, then 1,000.00 from credit.
+    let at = e.state.vouchers.now();
+    e.state.accounts.pay_order(e.partner("deepblue_data"), cents(4_131_050), "CS2611200101PAY01", at).unwrap();
+    let cash = e.get(&format!("{A5}?balance_type=BALANCE_TYPE_DEBIT&trade_type=DEDEUCT"), &t).await.ok();
+    let credit = e.get(&format!("{A5}?balance_type=BALANCE_TYPE_CREDIT&trade_type=DEDEUCT"), &t).await.ok();
+    for (r, paid, after) in [(&cash, "40310.50", "2000.00"), (&credit, "1000.00", "29000.00")] {
+        let rec = &r["records"][0];
+        assert_eq!((rec["trade_id"].as_str(), rec["type"].as_str()), (Some("CS2611200101PAY01"), Some("2")));
+        assert_eq!((rec["change_amount"].as_str(), rec["balance_after_change"].as_str()), (Some(paid), Some(after)));
+        assert!(rec["customer_id"].is_null());
+    }
+    // An account manager sees the partner's own payments too.
+    let am = e.token("deepblue_data", "ma.chao").await;
+    let r = e.get(&format!("{A5}?balance_type=BALANCE_TYPE_CREDIT"), &am).await.ok();
+    assert_eq!(r["records"][0]["trade_id"], "CS2611200101PAY01");
+}
