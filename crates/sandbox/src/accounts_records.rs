@@ -34,7 +34,7 @@ fn in_range(t: Instant, (b, e): (Option<Instant>, Option<Instant>)) -> bool {
 }
 
 /// The rows of one page; A3 answers an offset past the end with the first page (§1.6), and
-/// so does A5 here ([INF], the same family of lists).
+/// so does A5 here (inferred: the same family of lists).
 fn page_of<T>(rows: &[T], page: PageRequest) -> &[T] {
     let page = if page.offset as usize >= rows.len() { PageRequest { offset: 0, ..page } } else { page };
     &rows[page.range(rows.len())]

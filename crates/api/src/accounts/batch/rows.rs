@@ -7,7 +7,7 @@ use crate::customer_id::{normalise, to_half_width};
 use crate::money::{parse_input_amount, Amount, AmountProblem};
 use serde::{Deserialize, Serialize};
 
-/// Most rows in one batch ([INF]: no documented limit; one A1/A2 per row, sent one at a time).
+/// Most rows in one batch (inferred: no documented limit; one A1/A2 per row, sent one at a time).
 pub const MAX_ROWS: usize = 500;
 
 /// Which way the money goes.
