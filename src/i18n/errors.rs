@@ -29,6 +29,12 @@ pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
     (c::NOT_SUB_CUSTOMER, "该客户不是您的子客户", "This customer is not your sub-customer"),
     (c::NO_RESELLER_PERMISSION, "无权操作该二级经销商", "No permission to operate on this reseller"),
     (c::INSUFFICIENT_BALANCE, "余额不足", "Insufficient balance"),
+    (c::INSUFFICIENT_BALANCE_OLD, "余额不足", "Insufficient balance"),
+    (
+        c::NO_FUNDED_ACCOUNT,
+        "该客户没有伙伴出资的账户(顾问销售客户不能调账)",
+        "This customer has no partner-funded account (referral customers cannot be adjusted)",
+    ),
     (c::TOO_FREQUENT, "操作过于频繁", "Operation too frequent"),
     (c::PAY_INVALID_ORDER, "订单无效,请刷新待支付订单列表。", "The order is not valid for this customer; refresh the list of pending orders."),
     (

@@ -1,8 +1,19 @@
 //! Every endpoint the console calls, declared once: verb, route template, request → response,
 //! and for lists how they page and sort. IDs are those of PARTNER_API.md (C1 customers, O1–O4
-//! orders, V1–V6 coupons, Q1–Q4 quotas, R1 resellers, W whitelist).
+//! orders, V1–V6 coupons, Q1–Q4 quotas, R1 resellers, R2 and A1–A5 customer funds, W whitelist).
 
-use crate::accounts::balances::{ListPartnerBalancesRequest, ListPartnerBalancesResponse};
+use crate::accounts::adjust::{
+    ReclaimToPartnerAccountRequest, ReclaimToPartnerAccountResponse, UpdateCustomerAccountAmountRequest,
+    UpdateCustomerAccountAmountResponse,
+};
+use crate::accounts::balances::{
+    ListCustomersBalancesDetailRequest, ListCustomersBalancesDetailResponse, ListPartnerBalancesRequest,
+    ListPartnerBalancesResponse,
+};
+use crate::accounts::records::{
+    AccountChangeRecord, AdjustRecord, ListPartnerAccountChangeRecordsRequest, ListPartnerAccountChangeRecordsResponse,
+    ListPartnerAdjustRecordsRequest, ListPartnerAdjustRecordsResponse,
+};
 use crate::association::{
     AssociationEvent, Constraints, ConstraintsRequest, CreateEventRequest, EventActionRequest, EventList, EventQuery,
 };
@@ -156,6 +167,19 @@ paged!(ListIndirectPartnersRequest, IndirectPartner, |r| {
 // ---- R2 partner balances, A1–A5 customer funds (S11) ----
 
 endpoint!(GET crate::accounts::BALANCES_PATH => ListPartnerBalancesRequest: ListPartnerBalancesResponse, query);
+endpoint!(POST write crate::accounts::ADJUST_PATH => UpdateCustomerAccountAmountRequest: UpdateCustomerAccountAmountResponse, json);
+endpoint!(POST write crate::accounts::RECLAIM_PATH => ReclaimToPartnerAccountRequest: ReclaimToPartnerAccountResponse, json);
+endpoint!(GET crate::accounts::ADJUST_RECORDS_PATH => ListPartnerAdjustRecordsRequest: ListPartnerAdjustRecordsResponse, query);
+paged!(ListPartnerAdjustRecordsRequest, AdjustRecord, |r| {
+    let total = r.total_count.unwrap_or(r.records.len() as u64);
+    (r.records, total)
+});
+endpoint!(POST read crate::accounts::CUSTOMER_BALANCES_PATH => ListCustomersBalancesDetailRequest: ListCustomersBalancesDetailResponse, json);
+endpoint!(GET crate::accounts::CHANGE_RECORDS_PATH => ListPartnerAccountChangeRecordsRequest: ListPartnerAccountChangeRecordsResponse, query);
+paged!(ListPartnerAccountChangeRecordsRequest, AccountChangeRecord, |r| {
+    let total = r.total_count.unwrap_or(r.records.len() as u64);
+    (r.records, total)
+});
 
 // ---- Whitelist ----
 
@@ -268,6 +292,11 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     ListCouponQuotasRecordsRequest,
     ListIndirectPartnersRequest,
     ListPartnerBalancesRequest,
+    UpdateCustomerAccountAmountRequest,
+    ReclaimToPartnerAccountRequest,
+    ListPartnerAdjustRecordsRequest,
+    ListCustomersBalancesDetailRequest,
+    ListPartnerAccountChangeRecordsRequest,
     VersionsQuery,
     EntriesQuery,
     ResolveRequest,
@@ -341,7 +370,7 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 58);
+        assert_eq!(ALL.len(), 63);
     }
 
     #[test]

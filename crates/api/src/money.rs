@@ -116,6 +116,27 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// Serde for an [`Amount`] the contract types as a *string* (A3 `amount`, A5 `change_amount`
+/// and `balance_after_change`): written as `"12.50"`, read from a string or a number (exactly,
+/// never through f64), whether or not inside [`numbers_only`].
+pub mod as_string {
+    use super::Amount;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&a.0.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Amount, D::Error> {
+        let text = match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            other => return Err(de::Error::custom(format!("expected an amount, got {other}"))),
+        };
+        Amount::parse(&text).ok_or_else(|| de::Error::custom(format!("invalid amount {text}")))
+    }
+}
+
 /// Why a typed amount is not acceptable as an input amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountProblem {
@@ -200,6 +221,22 @@ mod tests {
         let v = serde_json::to_value(W { a: Amount::from_cents(123456) }).unwrap();
         assert!(v["a"].is_number());
         assert_eq!(v["a"].to_string(), "1234.56");
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct S {
+        #[serde(with = "super::as_string")]
+        a: Amount,
+    }
+
+    #[test]
+    fn string_typed_amounts() {
+        assert_eq!(serde_json::to_string(&S { a: Amount::from_cents(1250) }).unwrap(), r#"{"a":"12.50"}"#);
+        let s: S = serde_json::from_str(r#"{"a": "-3.10"}"#).unwrap();
+        assert_eq!(s.a, Amount::parse("-3.1").unwrap());
+        let s: S = numbers_only(|| serde_json::from_str(r#"{"a": 7}"#)).unwrap();
+        assert_eq!(s.a, Amount::from_cents(700));
+        assert!(serde_json::from_str::<S>(r#"{"a": "x"}"#).is_err());
     }
 
     #[test]

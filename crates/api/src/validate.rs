@@ -143,6 +143,19 @@ pub fn utc_opt(parameter: &str, value: Option<&str>) -> Result<Option<Instant>, 
     }
 }
 
+/// An optional calendar date `YYYY-MM-DD` (A5 trade times, UTC+8): absent is fine, empty or
+/// malformed is not.
+pub fn date_opt(parameter: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, Violation> {
+    match value {
+        None => Ok(None),
+        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .ok()
+            .filter(|_| v.len() == 10)
+            .map(Some)
+            .ok_or_else(|| Violation::new(parameter, "must be a date like 2026-01-31")),
+    }
+}
+
 /// A begin/end pair where begin must not be after end.
 pub fn range(begin_name: &str, begin: Option<Instant>, end: Option<Instant>) -> Result<(), Violation> {
     match (begin, end) {
@@ -195,6 +208,11 @@ mod tests {
         let v = max_span_one_year("e", "b", t("2024-02-29T00:00:00Z"), t("2025-02-28T00:00:01Z")).unwrap_err();
         assert_eq!(v.message(), "parameter 'e' must be at most 1 year after b");
         assert!(max_span_one_year("e", "b", t("2024-01-01T00:00:00Z"), None).is_ok());
+        assert!(date_opt("d", None).unwrap().is_none());
+        assert_eq!(date_opt("d", Some("2026-02-28")).unwrap().unwrap().to_string(), "2026-02-28");
+        for bad in ["", "2026-2-28", "2026-02-30", "2026-02-28T00:00:00Z", "20260228"] {
+            assert_eq!(date_opt("d", Some(bad)).unwrap_err().parameter, "d", "{bad}");
+        }
         assert!(one_of("x", "2", &["1", "2"]).is_ok());
         let v = one_of("x", "9", &["1", "2"]).unwrap_err();
         assert_eq!(v.message(), "parameter 'x' must be one of 1, 2");

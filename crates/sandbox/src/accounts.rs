@@ -2,7 +2,8 @@
 //! resale customers' balances, and the records the moves write (A3 adjustment records, A5
 //! account changes). One ledger behind one `Mutex`, held for the whole check-and-move of every
 //! write, so a balance never goes negative and money is never moved twice under parallel calls.
-//! The handlers are in `accounts_api.rs`, the seeded amounts in `accounts_seed.rs`.
+//! The handlers are in `accounts_api.rs` (R2, A1, A2, A4) and `accounts_records.rs` (A3, A5), the
+//! seeded amounts in `accounts_seed.rs`.
 
 use crate::errors::ApiFailure;
 use crate::store::{CustomerIx, Data, PartnerIx};

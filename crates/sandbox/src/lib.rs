@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod accounts_api;
+pub mod accounts_records;
 pub mod accounts_seed;
 pub mod acting;
 pub mod association;
@@ -163,8 +164,16 @@ pub fn app(state: AppState) -> Router {
 
 /// R2 partner balances and A1–A5 customer funds (S11).
 fn account_routes() -> Router<AppState> {
-    use partner_api::accounts::balances::ListPartnerBalancesRequest;
-    Router::new().endpoint::<ListPartnerBalancesRequest, _, _>(accounts_api::balances)
+    use partner_api::accounts::adjust::{ReclaimToPartnerAccountRequest, UpdateCustomerAccountAmountRequest};
+    use partner_api::accounts::balances::{ListCustomersBalancesDetailRequest, ListPartnerBalancesRequest};
+    use partner_api::accounts::records::{ListPartnerAccountChangeRecordsRequest, ListPartnerAdjustRecordsRequest};
+    Router::new()
+        .endpoint::<ListPartnerBalancesRequest, _, _>(accounts_api::balances)
+        .endpoint::<UpdateCustomerAccountAmountRequest, _, _>(accounts_api::adjust)
+        .endpoint::<ReclaimToPartnerAccountRequest, _, _>(accounts_api::reclaim)
+        .endpoint::<ListCustomersBalancesDetailRequest, _, _>(accounts_api::customer_balances)
+        .endpoint::<ListPartnerAdjustRecordsRequest, _, _>(accounts_records::adjust_records)
+        .endpoint::<ListPartnerAccountChangeRecordsRequest, _, _>(accounts_records::change_records)
 }
 
 /// O5–O7: the calls a partner makes with a customer's token (acting.rs, payment.rs).

@@ -9,7 +9,10 @@
 //! - [`batch`]: the pure plan of a batch adjustment (one A1/A2 per row, ambiguous answers
 //!   reconciled from A3 before anything is sent again).
 
+pub mod adjust;
 pub mod balances;
+pub mod batch;
+pub mod records;
 
 pub use crate::codes;
 
