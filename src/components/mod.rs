@@ -4,6 +4,8 @@ pub mod acting_bar;
 pub mod codes;
 pub mod error_notice;
 pub mod filters;
+pub mod funds_labels;
+pub mod funds_tabs;
 pub mod incentive_labels;
 pub mod list_page;
 pub mod modal_keys;

@@ -24,6 +24,8 @@ mod customers;
 mod dev;
 #[path = "errors.rs"]
 mod errors;
+#[path = "funds.rs"]
+mod funds;
 #[path = "home.rs"]
 mod home;
 #[path = "incentives.rs"]
@@ -56,6 +58,7 @@ pub use common::*;
 pub use customers::*;
 pub use dev::*;
 pub use errors::{error_text, ERROR_TEXTS};
+pub use funds::*;
 pub use home::*;
 pub use incentives::*;
 pub use orders::*;
@@ -80,6 +83,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     dev::DEV,
     incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
+    funds::FUNDS_TEXTS,
     payment::PAYMENT_TEXTS,
     programmes::PROGRAMME_TEXTS,
     projects::PROJECT_TEXTS,
@@ -99,6 +103,7 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     customers::CUSTOMERS_TEMPLATES,
     dev::DEV_TEMPLATES,
     orders::ORDERS_TEMPLATES,
+    funds::FUNDS_TEMPLATES,
     payment::PAYMENT_TEMPLATES,
     projects::PROJECT_TEMPLATES,
     quotas::QUOTAS_TEMPLATES,

@@ -32,6 +32,9 @@ const ALL: Access = Access::EVERYONE;
 /// S10 balance payment: tier-1 distributors, every role (an account manager pays for their own
 /// customers: assume_role refuses the others).
 const PAYING_PARTNERS: Access = Access::partners(&[DISTRIBUTOR], Msg::PayNotForPartner, "pay-not-available");
+/// S11 customer funds: tier-1 distributors (the seed lists 为客户调账 under 华为云总经销商), every
+/// role (an account manager only reaches their own customers: the API refuses the others).
+const FUNDING_PARTNERS: Access = Access::partners(&[DISTRIBUTOR], Msg::FdNotForPartner, "funds-not-available");
 /// B5 invoices pay service-partner programme incentives; others are told so.
 const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
 /// B2's form: who may apply (`partner_api::programmes::may_apply`).
@@ -98,6 +101,27 @@ pub const PAGES: &[Page] = &[
     .nav(Msg::PayNav, "nav-balance-payment"),
     Page::new(p::BALANCE_PAYMENT_PAY, Sales, PAYING_PARTNERS, lazy!(PayOrder => super::sales::pay_order::PayOrderPage))
         .title(Msg::PayTitle),
+    Page::new(
+        p::CUSTOMER_FUNDS,
+        Sales,
+        FUNDING_PARTNERS,
+        lazy!(CustomerFunds => super::sales::customer_funds::CustomerFundsPage),
+    )
+    .nav(Msg::FdNav, "nav-customer-funds"),
+    Page::new(
+        p::CUSTOMER_FUNDS_RECORDS,
+        Sales,
+        FUNDING_PARTNERS,
+        lazy!(FundsRecords => super::sales::funds_records::FundsRecordsPage),
+    )
+    .title(Msg::FdTabRecords),
+    Page::new(
+        p::CUSTOMER_FUNDS_CHANGES,
+        Sales,
+        FUNDING_PARTNERS,
+        lazy!(FundsChanges => super::sales::funds_changes::FundsChangesPage),
+    )
+    .title(Msg::FdTabChanges),
     Page::new(
         p::ASSOCIATION_EVENTS,
         Sales,

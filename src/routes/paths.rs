@@ -30,6 +30,11 @@ paths! {
     /// S10 余额支付: the orders pending payment, and paying one (`?order=<order_id>`).
     BALANCE_PAYMENT = "/sales/balance-payment";
     BALANCE_PAYMENT_PAY = "/sales/balance-payment/pay";
+    /// S11 为客户调账: resale customers' balances (allocate / reclaim), the adjustment records
+    /// (A3) and the partner account's changes (A5).
+    CUSTOMER_FUNDS = "/sales/customer-funds";
+    CUSTOMER_FUNDS_RECORDS = "/sales/customer-funds/records";
+    CUSTOMER_FUNDS_CHANGES = "/sales/customer-funds/changes";
     /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
     ASSOCIATION_EVENTS = "/sales/association-events";
     /// B3 激励明细 and one period's detail; B4 季度付款申请.

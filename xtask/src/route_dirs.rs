@@ -47,6 +47,7 @@ mod tests {
             [
                 "sales",
                 "sales/balance-payment",
+                "sales/customer-funds",
                 "sales/customers",
                 "sales/orders",
                 "sales/quotas",

@@ -3,7 +3,10 @@
 pub mod association_events;
 pub mod balance_payment;
 pub mod customer_detail;
+pub mod customer_funds;
 pub mod customers;
+pub mod funds_changes;
+pub mod funds_records;
 pub mod issue_vouchers;
 pub mod order_detail;
 pub mod orders;
