@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiCall } from './lib/api.mjs';
-import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { apiSignIn, assertNoPageErrors, goInApp, openBrowser, screenshot, signIn, startSandbox, toEnglish } from './lib/harness.mjs';
 
 const C1 = '/v2/partners/sub-customers/query';
 const R2 = '/v2/accounts/partner-accounts/balances';
@@ -152,8 +152,7 @@ test('the adjustment records and the account changes, in both languages', async 
   await page.click('[data-testid=tab-funds-changes]');
   await page.locator('[data-testid=page-funds-changes]').waitFor();
   await page.locator('[data-testid=funds-changes-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
-  await page.click('[data-testid=switch-language]');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await toEnglish(page);
   await screenshot(page, 'funds-changes-en');
   await page.click('[data-testid=tab-funds-balances]');
   await page.locator('[data-testid=customer-funds-table] tbody tr[data-testid=row]').first().waitFor({ timeout: 15_000 });
@@ -166,12 +165,7 @@ test('a reseller is told customer funds are not theirs, and has no entry for the
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'cloudbridge_it' });
   assert.equal(await page.locator('[data-testid=nav-customer-funds]').count(), 0);
-  await page.evaluate(() => {
-    const a = document.createElement('a');
-    a.href = '/sales/customer-funds';
-    document.body.appendChild(a);
-    a.click();
-  });
+  await goInApp(page, '/sales/customer-funds');
   await page.locator('[data-testid=funds-not-available]').waitFor({ timeout: 15_000 });
   await page.close();
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiCall } from './lib/api.mjs';
-import { apiSignIn, assertNoPageErrors, openBrowser, screenshot, signIn, startSandbox } from './lib/harness.mjs';
+import { apiSignIn, assertNoPageErrors, goInApp, openBrowser, screenshot, signIn, startSandbox, toEnglish } from './lib/harness.mjs';
 
 const O1 = '/v2/orders/customer-orders';
 const C1 = '/v2/partners/sub-customers/query';
@@ -74,22 +74,6 @@ async function orderStatus(id) {
 }
 
 const setAuthorisation = (customerId, state) => sandbox.control('POST', '/__sandbox/act-for', { customer_id: customerId, state });
-
-/** In-app navigation (keeps the session, which lives in memory). */
-async function goInApp(page, path) {
-  await page.evaluate((p) => {
-    const a = document.createElement('a');
-    a.href = p;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }, path);
-}
-
-async function toEnglish(page) {
-  if ((await page.getAttribute('html', 'lang')) !== 'en') await page.click('[data-testid=switch-language]');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-}
 
 const rows = (page) => page.locator('[data-testid=pending-orders-table] tbody tr[data-testid=row]');
 

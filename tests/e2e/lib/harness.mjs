@@ -210,3 +210,20 @@ export async function apiSignIn(apiUrl, options = {}) {
   // The UI and the portal use the contract's second-precision form.
   return { token: res.headers.get('x-subject-token'), expires: body.token.expires_at.replace(/\.\d+Z$/, 'Z') };
 }
+
+/** In-app navigation through a link click (keeps the session, which lives in memory). */
+export async function goInApp(page, path) {
+  await page.evaluate((p) => {
+    const a = document.createElement('a');
+    a.href = p;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }, path);
+}
+
+/** Switches the app to English, if it is not already. */
+export async function toEnglish(page) {
+  if ((await page.getAttribute('html', 'lang')) !== 'en') await page.click('[data-testid=switch-language]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+}

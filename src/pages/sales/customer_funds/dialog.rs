@@ -8,7 +8,7 @@ use crate::format;
 use crate::i18n::{use_i18n, FdConfirmText, Msg};
 use leptos::prelude::*;
 use partner_api::accounts::batch::Direction;
-use partner_api::money::{parse_input_amount, AmountProblem};
+use partner_api::money::parse_input_amount;
 use partner_api::Amount;
 
 /// Why the typed amount cannot be sent, if it cannot.
@@ -21,9 +21,8 @@ fn amount_problem(
     if text.trim().is_empty() {
         return Err(Msg::FdAmountRequired);
     }
-    let a = parse_input_amount(text.trim()).map_err(|p| match p {
-        AmountProblem::NotANumber | AmountProblem::NotPositive | AmountProblem::TooManyDecimals => Msg::FdAmountInvalid,
-    })?;
+    // Not a number, not above 0 and too many decimals share one text: it names all three.
+    let a = parse_input_amount(text.trim()).map_err(|_| Msg::FdAmountInvalid)?;
     match direction {
         Direction::Allocate if allocatable.is_some_and(|max| a.0 > max.0) => Err(Msg::FdOverAllocatable),
         Direction::Reclaim if balance.is_some_and(|max| a.0 > max.0) => Err(Msg::FdOverBalance),

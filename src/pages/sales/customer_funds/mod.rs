@@ -10,8 +10,8 @@ mod filters;
 use crate::api::{use_api, Api};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::TextFilter;
-use crate::components::funds_tabs::FundsTabs;
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::page_tabs::{PageTabs, FUNDS_TABS};
 use crate::components::remote::use_remote;
 use crate::components::table::{loader, Column, Loader, Mask, RowAction, Rows};
 use crate::format;
@@ -158,7 +158,7 @@ pub fn CustomerFundsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-customer-funds">
             <h1 class="page-title">{tr(Msg::FdNav)}</h1>
-            <FundsTabs current=CUSTOMER_FUNDS />
+            <PageTabs tabs=FUNDS_TABS current=CUSTOMER_FUNDS />
             <p class="page-intro">{tr(Msg::FdIntro)}</p>
             {funds}
             <ListPage list=list />

@@ -6,8 +6,8 @@ mod filters;
 use crate::api::use_api;
 use crate::components::filters::{DateRangeFilter, SelectFilter};
 use crate::components::funds_labels::{detail_text, trade_text};
-use crate::components::funds_tabs::FundsTabs;
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::page_tabs::{PageTabs, FUNDS_TABS};
 use crate::components::table::{paged, Column, Mask};
 use crate::i18n::{tr, use_i18n, FdChangesTotal, Msg};
 use crate::routes::CUSTOMER_FUNDS_CHANGES;
@@ -74,7 +74,7 @@ pub fn FundsChangesPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-funds-changes">
             <h1 class="page-title">{tr(Msg::FdNav)}</h1>
-            <FundsTabs current=CUSTOMER_FUNDS_CHANGES />
+            <PageTabs tabs=FUNDS_TABS current=CUSTOMER_FUNDS_CHANGES />
             <ListPage list=list />
         </section>
     }

@@ -6,8 +6,8 @@ mod filters;
 use crate::api::use_api;
 use crate::components::filters::{DateRangeFilter, SelectFilter, TextFilter};
 use crate::components::funds_labels::operation_text;
-use crate::components::funds_tabs::FundsTabs;
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
+use crate::components::page_tabs::{PageTabs, FUNDS_TABS};
 use crate::components::table::{paged, Column, Mask};
 use crate::i18n::{tr, use_i18n, FdRecordsTotal, Msg};
 use crate::routes::CUSTOMER_FUNDS_RECORDS;
@@ -63,7 +63,7 @@ pub fn FundsRecordsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-funds-records">
             <h1 class="page-title">{tr(Msg::FdNav)}</h1>
-            <FundsTabs current=CUSTOMER_FUNDS_RECORDS />
+            <PageTabs tabs=FUNDS_TABS current=CUSTOMER_FUNDS_RECORDS />
             <ListPage list=list />
         </section>
     }

@@ -119,7 +119,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-orders">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
-            <crate::components::orders_tabs::OrdersTabs current=ORDERS />
+            <crate::components::page_tabs::PageTabs tabs=crate::components::page_tabs::ORDERS_TABS current=ORDERS />
             <p class="page-intro">{tr(Msg::OrdersIntro)}</p>
             <ListPage list=list />
         </section>

@@ -4,7 +4,7 @@
 //! URL; an order's page links here with its customer filled in.
 
 use crate::components::codes::{code_tag, service_name};
-use crate::components::orders_tabs::OrdersTabs;
+use crate::components::page_tabs::{PageTabs, ORDERS_TABS};
 mod filters;
 
 use crate::api::use_api;
@@ -157,7 +157,7 @@ pub fn PayPerUsePage() -> impl IntoView {
     view! {
         <section class="page" data-testid="page-pay-per-use">
             <h1 class="page-title">{tr(Msg::OrdersTitle)}</h1>
-            <OrdersTabs current=ORDERS_PAY_PER_USE />
+            <PageTabs tabs=ORDERS_TABS current=ORDERS_PAY_PER_USE />
             <p class="page-intro">{tr(Msg::PpuIntro)}</p>
             <ListPage list=list />
         </section>
