@@ -161,6 +161,22 @@ impl Api {
         Ok(Rows { rows, total })
     }
 
+    /// Every row of a list, page by page at the largest page size (for short lists the app
+    /// must see whole, such as one customer's records since an attempt).
+    pub async fn all_pages<E: Paged>(&self, request: &E) -> Result<Vec<E::Row>, ApiError> {
+        let mut out = Vec::new();
+        let limit = partner_api::page::MAX_LIMIT;
+        loop {
+            let slice = Slice { offset: out.len() as u64, limit, sort: vec![] };
+            let page = self.page(request, &slice).await?;
+            let n = page.rows.len() as u32;
+            out.extend(page.rows);
+            if n < limit || out.len() as u64 >= page.total {
+                return Ok(out);
+            }
+        }
+    }
+
     /// IAM password sign-in: returns the token (from `X-Subject-Token`) and its expiry.
     pub async fn sign_in(&self, account: &str, user: &str, password: &str) -> Result<(String, Instant), ApiError> {
         let body = serde_json::to_string(&TokenRequest::password(account, user, password))

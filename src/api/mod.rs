@@ -4,6 +4,7 @@ pub mod acting;
 mod client;
 mod early;
 pub mod profile;
+pub mod saved_plans;
 pub mod server_clock;
 mod session;
 

@@ -19,6 +19,7 @@ pub mod reauth_dialog;
 pub mod reclaim;
 pub mod remote;
 pub mod session_warning;
+pub mod sheet_errors;
 pub mod shell;
 pub mod side_nav;
 pub mod sign_in_form;

@@ -1,7 +1,9 @@
 //! A page's views as tabs: links (each view has its own URL), the current one marked.
 
 use crate::i18n::{tr, Msg};
-use crate::routes::{CUSTOMER_FUNDS, CUSTOMER_FUNDS_CHANGES, CUSTOMER_FUNDS_RECORDS, ORDERS, ORDERS_PAY_PER_USE};
+use crate::routes::{
+    CUSTOMER_FUNDS, CUSTOMER_FUNDS_BATCH, CUSTOMER_FUNDS_CHANGES, CUSTOMER_FUNDS_RECORDS, ORDERS, ORDERS_PAY_PER_USE,
+};
 use leptos::prelude::*;
 
 /// One tab: its path, label and test id.
@@ -13,11 +15,13 @@ pub const ORDERS_TABS: (Msg, &[Tab]) = (
     &[(ORDERS, Msg::OrdersTabOrders, "tab-orders"), (ORDERS_PAY_PER_USE, Msg::OrdersTabPayPerUse, "tab-pay-per-use")],
 );
 
-/// S11 为客户调账: customers' balances, the adjustment records (A3), the account's changes (A5).
+/// S11 为客户调账: customers' balances, a batch adjustment, the adjustment records (A3), the
+/// account's changes (A5).
 pub const FUNDS_TABS: (Msg, &[Tab]) = (
     Msg::FdNav,
     &[
         (CUSTOMER_FUNDS, Msg::FdTabBalances, "tab-funds-balances"),
+        (CUSTOMER_FUNDS_BATCH, Msg::FdTabBatch, "tab-funds-batch"),
         (CUSTOMER_FUNDS_RECORDS, Msg::FdTabRecords, "tab-funds-records"),
         (CUSTOMER_FUNDS_CHANGES, Msg::FdTabChanges, "tab-funds-changes"),
     ],

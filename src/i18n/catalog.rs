@@ -26,6 +26,8 @@ mod dev;
 mod errors;
 #[path = "funds.rs"]
 mod funds;
+#[path = "funds_batch.rs"]
+mod funds_batch;
 #[path = "home.rs"]
 mod home;
 #[path = "incentives.rs"]
@@ -59,6 +61,7 @@ pub use customers::*;
 pub use dev::*;
 pub use errors::{error_text, ERROR_TEXTS};
 pub use funds::*;
+pub use funds_batch::*;
 pub use home::*;
 pub use incentives::*;
 pub use orders::*;
@@ -84,6 +87,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     incentives::INCENTIVE_TEXTS,
     orders::ORDERS,
     funds::FUNDS_TEXTS,
+    funds_batch::FUNDS_BATCH_TEXTS,
     payment::PAYMENT_TEXTS,
     programmes::PROGRAMME_TEXTS,
     projects::PROJECT_TEXTS,
@@ -104,6 +108,7 @@ pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     dev::DEV_TEMPLATES,
     orders::ORDERS_TEMPLATES,
     funds::FUNDS_TEMPLATES,
+    funds_batch::FUNDS_BATCH_TEMPLATES,
     payment::PAYMENT_TEMPLATES,
     projects::PROJECT_TEMPLATES,
     quotas::QUOTAS_TEMPLATES,

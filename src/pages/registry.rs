@@ -123,6 +123,13 @@ pub const PAGES: &[Page] = &[
     )
     .title(Msg::FdTabChanges),
     Page::new(
+        p::CUSTOMER_FUNDS_BATCH,
+        Sales,
+        FUNDING_PARTNERS,
+        lazy!(FundsBatch => super::sales::funds_batch::FundsBatchPage),
+    )
+    .title(Msg::FdTabBatch),
+    Page::new(
         p::ASSOCIATION_EVENTS,
         Sales,
         ALL,

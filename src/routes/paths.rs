@@ -35,6 +35,8 @@ paths! {
     CUSTOMER_FUNDS = "/sales/customer-funds";
     CUSTOMER_FUNDS_RECORDS = "/sales/customer-funds/records";
     CUSTOMER_FUNDS_CHANGES = "/sales/customer-funds/changes";
+    /// S11 batch adjustment: a list pasted or uploaded, reviewed, sent one row at a time.
+    CUSTOMER_FUNDS_BATCH = "/sales/customer-funds/batch";
     /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
     ASSOCIATION_EVENTS = "/sales/association-events";
     /// B3 激励明细 and one period's detail; B4 季度付款申请.

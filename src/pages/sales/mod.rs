@@ -5,6 +5,7 @@ pub mod balance_payment;
 pub mod customer_detail;
 pub mod customer_funds;
 pub mod customers;
+pub mod funds_batch;
 pub mod funds_changes;
 pub mod funds_records;
 pub mod issue_vouchers;

@@ -28,7 +28,9 @@ use crate::time::{to_wire, Instant};
 use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
+mod review;
 mod rows;
+pub use review::{review, Review, Reviewed, RowRefusal};
 pub use rows::{cells, parse_rows, Direction, LineProblem, Parsed, Row, RowProblem, MAX_ROWS};
 
 /// How far before a row's first attempt (server time) reconciliation looks for its record.

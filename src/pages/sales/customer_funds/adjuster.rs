@@ -7,8 +7,6 @@ use crate::api::{use_api, Api};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partner_api::accounts::batch::{Call, Direction, ItemState, Next, Plan, Row};
-use partner_api::accounts::records::AdjustRecord;
-use partner_api::endpoint::Slice;
 use partner_api::{Amount, ApiError};
 
 /// The customer and the move the dialog is for.
@@ -113,7 +111,7 @@ impl Adjuster {
                     }
                     Some(Next::Reconcile { index, query }) => {
                         me.step.try_set(Step::Checking);
-                        match all_records(me.api, query).await {
+                        match me.api.all_pages(&query).await {
                             Ok(records) => {
                                 me.plan.update_value(|p| p.iter_mut().for_each(|p| p.reconcile(index, &records)))
                             }
@@ -135,23 +133,5 @@ impl Adjuster {
 
     fn state(&self, index: usize) -> Option<ItemState> {
         self.plan.with_value(|p| p.as_ref().and_then(|p| p.items.get(index)).map(|i| i.state.clone()))
-    }
-}
-
-/// Every page of an A3 query (a reconcile query is one customer since one attempt: short).
-async fn all_records(
-    api: Api,
-    query: partner_api::accounts::records::ListPartnerAdjustRecordsRequest,
-) -> Result<Vec<AdjustRecord>, ApiError> {
-    let mut out = Vec::new();
-    let limit = partner_api::page::MAX_LIMIT;
-    loop {
-        let slice = Slice { offset: out.len() as u64, limit, sort: vec![] };
-        let page = api.page(&query, &slice).await?;
-        let n = page.rows.len() as u32;
-        out.extend(page.rows);
-        if n < limit || out.len() as u64 >= page.total {
-            return Ok(out);
-        }
     }
 }

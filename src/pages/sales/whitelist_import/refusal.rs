@@ -4,12 +4,10 @@
 use super::controller::Import;
 use super::mapping::ColumnMapping;
 use super::state::Refusal;
+use crate::components::sheet_errors::{sheet_error, sheet_error_id};
 use crate::format;
-use crate::i18n::{
-    use_i18n, Locale, Msg, WlDamaged, WlDuplicateColumn, WlFileTooLarge, WlFileTooMany, WlUnterminatedQuote,
-};
+use crate::i18n::{use_i18n, Locale, Msg, WlDuplicateColumn, WlFileTooLarge, WlFileTooMany};
 use leptos::prelude::*;
-use partner_api::sheet::SheetError;
 use partner_api::whitelist_file::{FileProblem, HEADER_ACCOUNT_NAME, HEADER_CUSTOMER_ID, HEADER_REMARK};
 use partner_api::whitelist_headers::Field;
 
@@ -31,32 +29,6 @@ fn field_label(f: Field, l: Locale) -> String {
         Field::Remark => HEADER_REMARK,
     };
     if l == Locale::ZhCn { zh } else { en }.to_string()
-}
-
-/// Why a file cannot be read, and what to do about it.
-fn sheet_error(e: &SheetError, l: Locale) -> (String, Msg) {
-    match e {
-        SheetError::NotXlsx => (Msg::WlNotXlsx.text(l).into(), Msg::WlNotXlsxHint),
-        SheetError::Corrupt(part) => (WlDamaged { part }.text(l), Msg::WlDamagedHint),
-        SheetError::TooLargeUnpacked(_) => (Msg::WlTooLargeUnpacked.text(l).into(), Msg::WlTooLargeUnpackedHint),
-        SheetError::NoSheet => (Msg::WlNoSheet.text(l).into(), Msg::WlNoSheetHint),
-        SheetError::UnterminatedQuote { line } => (WlUnterminatedQuote { line }.text(l), Msg::WlQuoteHint),
-        SheetError::OldExcel => (Msg::WlOldExcel.text(l).into(), Msg::WlOldExcelHint),
-        SheetError::NotText => (Msg::WlNotText.text(l).into(), Msg::WlNotTextHint),
-    }
-}
-
-/// The refusal's test id (`data-problem`).
-fn sheet_error_id(e: &SheetError) -> &'static str {
-    match e {
-        SheetError::NotXlsx => "not-xlsx",
-        SheetError::Corrupt(_) => "damaged",
-        SheetError::TooLargeUnpacked(_) => "too-large-unpacked",
-        SheetError::NoSheet => "no-sheet",
-        SheetError::UnterminatedQuote { .. } => "quote",
-        SheetError::OldExcel => "old-excel",
-        SheetError::NotText => "not-text",
-    }
 }
 
 #[component]
