@@ -196,7 +196,7 @@ test('200 customers with faults injected into A1: each adjusted once, and the A3
   await page.close();
 });
 
-test('a reload in the middle is resumed by checking the records first: nobody adjusted twice', async () => {
+test('a reload in the middle is resumed by checking the records first, never by another tab: nobody adjusted twice', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { stay: true });
   await openBatch(page);
@@ -209,6 +209,16 @@ test('a reload in the middle is resumed by checking the records first: nobody ad
     await page.locator('[data-testid=batch-review-card]').waitFor({ timeout: 20_000 });
     await page.click('[data-testid=batch-confirm]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=batch-progress]')?.dataset.done) >= 5, null, { timeout: 60_000 });
+    // Another tab of the same browser sees the saved plan but must not offer to run it too.
+    const other = await page.context().newPage();
+    other.consoleErrors = [];
+    other.pageErrors = [];
+    other.on('pageerror', (e) => other.pageErrors.push(e.stack || String(e)));
+    await signIn(other, sandbox.appUrl);
+    await openBatch(other);
+    await other.locator('[data-testid=batch-entry]').waitFor();
+    assert.equal(await other.locator('[data-testid=batch-resume-notice]').count(), 0, 'not offered in another tab');
+    await other.close();
     await page.reload();
     await page.locator('[data-testid=batch-resume-notice]').waitFor({ timeout: 20_000 });
     await screenshot(page, 'funds-batch-resume-zh');

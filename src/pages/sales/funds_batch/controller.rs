@@ -5,7 +5,7 @@
 
 use super::driver::run_plan;
 use super::flow::{Checked, Flow};
-use super::saved::{forget_plan, save_plan};
+use super::saved::{forget_plan, held_elsewhere, save_plan};
 use crate::api::saved_plans::new_plan_id;
 use crate::api::Api;
 use leptos::prelude::*;
@@ -159,11 +159,16 @@ impl Batch {
     /// An unfinished plan of an earlier visit: rows that were in flight are settled from the
     /// records before anything is sent.
     pub fn resume_saved(self, mut plan: Plan) {
+        let id = plan.plan_id.clone();
+        if held_elsewhere(&id) {
+            // Another tab took it up since the notice was shown: it must not run twice.
+            self.found.update(|f| f.retain(|p| p.plan_id != id));
+            return;
+        }
         if self.busy() {
             return;
         }
         plan.resume();
-        let id = plan.plan_id.clone();
         self.found.update(|f| f.retain(|p| p.plan_id != id));
         if let Some(r) = plan.indirect_partner_id.clone() {
             self.reseller.set(Some(r));

@@ -24,7 +24,13 @@ pub async fn run_plan(api: Api, flow: RwSignal<Flow>, pause: StoredValue<bool>) 
             return;
         }
         match p.next(crate::api::server_clock::now()) {
-            Next::Finished | Next::Wait => {
+            // A row left in flight (never by this driver, which settles each call): settle it
+            // from the records like after a reload.
+            Next::Wait => {
+                p.resume();
+                flow.try_set(Flow::Running(p));
+            }
+            Next::Finished => {
                 save_plan(&p);
                 if !unfinished(&p) {
                     forget_plan(&p.plan_id);

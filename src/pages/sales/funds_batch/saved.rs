@@ -14,6 +14,11 @@ pub fn forget_plan(plan_id: &str) {
     STORE.forget(plan_id);
 }
 
+/// Another tab is sending this plan right now.
+pub fn held_elsewhere(plan_id: &str) -> bool {
+    STORE.held_elsewhere(plan_id)
+}
+
 /// Rows still to send or to settle from the records.
 pub fn unfinished(plan: &Plan) -> bool {
     let t = plan.tally();
