@@ -178,3 +178,19 @@ pub const CHUNK_OUT_OF_ORDER: &str = "CBC.50080014";
 pub const INSUFFICIENT_BALANCE_OLD: &str = "CBC.5003";
 /// A1/A2: the customer has no partner-funded account (a referral customer).
 pub const NO_FUNDED_ACCOUNT: &str = "CBC.99000047";
+// ---- S12 KooGallery price adjustment (own contract, docs/contracts/koogallery.md) ----
+/// The partner is not a 严选 (KooGallery selected) partner: orders, price changes and records
+/// are refused (the selection endpoint says why).
+pub const KOO_NOT_SELECTED: &str = "CBC.50090001";
+/// No such marketplace order among those this person may see (unknown, another partner's, or
+/// a customer of a colleague: the same answer, so existence never leaks).
+pub const KOO_ORDER_NOT_FOUND: &str = "CBC.50090002";
+/// The order is not pending payment (paid, cancelled, closed, or lapsed at its expire_time).
+pub const KOO_ORDER_NOT_PENDING: &str = "CBC.50090003";
+/// The new price is above the order's original price.
+pub const KOO_ABOVE_ORIGINAL: &str = "CBC.50090004";
+/// The new price is the order's current price.
+pub const KOO_SAME_PRICE: &str = "CBC.50090005";
+/// 409: `expected_amount` is not the order's current price (changed by someone else meanwhile);
+/// read the order again.
+pub const KOO_PRICE_CHANGED: &str = "CBC.50090006";

@@ -264,6 +264,24 @@ endpoint!(GET crate::payment::ORDER_DISCOUNTS_PATH => crate::payment::ListOrderD
 endpoint!(POST write crate::payment::PAY_PATH => crate::payment::PayOrdersRequest: serde_json::Value,
     customer_token, json);
 
+// ---- S12 KooGallery price adjustment (docs/contracts/koogallery.md) ----
+
+endpoint!(GET crate::koogallery::SELECTION_PATH => crate::koogallery::SelectionRequest: crate::koogallery::Selection);
+endpoint!(GET crate::koogallery::ORDERS_PATH => crate::koogallery::ListMarketplaceOrdersRequest:
+    crate::koogallery::MarketplaceOrderList, query);
+paged!(crate::koogallery::ListMarketplaceOrdersRequest, crate::koogallery::MarketplaceOrder, |r| (
+    r.orders,
+    r.total_count
+));
+endpoint!(POST write crate::koogallery::PRICE_ADJUST_PATH => crate::koogallery::AdjustPriceRequest:
+    crate::koogallery::AdjustPriceResponse, json);
+endpoint!(GET crate::koogallery::RECORDS_PATH => crate::koogallery::ListPriceAdjustRecordsRequest:
+    crate::koogallery::PriceAdjustRecordList, query);
+paged!(crate::koogallery::ListPriceAdjustRecordsRequest, crate::koogallery::PriceAdjustRecord, |r| (
+    r.records,
+    r.total_count
+));
+
 /// `(VERB, ROUTE)` of each request type listed.
 macro_rules! routes_of {
     ($($req:ty),* $(,)?) => { &[$((<$req as Endpoint>::VERB, <$req as Endpoint>::ROUTE)),*] };
@@ -338,6 +356,11 @@ pub const ALL: &[(Verb, &str)] = routes_of![
     crate::payment::ListOrderCouponsRequest,
     crate::payment::ListOrderDiscountsRequest,
     crate::payment::PayOrdersRequest,
+    // S12 KooGallery price adjustment (docs/contracts/koogallery.md)
+    crate::koogallery::SelectionRequest,
+    crate::koogallery::ListMarketplaceOrdersRequest,
+    crate::koogallery::AdjustPriceRequest,
+    crate::koogallery::ListPriceAdjustRecordsRequest,
 ];
 
 #[cfg(test)]
@@ -370,7 +393,33 @@ mod tests {
     fn every_endpoint_is_listed_once() {
         let mut seen = std::collections::HashSet::new();
         assert!(ALL.iter().all(|(verb, route)| seen.insert((verb.as_str(), *route))));
-        assert_eq!(ALL.len(), 63);
+        assert_eq!(ALL.len(), 67);
+    }
+
+    #[test]
+    fn koogallery_calls_are_declared() {
+        use crate::koogallery::*;
+        let mut q = ListMarketplaceOrdersRequest { status: Some(status::PENDING_PAYMENT.into()), ..Default::default() };
+        q.set_page(0, 20);
+        assert_eq!(q.path_and_query(), "/v2/partners/koogallery/orders?status=PENDING_PAYMENT&offset=0&limit=20");
+        let mut r = ListPriceAdjustRecordsRequest::default();
+        r.set_page(100, 50);
+        assert_eq!(r.path_and_query(), "/v2/partners/koogallery/price-adjust-records?offset=100&limit=50");
+        assert_eq!(SelectionRequest.path_and_query(), "/v2/partners/koogallery/selection");
+        let adjust = AdjustPriceRequest {
+            order_id: "KGHZ0001".into(),
+            new_amount: crate::Amount::from_cents(9900),
+            reason: "优惠".into(),
+            expected_amount: None,
+        };
+        assert_eq!(adjust.body().unwrap(), r#"{"order_id":"KGHZ0001","new_amount":99.00,"reason":"优惠"}"#);
+        assert_eq!(
+            (<AdjustPriceRequest as Endpoint>::VERB, <AdjustPriceRequest as Endpoint>::READ),
+            (Verb::Post, false)
+        );
+        let answer = r#"{"total_count":3,"orders":[]}"#;
+        let (rows, total) = ListMarketplaceOrdersRequest::rows(serde_json::from_str(answer).unwrap());
+        assert_eq!((rows.len(), total), (0, 3));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod home;
 pub mod incentives;
 pub mod invoices;
 pub mod issuance;
+pub mod koogallery;
 pub mod money;
 pub mod number_range;
 pub mod opportunities;

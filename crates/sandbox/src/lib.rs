@@ -22,6 +22,8 @@ pub mod front;
 pub mod incentives;
 pub mod invoices;
 pub mod keep_alive;
+pub mod koogallery;
+pub mod koogallery_seed;
 pub mod mount;
 pub mod opportunities;
 pub mod orders;
@@ -121,6 +123,7 @@ pub fn app(state: AppState) -> Router {
         .merge(incentives::routes())
         .merge(programme_routes())
         .merge(project_routes())
+        .merge(koogallery_routes())
         .endpoint::<ListCustomerOrdersRequest, _, _>(orders::list)
         .endpoint::<ShowCustomerOrderDetailsRequest, _, _>(orders::detail)
         .endpoint::<QueryResourcesReq, _, _>(orders::resources)
@@ -174,6 +177,18 @@ fn account_routes() -> Router<AppState> {
         .endpoint::<ListCustomersBalancesDetailRequest, _, _>(accounts_api::customer_balances)
         .endpoint::<ListPartnerAdjustRecordsRequest, _, _>(accounts_records::adjust_records)
         .endpoint::<ListPartnerAccountChangeRecordsRequest, _, _>(accounts_records::change_records)
+}
+
+/// S12 KooGallery price adjustment (docs/contracts/koogallery.md).
+fn koogallery_routes() -> Router<AppState> {
+    use partner_api::koogallery::{
+        AdjustPriceRequest, ListMarketplaceOrdersRequest, ListPriceAdjustRecordsRequest, SelectionRequest,
+    };
+    Router::new()
+        .endpoint::<SelectionRequest, _, _>(koogallery::selection)
+        .endpoint::<ListMarketplaceOrdersRequest, _, _>(koogallery::orders)
+        .endpoint::<AdjustPriceRequest, _, _>(koogallery::adjust)
+        .endpoint::<ListPriceAdjustRecordsRequest, _, _>(koogallery::records)
 }
 
 /// O5–O7: the calls a partner makes with a customer's token (acting.rs, payment.rs).

@@ -162,6 +162,8 @@ pub struct Inner {
     pub acting: crate::acting::Overrides,
     /// S10: orders paid by O7 while the sandbox ran, and their coupons and discounts.
     pub payments: crate::payment::Payments,
+    /// S12: 严选 selection, marketplace orders and their price changes.
+    pub koogallery: crate::koogallery::KooGallery,
 }
 
 /// Shared state of the app; cheap to clone.
@@ -184,6 +186,7 @@ impl AppState {
             (crate::programmes::Programmes::seeded(&data), crate::invoices::Invoices::seeded(&data));
         let projects = crate::projects::Projects::seeded(&data);
         let accounts = crate::accounts::Accounts::seeded(&data, seed);
+        let koogallery = crate::koogallery::KooGallery::seeded(&data, seed);
         AppState(Arc::new(Inner {
             projects,
             accounts,
@@ -202,6 +205,7 @@ impl AppState {
             association,
             acting: Default::default(),
             payments: Default::default(),
+            koogallery,
         }))
     }
 
