@@ -186,7 +186,7 @@ pub fn orders(data: &Data, seed: u64) -> (Vec<OrderSeed>, Vec<RecordSeed>) {
         }
     }
     // Record ids in time order, as the provider numbers them.
-    records.sort_by(|a, b| a.record.operation_time.cmp(&b.record.operation_time));
+    records.sort_by_key(|a| a.record.operation_time);
     for (i, r) in records.iter_mut().enumerate() {
         r.record.adjust_id = format!("KA{:08}", i + 1);
     }

@@ -47,7 +47,7 @@ pub mod status {
 
 /// The status an order has at `now`: a pending order whose `expire_time` is not after `now`
 /// is closed.
-pub fn effective_status<'a>(status: &'a str, expire_time: Option<Instant>, now: Instant) -> &'a str {
+pub fn effective_status(status: &str, expire_time: Option<Instant>, now: Instant) -> &str {
     if status == status::PENDING_PAYMENT && expire_time.is_some_and(|t| t <= now) {
         status::CLOSED
     } else {
