@@ -43,8 +43,14 @@ pub fn ColumnChooser(
 
     // The list is rebuilt on every change: once it is, focus goes back to the control that was
     // used, now at its column's new place.
+    // The rebuild is a scheduled effect: let it run, then focus; once more a frame later in case
+    // the list was rebuilt again in between (a slow machine can split them).
     let refocus = move |test_id: String| {
-        request_animation_frame(move || refocus_now(panel, &test_id));
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            refocus_now(panel, &test_id);
+            request_animation_frame(move || refocus_now(panel, &test_id));
+        });
     };
 
     let rows = move || {

@@ -4,6 +4,7 @@
 //! the records of those changes. No public API exists (PARTNER_API.md §11); the style follows
 //! §1. The rules a proposed price must pass are in [`rules`], shared by the sandbox and the app.
 
+pub mod form;
 pub mod rules;
 
 use crate::money::Amount;
@@ -219,5 +220,7 @@ pub struct PriceAdjustRecord {
     pub operation_time: Instant,
 }
 
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod tests;
