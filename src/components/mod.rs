@@ -6,6 +6,7 @@ pub mod error_notice;
 pub mod filters;
 pub mod funds_labels;
 pub mod incentive_labels;
+pub mod koogallery_gate;
 pub mod list_page;
 pub mod modal_keys;
 pub mod page_tabs;

@@ -2,7 +2,8 @@
 
 use crate::i18n::{tr, Msg};
 use crate::routes::{
-    CUSTOMER_FUNDS, CUSTOMER_FUNDS_BATCH, CUSTOMER_FUNDS_CHANGES, CUSTOMER_FUNDS_RECORDS, ORDERS, ORDERS_PAY_PER_USE,
+    CUSTOMER_FUNDS, CUSTOMER_FUNDS_BATCH, CUSTOMER_FUNDS_CHANGES, CUSTOMER_FUNDS_RECORDS, KOOGALLERY,
+    KOOGALLERY_RECORDS, ORDERS, ORDERS_PAY_PER_USE,
 };
 use leptos::prelude::*;
 
@@ -24,6 +25,15 @@ pub const FUNDS_TABS: (Msg, &[Tab]) = (
         (CUSTOMER_FUNDS_BATCH, Msg::FdTabBatch, "tab-funds-batch"),
         (CUSTOMER_FUNDS_RECORDS, Msg::FdTabRecords, "tab-funds-records"),
         (CUSTOMER_FUNDS_CHANGES, Msg::FdTabChanges, "tab-funds-changes"),
+    ],
+);
+
+/// S12 云商店调价: the marketplace orders and the price-change records.
+pub const KOOGALLERY_TABS: (Msg, &[Tab]) = (
+    Msg::KgNav,
+    &[
+        (KOOGALLERY, Msg::KgTabOrders, "tab-koogallery-orders"),
+        (KOOGALLERY_RECORDS, Msg::KgTabRecords, "tab-koogallery-records"),
     ],
 );
 

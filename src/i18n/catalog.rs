@@ -32,6 +32,8 @@ mod funds_batch;
 mod home;
 #[path = "incentives.rs"]
 mod incentives;
+#[path = "koogallery.rs"]
+mod koogallery;
 #[path = "orders.rs"]
 mod orders;
 #[path = "payment.rs"]
@@ -64,6 +66,7 @@ pub use funds::*;
 pub use funds_batch::*;
 pub use home::*;
 pub use incentives::*;
+pub use koogallery::*;
 pub use orders::*;
 pub use payment::*;
 pub use programmes::*;
@@ -85,6 +88,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
     customers::CUSTOMERS,
     dev::DEV,
     incentives::INCENTIVE_TEXTS,
+    koogallery::KOOGALLERY_TEXTS,
     orders::ORDERS,
     funds::FUNDS_TEXTS,
     funds_batch::FUNDS_BATCH_TEXTS,
@@ -106,6 +110,7 @@ pub const AREAS: &[&[(&str, Msg)]] = &[
 pub const TEMPLATES: &[&[(&str, Msg)]] = &[
     customers::CUSTOMERS_TEMPLATES,
     dev::DEV_TEMPLATES,
+    koogallery::KOOGALLERY_TEMPLATES,
     orders::ORDERS_TEMPLATES,
     funds::FUNDS_TEMPLATES,
     funds_batch::FUNDS_BATCH_TEMPLATES,

@@ -172,6 +172,12 @@ pub const ERROR_TEXTS: &[(&str, &str, &str)] = &[
     (c::ATTACHMENT_INCOMPLETE, "附件尚未上传完成", "An attachment has not finished uploading"),
     (c::CHUNK_OUT_OF_ORDER, "附件分片顺序错误", "An attachment chunk was sent out of order"),
     (c::HTTP_UNAUTHORIZED, "账号名、用户名或密码错误", "The account name, user name or password is wrong"),
+    (c::KOO_NOT_SELECTED, "仅云商店严选伙伴可用。", "For KooGallery selected (严选) partners only."),
+    (c::KOO_ORDER_NOT_FOUND, "找不到该云商店订单(或您无权查看)。请刷新订单列表。", "No such marketplace order among those you may see. Refresh the list."),
+    (c::KOO_ORDER_NOT_PENDING, "该订单已不是待支付状态,不能调价。请刷新订单列表。", "The order is no longer pending payment, so its price cannot change. Refresh the list."),
+    (c::KOO_ABOVE_ORIGINAL, "新价格不能高于原价。", "The new price cannot be above the original price."),
+    (c::KOO_SAME_PRICE, "新价格与当前价格相同。", "The new price is the current price."),
+    (c::KOO_PRICE_CHANGED, "订单价格已被他人调整。请核对当前价格后再提交。", "Someone changed the order's price meanwhile. Check the current price and send again."),
 ];
 
 /// The translated explanation of an error code, if it is a known one.

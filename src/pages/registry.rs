@@ -35,6 +35,11 @@ const PAYING_PARTNERS: Access = Access::partners(&[DISTRIBUTOR], Msg::PayNotForP
 /// S11 customer funds: tier-1 distributors (the seed lists 为客户调账 under 华为云总经销商), every
 /// role (an account manager only reaches their own customers: the API refuses the others).
 const FUNDING_PARTNERS: Access = Access::partners(&[DISTRIBUTOR], Msg::FdNotForPartner, "funds-not-available");
+/// S12 KooGallery pricing: distributors and resellers, every role (each reprices the orders of
+/// the customers they see); the page itself tells a partner that is not 严选 why (the
+/// selection endpoint), service partners are told here.
+const KOOGALLERY_PARTNERS: Access =
+    Access::partners(&[DISTRIBUTOR, RESELLER], Msg::KgNotForPartner, "koogallery-not-available");
 /// B5 invoices pay service-partner programme incentives; others are told so.
 const INVOICE_PARTNERS: Access = Access::partners(&[SERVICE_PARTNER], Msg::IvPrerequisite, "invoices-prerequisite");
 /// B2's form: who may apply (`partner_api::programmes::may_apply`).
@@ -129,6 +134,15 @@ pub const PAGES: &[Page] = &[
         lazy!(FundsBatch => super::sales::funds_batch::FundsBatchPage),
     )
     .title(Msg::FdTabBatch),
+    Page::new(p::KOOGALLERY, Sales, KOOGALLERY_PARTNERS, lazy!(KooGallery => super::sales::koogallery::KooGalleryPage))
+        .nav(Msg::KgNav, "nav-koogallery"),
+    Page::new(
+        p::KOOGALLERY_RECORDS,
+        Sales,
+        KOOGALLERY_PARTNERS,
+        lazy!(KooGalleryRecords => super::sales::koogallery_records::KooGalleryRecordsPage),
+    )
+    .title(Msg::KgTabRecords),
     Page::new(
         p::ASSOCIATION_EVENTS,
         Sales,

@@ -37,6 +37,10 @@ paths! {
     CUSTOMER_FUNDS_CHANGES = "/sales/customer-funds/changes";
     /// S11 batch adjustment: a list pasted or uploaded, reviewed, sent one row at a time.
     CUSTOMER_FUNDS_BATCH = "/sales/customer-funds/batch";
+    /// S12 为云商店商品订单调价 (严选 only): the customers' marketplace orders (pending ones
+    /// repriced in a dialog) and the price-change records.
+    KOOGALLERY = "/sales/koogallery";
+    KOOGALLERY_RECORDS = "/sales/koogallery/records";
     /// S13 association events (`?request=<customer_id>` opens the request dialog for it).
     ASSOCIATION_EVENTS = "/sales/association-events";
     /// B3 激励明细 and one period's detail; B4 季度付款申请.

@@ -49,6 +49,7 @@ mod tests {
                 "sales/balance-payment",
                 "sales/customer-funds",
                 "sales/customers",
+                "sales/koogallery",
                 "sales/orders",
                 "sales/quotas",
                 "sales/vouchers",

@@ -9,6 +9,8 @@ pub mod funds_batch;
 pub mod funds_changes;
 pub mod funds_records;
 pub mod issue_vouchers;
+pub mod koogallery;
+pub mod koogallery_records;
 pub mod order_detail;
 pub mod orders;
 pub mod pay_order;
