@@ -149,6 +149,8 @@ test('严选: pending orders; bad prices and reasons explained and kept; confirm
   await review(page, yuan(current - 100), 'x'.repeat(201));
   await page.locator('[data-testid=price-reason-error]').waitFor();
   assert.equal((await page.inputValue('[data-testid=price-reason]')).length, 201);
+  assert.equal(await page.locator('[data-testid=price-new-error]').count(), 0, 'the price is fine now');
+  await screenshot(page, 'koogallery-errors-zh');
 
   const next = Math.round(current * 0.9);
   await page.fill('[data-testid=price-new]', yuan(next));
