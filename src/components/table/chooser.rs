@@ -41,16 +41,15 @@ pub fn ColumnChooser(
         }
     });
 
-    // The list is rebuilt on every change: once it is, focus goes back to the control that was
-    // used, now at its column's new place.
-    // The rebuild is a scheduled effect: let it run, then focus; once more a frame later in case
-    // the list was rebuilt again in between (a slow machine can split them).
+    // The list is rebuilt on every change, patching the rows in place: the focused button stays
+    // where it was and now belongs to another column (or the focus is dropped). For the next
+    // frames (a slow machine may rebuild later, or twice), focus goes back to the control that
+    // was used, now at its column's new place, unless the person has moved it out of the panel.
+    // One control at a time: a newer move ends the watch of the one before.
+    let watch = StoredValue::new(0u64);
     let refocus = move |test_id: String| {
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            refocus_now(panel, &test_id);
-            request_animation_frame(move || refocus_now(panel, &test_id));
-        });
+        watch.update_value(|w| *w += 1);
+        refocus_for_frames(panel, watch, watch.get_value(), test_id, 20);
     };
 
     let rows = move || {
@@ -157,6 +156,38 @@ pub fn ColumnChooser(
             </Show>
         </div>
     }
+}
+
+fn refocus_for_frames(
+    panel: NodeRef<leptos::html::Div>,
+    watch: StoredValue<u64>,
+    mine: u64,
+    test_id: String,
+    frames: u8,
+) {
+    request_animation_frame(move || {
+        if panel.try_get_untracked().flatten().is_none() || watch.try_get_value() != Some(mine) {
+            return;
+        }
+        if focus_misplaced(panel, &test_id) {
+            refocus_now(panel, &test_id);
+        }
+        if frames > 0 {
+            refocus_for_frames(panel, watch, mine, test_id, frames - 1);
+        }
+    });
+}
+
+/// The focus is lost (on the body, or on a node that left the document) or on another control
+/// of the panel than `test_id`.
+fn focus_misplaced(panel: NodeRef<leptos::html::Div>, test_id: &str) -> bool {
+    let doc = document();
+    let Some(active) = doc.active_element() else { return true };
+    if !active.is_connected() || doc.body().is_some_and(|b| *b == active) {
+        return true;
+    }
+    let in_panel = panel.try_get_untracked().flatten().is_some_and(|p| p.contains(Some(&active)));
+    in_panel && active.get_attribute("data-testid").as_deref() != Some(test_id)
 }
 
 fn refocus_now(panel: NodeRef<leptos::html::Div>, test_id: &str) {
