@@ -44,12 +44,10 @@ pub fn ColumnChooser(
     // The list is rebuilt on every change, patching the rows in place: the focused button stays
     // where it was and now belongs to another column (or the focus is dropped). For the next
     // frames (a slow machine may rebuild later, or twice), focus goes back to the control that
-    // was used, now at its column's new place, unless the person has moved it out of the panel.
-    // One control at a time: a newer move ends the watch of the one before.
-    let watch = StoredValue::new(0u64);
+    // was used, now at its column's new place — until the person moves the focus themselves.
     let refocus = move |test_id: String| {
-        watch.update_value(|w| *w += 1);
-        refocus_for_frames(panel, watch, watch.get_value(), test_id, 20);
+        let held = document().active_element();
+        refocus_for_frames(panel, held, test_id, 20);
     };
 
     let rows = move || {
@@ -158,47 +156,44 @@ pub fn ColumnChooser(
     }
 }
 
-fn refocus_for_frames(
-    panel: NodeRef<leptos::html::Div>,
-    watch: StoredValue<u64>,
-    mine: u64,
-    test_id: String,
-    frames: u8,
-) {
+/// `held`: the node that had the focus when this watch last set it (or saw it right).
+fn refocus_for_frames(panel: NodeRef<leptos::html::Div>, held: Option<web_sys::Element>, test_id: String, frames: u8) {
     request_animation_frame(move || {
-        if panel.try_get_untracked().flatten().is_none() || watch.try_get_value() != Some(mine) {
+        if panel.try_get_untracked().flatten().is_none() {
             return;
         }
-        if focus_misplaced(panel, &test_id) {
-            refocus_now(panel, &test_id);
-        }
+        let doc = document();
+        let active = doc.active_element().filter(|a| a.is_connected() && doc.body().is_none_or(|b| *b != *a));
+        let held = match active {
+            // Lost: the rebuild dropped it.
+            None => refocus_now(panel, &test_id),
+            // Still on the node it was on: right, or a patched button now for another column.
+            Some(a) if held.as_ref() == Some(&a) => {
+                if a.get_attribute("data-testid").as_deref() == Some(test_id.as_str()) {
+                    Some(a)
+                } else {
+                    refocus_now(panel, &test_id)
+                }
+            }
+            // The person moved it: their choice stands.
+            Some(_) => return,
+        };
         if frames > 0 {
-            refocus_for_frames(panel, watch, mine, test_id, frames - 1);
+            refocus_for_frames(panel, held, test_id, frames - 1);
         }
     });
 }
 
-/// The focus is lost (on the body, or on a node that left the document) or on another control
-/// of the panel than `test_id`.
-fn focus_misplaced(panel: NodeRef<leptos::html::Div>, test_id: &str) -> bool {
-    let doc = document();
-    let Some(active) = doc.active_element() else { return true };
-    if !active.is_connected() || doc.body().is_some_and(|b| *b == active) {
-        return true;
-    }
-    let in_panel = panel.try_get_untracked().flatten().is_some_and(|p| p.contains(Some(&active)));
-    in_panel && active.get_attribute("data-testid").as_deref() != Some(test_id)
-}
-
-fn refocus_now(panel: NodeRef<leptos::html::Div>, test_id: &str) {
+/// Focuses the control `test_id` (or the close button when it is disabled now); the node focused.
+fn refocus_now(panel: NodeRef<leptos::html::Div>, test_id: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
-    let Some(p) = panel.try_get_untracked().flatten() else { return };
+    let p = panel.try_get_untracked().flatten()?;
     let el = p
         .query_selector(&format!("[data-testid=\"{test_id}\"]:not(:disabled)"))
         .ok()
         .flatten()
         .or_else(|| p.query_selector("[data-testid=chooser-close]").ok().flatten());
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    let el = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())?;
+    let _ = el.focus();
+    Some(el.into())
 }
