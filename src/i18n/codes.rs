@@ -14,6 +14,8 @@ pub enum CodeKind {
     OrderStatus,
     OrderType,
     ServiceType,
+    /// A product id of a quota's or coupon's scope (V1 `limit_infos`).
+    Product,
     ResourceStatus,
     OnDemandStatus,
     ExpirePolicy,
@@ -102,6 +104,23 @@ const SERVICE_TYPE: Table = &[
     ("hws.service.type.vpc", "虚拟私有云", "Virtual Private Cloud"),
     ("hws.service.type.cdn", "内容分发网络", "Content Delivery Network"),
     ("hws.service.type.dcs", "分布式缓存服务", "Distributed Cache Service"),
+    ("hws.service.type.evs", "云硬盘", "Elastic Volume Service"),
+    ("hws.service.type.elb", "弹性负载均衡", "Elastic Load Balance"),
+    ("hws.service.type.cce", "云容器引擎", "Cloud Container Engine"),
+    ("hws.service.type.ebackup", "云备份", "Cloud Backup and Recovery"),
+];
+
+/// The products the sandbox's quotas are scoped to; a real catalogue's other ids are shown as
+/// they come (no public API names them).
+const PRODUCT: Table = &[
+    ("00301-225004-0--0", "弹性云服务器 通用计算型", "ECS general computing"),
+    ("00301-225005-0--0", "弹性云服务器 通用计算增强型", "ECS general computing-plus"),
+    ("00301-226002-0--0", "云硬盘 超高IO", "EVS ultra-high I/O"),
+    ("00301-238005-0--0", "云数据库 RDS for MySQL 主备", "RDS for MySQL primary/standby"),
+    ("00301-240013-0--0", "对象存储 标准存储包", "OBS standard storage package"),
+    ("00301-241001-0--0", "弹性公网IP 带宽", "EIP bandwidth"),
+    ("00301-252005-0--0", "分布式缓存 Redis 主备", "DCS for Redis primary/standby"),
+    ("00301-261003-0--0", "内容分发网络 流量包", "CDN traffic package"),
 ];
 
 const RESOURCE_STATUS: Table =
@@ -142,6 +161,7 @@ fn table(kind: CodeKind) -> Table {
         CodeKind::OrderStatus => ORDER_STATUS,
         CodeKind::OrderType => ORDER_TYPE,
         CodeKind::ServiceType => SERVICE_TYPE,
+        CodeKind::Product => PRODUCT,
         CodeKind::ResourceStatus => RESOURCE_STATUS,
         CodeKind::OnDemandStatus => ON_DEMAND_STATUS,
         CodeKind::ExpirePolicy => EXPIRE_POLICY,

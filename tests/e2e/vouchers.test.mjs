@@ -107,6 +107,13 @@ test('issue vouchers to whitelisted customers chosen in the dialog: issued with 
   await page.fill('[data-testid=face-value]', '12.34');
   await page.click('[data-testid=toggle-advanced]');
   await page.locator('[data-testid=service-types] input[type=checkbox]').first().waitFor();
+  // Services and products by name in the person's language, the code only as the tooltip (#18).
+  const scope = await page.$$eval('[data-testid=advanced] label.checkbox', (ls) => ls.map((l) => [l.dataset.code, l.textContent.trim()]));
+  assert.ok(scope.some(([code]) => code.startsWith('hws.service.type.')), JSON.stringify(scope));
+  for (const [code, text] of scope) {
+    assert.ok(text && text !== code && !/hws\.service|^\d{5}-/.test(text), `${code} shown as ${text}`);
+  }
+  await screenshot(page, 'vouchers-advanced-zh');
   await page.click('[data-testid=toggle-advanced]');
 
   // Choose two on page 1 and one on page 2: the selection holds across pages.

@@ -10,7 +10,7 @@ use super::quota_picker::{QuotaPicker, ScopePicker};
 use super::saved::new_plan_id;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::Remote;
-use crate::i18n::{tr, use_i18n, Msg};
+use crate::i18n::{tr, use_i18n, CodeKind, Msg};
 use leptos::prelude::*;
 use partner_api::coupons::{limit_key, CouponQuota, ListQuotaCouponsResponse};
 use partner_api::issuance::form::{self as rules, FormProblem};
@@ -100,8 +100,8 @@ pub fn IssueForm(
             </div>
             <Show when=move || advanced.get()>
                 <div class="advanced" data-testid="advanced">
-                    <ScopePicker label=Msg::VoServiceTypes options=scope(limit_key::CLOUD_SERVICE_TYPE) selected=services test_id="service-types" />
-                    <ScopePicker label=Msg::VoProducts options=scope(limit_key::PRODUCT_ID) selected=products test_id="products" />
+                    <ScopePicker label=Msg::VoServiceTypes kind=CodeKind::ServiceType options=scope(limit_key::CLOUD_SERVICE_TYPE) selected=services test_id="service-types" />
+                    <ScopePicker label=Msg::VoProducts kind=CodeKind::Product options=scope(limit_key::PRODUCT_ID) selected=products test_id="products" />
                 </div>
             </Show>
 

@@ -3,7 +3,7 @@
 
 use super::draft::day;
 use crate::components::quota_labels::usability_text;
-use crate::i18n::{tr, use_i18n, Locale, Msg};
+use crate::i18n::{code_label, tr, use_i18n, CodeKind, Locale, Msg};
 use leptos::prelude::*;
 use partner_api::coupons::{CouponQuota, ListQuotaCouponsResponse};
 use partner_api::issuance::form::face_bounds;
@@ -62,10 +62,13 @@ pub fn QuotaPicker(quotas: RwSignal<Option<ListQuotaCouponsResponse>>, selected:
     }
 }
 
-/// Checkboxes over what the quota allows; none checked = the quota's whole scope.
+/// Checkboxes over what the quota allows, by name in the person's language (the code as the
+/// tooltip); none checked = the quota's whole scope.
 #[component]
 pub fn ScopePicker(
     label: Msg,
+    /// What the codes are: `CodeKind::ServiceType` or `CodeKind::Product`.
+    kind: CodeKind,
     options: Signal<Vec<String>>,
     selected: RwSignal<Vec<String>>,
     test_id: &'static str,
@@ -79,10 +82,12 @@ pub fn ScopePicker(
                 if opts.is_empty() {
                     return view! { <span class="muted">{Msg::VoScopeAll.text(i18n.get())}</span> }.into_any();
                 }
+                let l = i18n.get();
                 opts.into_iter().map(|o| {
                     let (o1, o2) = (o.clone(), o.clone());
+                    let name = code_label(kind, &o, l);
                     view! {
-                        <label class="checkbox">
+                        <label class="checkbox" title=o.clone() data-code=o.clone()>
                             <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&o1))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -91,7 +96,7 @@ pub fn ScopePicker(
                                         if on { s.push(o2.clone()); }
                                     });
                                 } />
-                            <span>{o.clone()}</span>
+                            <span>{name}</span>
                         </label>
                     }
                 }).collect_view().into_any()
