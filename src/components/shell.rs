@@ -59,6 +59,7 @@ pub fn Shell() -> impl IntoView {
     let me = use_profile();
     let known = Memo::new(move |_| me.known());
 
+    provide_context(super::side_nav::NavDrawer(RwSignal::new(false)));
     let waiting = move || {
         embedded.then(|| view! { <div class="embed-waiting" data-testid="embed-waiting" aria-busy="true">{tr(Msg::EmbedWaiting)}</div> })
     };

@@ -36,11 +36,32 @@ pub fn TopBar() -> impl IntoView {
             )
         })
     };
+    let drawer = super::side_nav::use_nav_drawer();
+    let menu = move || {
+        drawer.map(|open| {
+            view! {
+                <button
+                    type="button"
+                    class="icon-button nav-toggle"
+                    data-testid="nav-toggle"
+                    aria-controls="side-nav"
+                    aria-expanded=move || open.get().to_string()
+                    aria-label=move || if open.get() { Msg::NavCloseMenu } else { Msg::NavOpenMenu }.text(i18n.get())
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span class="nav-toggle-bars" aria-hidden="true"></span>
+                </button>
+            }
+        })
+    };
     let ends = move || auth.session.with(|s| s.as_ref().map(|s| crate::format::date_time(&s.expires_at)));
 
     view! {
         <header class="top-bar">
-            <A href=crate::routes::href("/") attr:class="brand">{tr(Msg::AppName)}</A>
+            <div class="top-bar-left">
+                {menu}
+                <A href=crate::routes::href("/") attr:class="brand">{tr(Msg::AppName)}</A>
+            </div>
             <div class="top-bar-right">
                 <button
                     class="link-button"

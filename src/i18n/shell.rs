@@ -45,6 +45,8 @@ crate::texts! {
     Welcome => "欢迎回来", "Welcome back";
     HomeIntro => "从左侧导航进入各项业务。", "Use the navigation on the left to get to your work.";
     NavMainLabel => "主导航", "Main navigation";
+    NavOpenMenu => "打开导航菜单", "Open the navigation menu";
+    NavCloseMenu => "关闭导航菜单", "Close the navigation menu";
     Partner => "合作伙伴", "Partner";
     Role => "角色", "Role";
     PartnerType => "伙伴类型", "Partner type";
