@@ -1,31 +1,8 @@
 use super::form::*;
 use super::rules::PriceProblem;
+use super::tests::{order, yuan};
 use super::*;
 use crate::time::parse_wire;
-
-fn yuan(s: &str) -> Amount {
-    Amount::parse(s).unwrap()
-}
-
-fn order(st: &str, original: &str, amount: &str) -> MarketplaceOrder {
-    MarketplaceOrder {
-        order_id: "KGHZ0001".into(),
-        customer_id: "c1".into(),
-        customer_name: "上海云启科技有限公司".into(),
-        product_name: "云速建站 标准版".into(),
-        seller_name: "云中企网络科技有限公司".into(),
-        spec_desc: "标准版 | 1年".into(),
-        original_amount: yuan(original),
-        amount: yuan(amount),
-        currency: "CNY".into(),
-        measure_id: 1,
-        status: st.into(),
-        created_time: parse_wire("2026-11-18T02:00:00Z").unwrap(),
-        expire_time: parse_wire("2026-11-25T02:00:00Z"),
-        adjusted_times: 0,
-        last_adjusted_time: None,
-    }
-}
 
 fn record(id: &str, old: &str, new: &str) -> PriceAdjustRecord {
     PriceAdjustRecord {

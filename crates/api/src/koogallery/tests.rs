@@ -4,11 +4,11 @@ use crate::codes;
 use crate::time::parse_wire;
 use rust_decimal::Decimal;
 
-fn yuan(s: &str) -> Amount {
+pub(super) fn yuan(s: &str) -> Amount {
     Amount::parse(s).unwrap()
 }
 
-fn order(st: &str, original: &str, amount: &str) -> MarketplaceOrder {
+pub(super) fn order(st: &str, original: &str, amount: &str) -> MarketplaceOrder {
     MarketplaceOrder {
         order_id: "KGHZ0001".into(),
         customer_id: "c1".into(),
