@@ -16,6 +16,8 @@ crate::texts! {
     ExportCsv => "导出 CSV", "Export CSV";
     SelectionSkipsBlocked => "(不可选的行不计入)", "(rows that cannot be selected are left out)";
     ExportXlsx => "导出 Excel", "Export Excel";
+    ExportFull => "导出完整信息", "Full values in export";
+    ExportFullHint => "不勾选时，账号名、邮箱和手机号按页面上的脱敏形式导出", "Unticked, account names, e-mail addresses and phone numbers are exported masked as shown";
     ExportPreparing => "正在准备导出…", "Preparing the export…";
     ExportFailed => "导出失败", "The export failed";
     ExportCancelled => "已取消导出", "Export cancelled";

@@ -267,6 +267,11 @@ test('a customer opens with its opportunities, and unknown paths show not-found'
   await page.click('[data-testid=customer-link]');
   await page.locator('[data-testid=opportunities-table] tbody tr[data-testid=row]').first().waitFor();
   assert.equal(await page.textContent('[data-testid=customer-name]'), name);
+  // The account name is masked as in the list (X6, #18); the eye shows it.
+  const account = page.locator('[data-testid=fact-account] [data-testid=masked-value]');
+  assert.match(await account.textContent(), /\*\*/);
+  await page.click('[data-testid=fact-account] [data-testid=cell-eye]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=fact-account] [data-testid=masked-value]').textContent.includes('**'));
   await screenshot(page, 'customer-detail');
   await page.click('[data-testid=back-to-list]');
   await page.waitForURL(/stage=WON/);

@@ -175,8 +175,8 @@ impl<T: Clone + Send + Sync + 'static> RowAccess for Access<T> {
         }
     }
 
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String) {
-        let file = File { format, name: self.id.to_string(), sheet };
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String, full: bool) {
+        let file = File { format, name: self.id.to_string(), sheet, full };
         match self.kind {
             Kind::Server(_) => {
                 if let Some(load) = self.server_query.with_value(|q| q.as_ref().map(|q| untrack(|| q()))) {

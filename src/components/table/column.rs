@@ -156,11 +156,21 @@ impl<T> Column<T> {
         }
     }
 
+    /// The text an export writes: personal data masked as on screen unless `full` (the
+    /// person chose to include full values).
+    pub fn export_text(&self, row: &T, l: Locale, full: bool) -> String {
+        let text = self.text_of(row, l);
+        match self.mask {
+            Some(m) if !full && m.hides_personal_data() => super::masked::mask(m, &text),
+            _ => text,
+        }
+    }
+
     /// The cell a spreadsheet export writes: amounts and numbers as numbers, instants as
-    /// local dates (the reader's time zone), the rest as text.
-    pub fn cell_of(&self, row: &T, l: Locale) -> Cell {
+    /// local dates (the reader's time zone), the rest as text (masked unless `full`).
+    pub fn cell_of(&self, row: &T, l: Locale, full: bool) -> Cell {
         match &self.value {
-            Value::Text(f) => Cell::Text(f(row, l)),
+            Value::Text(_) => Cell::Text(self.export_text(row, l, full)),
             Value::Money(f) => f(row).map_or(Cell::Text(String::new()), |(a, c)| Cell::Money(a, c.to_string())),
             Value::DateTime(f) => f(row).map_or(Cell::Text(String::new()), |t| {
                 let zone = partner_api::time::offset(format::zone_offset_minutes(&t));
@@ -176,15 +186,16 @@ impl<T> Column<T> {
     }
 
     /// The values a CSV export writes for this column (`partner_api::csv`): an amount as a
-    /// plain number followed by its currency, a number as a number, the rest as the text shown.
-    pub fn csv_of(&self, row: &T, l: Locale, out: &mut Vec<csv::Value>) {
+    /// plain number followed by its currency, a number as a number, the rest as the text shown
+    /// (personal data masked unless `full`).
+    pub fn csv_of(&self, row: &T, l: Locale, full: bool, out: &mut Vec<csv::Value>) {
         match &self.value {
             Value::Money(f) => match f(row) {
                 Some((a, c)) => out.extend([csv::Value::Number(csv::amount(a)), csv::Value::Text(c.to_string())]),
                 None => out.extend([csv::Value::Text(String::new()), csv::Value::Text(String::new())]),
             },
             Value::Number(f) => out.push(csv::Value::Number(f(row).map(|n| n.to_string()).unwrap_or_default())),
-            _ => out.push(csv::Value::Text(self.text_of(row, l))),
+            _ => out.push(csv::Value::Text(self.export_text(row, l, full))),
         }
     }
 

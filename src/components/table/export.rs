@@ -26,12 +26,14 @@ pub enum Format {
     Xlsx,
 }
 
-/// What an export writes: the type, the file's name (the table's id; a time stamp is added)
-/// and the sheet's name (the table's title in the current language).
+/// What an export writes: the type, the file's name (the table's id; a time stamp is added),
+/// the sheet's name (the table's title in the current language) and whether personal data is
+/// written in full (an explicit choice; masked otherwise).
 pub struct File {
     pub format: Format,
     pub name: String,
     pub sheet: String,
+    pub full: bool,
 }
 
 /// Where exported rows go: a CSV text (with a reused buffer for one record's values) or a
@@ -58,16 +60,16 @@ impl Sink {
         }
     }
 
-    fn record<T>(&mut self, cols: &[Column<T>], visible: &[usize], row: &T, l: Locale) {
+    fn record<T>(&mut self, cols: &[Column<T>], visible: &[usize], row: &T, l: Locale, full: bool) {
         match self {
             Sink::Csv(w, values) => {
                 values.clear();
                 for &i in visible {
-                    cols[i].csv_of(row, l, values);
+                    cols[i].csv_of(row, l, full, values);
                 }
                 w.record_values(values.iter());
             }
-            Sink::Xlsx(w) => w.row(&visible.iter().map(|&i| cols[i].cell_of(row, l)).collect::<Vec<_>>()),
+            Sink::Xlsx(w) => w.row(&visible.iter().map(|&i| cols[i].cell_of(row, l, full)).collect::<Vec<_>>()),
         }
     }
 
@@ -147,7 +149,7 @@ impl Export {
                 |rows, done, total| {
                     columns.try_with_value(|cols| {
                         for r in &rows {
-                            w.record(cols, &visible, r, l);
+                            w.record(cols, &visible, r, l, file.full);
                         }
                     });
                     self.progress.try_set(Progress::Running { done, total: Some(total) });
@@ -187,7 +189,7 @@ impl Export {
                 }
                 let written = columns.try_with_value(|cols| {
                     for &i in chunk {
-                        w.record(cols, &visible, &rows[i as usize], l);
+                        w.record(cols, &visible, &rows[i as usize], l, file.full);
                     }
                 });
                 if written.is_none() {

@@ -91,8 +91,8 @@ pub trait RowAccess: Send + Sync {
         progress: RwSignal<Option<(u64, u64)>>,
     ) -> LocalBoxFuture<'static, Result<Option<Vec<String>>, ApiError>>;
     /// Exports every matching row, these columns, in this language, to this file type; `sheet`
-    /// names the workbook's sheet.
-    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String);
+    /// names the workbook's sheet; `full` writes personal data unmasked.
+    fn export(&self, export: Export, cols: Vec<usize>, l: Locale, format: Format, sheet: String, full: bool);
 }
 
 /// Everything the grid needs, built by `DataTable<T>`.
@@ -197,6 +197,12 @@ pub fn Grid(model: Model) -> impl IntoView {
     let reveal = Reveal::new();
     let scroll = Scroll::new();
     let export = Export::new();
+    // Personal data (names, e-mail, phone) is exported masked unless this is ticked; the
+    // choice is offered only while such a column is visible, and is not remembered.
+    let export_full = RwSignal::new(false);
+    let personal_visible = Memo::new(move |_| {
+        cols.with_value(|c| visible.with(|v| v.iter().any(|&i| c[i].mask.is_some_and(Mask::hides_personal_data))))
+    });
     let resolving = RwSignal::new(None::<(u64, u64)>);
 
     // Rows re-render when the data, the visible columns or the language change.
@@ -349,7 +355,8 @@ pub fn Grid(model: Model) -> impl IntoView {
         let vis = visible.get_untracked();
         let l = i18n.locale.get_untracked();
         let sheet = label.get_untracked();
-        rows.with_value(|r| r.export(export, vis, l, format, sheet));
+        let full = export_full.get_untracked() && personal_visible.get_untracked();
+        rows.with_value(|r| r.export(export, vis, l, format, sheet, full));
     };
 
     // Keyboard: the focused cell (roving tabindex) and moving it.
@@ -899,6 +906,17 @@ pub fn Grid(model: Model) -> impl IntoView {
                         </button>
                     })}
                     <ColumnChooser headers=headers layout=layout on_reset=reset_layout />
+                    {move || personal_visible.get().then(|| view! {
+                        <label class="export-full" title=move || Msg::ExportFullHint.text(i18n.get())>
+                            <input
+                                type="checkbox"
+                                data-testid="export-full"
+                                prop:checked=move || export_full.get()
+                                on:change=move |ev| export_full.set(event_target_checked(&ev))
+                            />
+                            {tr(Msg::ExportFull)}
+                        </label>
+                    })}
                     {export_button(Format::Csv, "export-csv", Msg::ExportCsv)}
                     {export_button(Format::Xlsx, "export-xlsx", Msg::ExportXlsx)}
                 </div>

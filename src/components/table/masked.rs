@@ -22,6 +22,16 @@ pub enum Mask {
     Phone,
 }
 
+impl Mask {
+    /// Whether the masked form hides personal data (names, e-mail, phone) rather than only
+    /// shortening a long identifier. Exports write such values masked unless the person asks
+    /// for full values; identifiers are always exported whole (they are what files are
+    /// reconciled by).
+    pub fn hides_personal_data(self) -> bool {
+        !matches!(self, Mask::Id)
+    }
+}
+
 fn head_tail(chars: &[char], head: usize, tail: usize, filler: &str) -> String {
     let mut s: String = chars[..head].iter().collect();
     s.push_str(filler);
@@ -226,4 +236,15 @@ pub fn ColumnEye(col: &'static str, reveal: Reveal) -> impl IntoView {
             {move || if on() { icons::eye_off() } else { icons::eye() }}
         </button>
     }
+}
+
+/// A masked value outside a table (detail pages, dialogs, chosen lists): the same mask and eye
+/// as in the lists, so what a list masks is not shown in full one click away.
+#[component]
+pub fn MaskedText(value: String, mask: Mask) -> impl IntoView {
+    if value.is_empty() {
+        return view! { <span class="muted">"—"</span> }.into_any();
+    }
+    let reveal = Reveal::new();
+    view! { <MaskedCell value=value mask=mask copy=false col="value" row_key=String::new() reveal=reveal /> }.into_any()
 }

@@ -5,6 +5,8 @@
 use super::labels::{association_msg, reason_msg, status_msg, type_msg};
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::table::masked::mask;
+use crate::components::table::Mask;
 use crate::i18n::{tr, use_i18n, AeDeadlineLeft, Msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -100,7 +102,7 @@ pub fn HandleDialog(event: RwSignal<Option<AssociationEvent>>, on_done: Callback
                             <dl>
                                 <dt>{Msg::AeColEvent.text(l)}</dt><dd data-testid="handle-event-id">{e.event_id.clone()}</dd>
                                 <dt>{Msg::AeColType.text(l)}</dt><dd>{type_msg(&e.event_type).text(l)}</dd>
-                                <dt>{Msg::ColCustomer.text(l)}</dt><dd>{format!("{} ({})", e.customer, e.account_name)}</dd>
+                                <dt>{Msg::ColCustomer.text(l)}</dt><dd>{format!("{} ({})", e.customer, mask(Mask::Sensitive, &e.account_name))}</dd>
                                 <dt>{Msg::ColAssociation.text(l)}</dt><dd>{association_msg(&e.association_type).text(l)}</dd>
                                 <dt>{Msg::Status.text(l)}</dt><dd data-testid="handle-event-status">{move || status_msg(&done.get().map(|d| d.status).unwrap_or_else(|| e2.status.clone())).text(i18n.get())}</dd>
                                 <dt>{Msg::Reason.text(l)}</dt><dd>{e.reason.clone().unwrap_or_else(|| "—".into())}</dd>

@@ -3,7 +3,8 @@
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
-use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Paging, Source};
+use crate::components::table::masked::MaskedText;
+use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Mask, Paging, Source};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
 use crate::routes::{safe_next, ASSOCIATION_EVENTS, CUSTOMERS};
@@ -72,6 +73,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 let c = &d.customer;
                 let l = i18n.get();
                 let rows: Vec<(Msg, String)> = vec![
+                    // Masked as in the customers list (X6), the eye shows it.
                     (Msg::Account, c.account_name.clone()),
                     (Msg::CustomerId, c.customer_id.clone()),
                     (Msg::ColIndustry, code_label(CodeKind::Industry, &c.industry, l)),
@@ -107,7 +109,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
             {move || facts().map(|(_, rows)| view! {
                 <div class="card facts">
                     <dl>
-                        {rows.into_iter().map(|(k, v)| view! { <dt>{move || k.text(i18n.get())}</dt><dd>{v}</dd> }).collect_view()}
+                        {rows.into_iter().map(|(k, v)| {
+                            let v = if matches!(k, Msg::Account) { view! { <MaskedText value=v mask=Mask::Sensitive /> }.into_any() } else { v.into_any() };
+                            view! { <dt>{move || k.text(i18n.get())}</dt><dd data-testid=matches!(k, Msg::Account).then_some("fact-account")>{v}</dd> }
+                        }).collect_view()}
                     </dl>
                 </div>
             })}

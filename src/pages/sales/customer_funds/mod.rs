@@ -45,7 +45,7 @@ fn columns() -> Vec<Column<FundsRow>> {
             .masked(Mask::Id)
             .copyable()
             .width(150),
-        C::text("account", Msg::Account, |r, _| r.customer.account_name.clone()).width(170),
+        C::text("account", Msg::Account, |r, _| r.customer.account_name.clone()).masked(Mask::Sensitive).width(170),
         C::money("balance", Msg::FdBalance, |r| r.balance.as_ref().map(|b| (b.amount, b.currency.as_str()))).width(140),
         C::money("debt", Msg::FdDebt, |r| r.balance.as_ref().map(|b| (b.debt_amount, b.currency.as_str()))).width(120),
     ]

@@ -5,6 +5,8 @@ use super::draft::Chosen;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
+use crate::components::table::masked::{mask, MaskedText};
+use crate::components::table::Mask;
 use crate::i18n::{tr, use_i18n, Msg, TableTotal};
 use leptos::prelude::*;
 use partner_api::whitelist::{EntriesQuery, Entry};
@@ -28,7 +30,7 @@ pub fn ChosenList(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                             let id = c.id.clone();
                             view! {
                                 <li class="chip" data-testid="chosen" data-customer=c.id.clone()>
-                                    <span>{format!("{} · {}", c.name, c.account)}</span>
+                                    <span>{format!("{} · {}", c.name, mask(Mask::Sensitive, &c.account))}</span>
                                     <button class="icon-button" type="button" aria-label=Msg::VoRemove.text(l) on:click=move |_| customers.update(|v| v.retain(|x| x.id != id))>"×"</button>
                                 </li>
                             }
@@ -93,7 +95,7 @@ pub fn AddCustomersDialog(open: RwSignal<bool>, customers: RwSignal<Vec<Chosen>>
                                         prop:checked=move || picked.with(|p| p.iter().any(|x| x.id == id))
                                         on:change=move |ev| toggle(&e2, event_target_checked(&ev)) /></td>
                                     <td>{e.customer.clone()}</td>
-                                    <td>{e.account_name.clone()}</td>
+                                    <td><MaskedText value=e.account_name.clone() mask=Mask::Sensitive /></td>
                                     <td class="muted">{e.customer_id.clone()}</td>
                                 </tr>
                             }

@@ -1,6 +1,8 @@
 //! What the person has typed and picked in the issue form. It outlives the form (which is
 //! hidden while a plan is on screen), so "New issue" comes back to the same quota and face value.
 
+use crate::components::table::masked::mask;
+use crate::components::table::Mask;
 use crate::i18n::{Locale, Msg, VoFaceAboveMax, VoFaceBelowMin};
 use leptos::prelude::*;
 use partner_api::coupons::CouponQuota;
@@ -122,7 +124,8 @@ impl Draft {
 
     /// Plan items: (customer id, label shown).
     pub fn plan_customers(self) -> Vec<(String, String)> {
-        self.customers
-            .with_untracked(|c| c.iter().map(|c| (c.id.clone(), format!("{} ({})", c.name, c.account))).collect())
+        self.customers.with_untracked(|c| {
+            c.iter().map(|c| (c.id.clone(), format!("{} ({})", c.name, mask(Mask::Sensitive, &c.account)))).collect()
+        })
     }
 }

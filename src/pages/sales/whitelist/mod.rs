@@ -9,7 +9,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::filters::TextFilter;
 use crate::components::list_page::{Draft, FormIds, List, ListPage, ListUrl, Sizes, SIZES};
 use crate::components::remote::use_remote;
-use crate::components::table::{paged, Column};
+use crate::components::table::{paged, Column, Mask};
 use crate::components::whitelist_kit::{use_rights, TemplateButtons};
 use crate::format;
 use crate::i18n::{
@@ -35,7 +35,7 @@ fn entry_columns() -> Vec<Column<Entry>> {
     type C = Column<Entry>;
     vec![
         C::text("customer", Msg::ColCustomer, |r, _| r.customer.clone()).width(220),
-        C::text("account", Msg::Account, |r, _| r.account_name.clone()).width(170),
+        C::text("account", Msg::Account, |r, _| r.account_name.clone()).masked(Mask::Sensitive).width(170),
         C::text("customer-id", Msg::CustomerId, |r, _| r.customer_id.clone()).width(280),
         C::text("association", Msg::WlColAssociation, |r, l| {
             code_label(CodeKind::AssociationType, &r.association_type, l)
