@@ -34,3 +34,18 @@ pub fn session_remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// Drafts of forms kept for the tab (`pc.draft.<form>`): a reload or a visit elsewhere in the
+/// app loses nothing; signing out forgets them.
+pub const DRAFT_PREFIX: &str = "pc.draft.";
+
+/// Forgets every draft of this tab.
+pub fn forget_drafts() {
+    let Some(s) = session() else { return };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> =
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(DRAFT_PREFIX)).collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}

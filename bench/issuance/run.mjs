@@ -121,8 +121,11 @@ for (const run of runs) {
 
   await sandbox.control('DELETE', '/__sandbox/requests');
   if (run.faults) await sandbox.faults(run.faults);
-  const started = Date.now();
+  // The review step (#18) is the person's reading time, not the issuance's.
   await page.click('[data-testid=issue-submit]');
+  await page.locator('[data-testid=review-confirm]').waitFor();
+  const started = Date.now();
+  await page.click('[data-testid=review-confirm]');
   await page.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.dataset.state === 'done', null, { timeout: 900_000, polling: 100 });
   const wallMs = Date.now() - started;
   const counted = await sandbox.control('GET', '/__sandbox/requests');

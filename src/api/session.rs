@@ -72,6 +72,7 @@ impl Auth {
 
     pub fn sign_out(&self) {
         crate::storage::session_remove(SESSION_KEY);
+        crate::storage::forget_drafts();
         self.session.set(None);
         self.profile.set(None);
         self.finish_reauth(false);

@@ -47,11 +47,20 @@ crate::texts! {
     VoQuotaFrozen => "已冻结,不能发放", "Frozen: cannot issue";
     VoQuotaReclaimed => "已回收,不能发放", "Reclaimed: cannot issue";
     VoQuotaEmpty => "余额为 0,不能发放", "No balance left: cannot issue";
-    VoProgress => "发放进度", "Issuing";
+    VoProgress => "发放进度", "Issue progress";
     VoReconciling => "上一批的结果不确定,正在根据发放记录核对,核对完成前不会再次发送。", "The last batch's outcome is unknown: checking the issue records; nothing is sent again until that is done.";
     VoStopped => "已暂停:无法读取需要的数据。已发放的不会重复发放,请稍后继续。", "Paused: data needed to go on could not be read. Nothing issued will be issued again; continue later.";
     VoCouponOrReason => "券 ID / 原因", "Coupon ID / reason";
     VoStatePending => "待发放", "Waiting";
+    VoStateNotSent => "未发放", "Not sent";
+    VoRefusedFix => "请按提示处理后点击“重试失败项”;已发放的客户不会重复发放。", "Fix the cause, then choose “Retry failed”; customers already issued are not issued again.";
+    VoReviewTitle => "确认发放", "Review and issue";
+    VoReviewIntro => "发放会立即占用额度,且无法撤销(只能逐张回收)。请核对:", "Issuing uses the quota at once and cannot be undone (coupons can only be reclaimed one by one). Check:";
+    VoReviewConfirm => "确认发放", "Issue now";
+    VoReviewBack => "返回修改", "Back to the form";
+    VoBalanceAfter => "发放后额度余额", "Quota balance after";
+    VoDraftRestored => "已恢复本标签页中未发放的草稿。", "Your unsent draft in this tab was restored.";
+    VoDraftDiscard => "清空草稿", "Clear the draft";
     VoStateSending => "发放中", "Sending";
     VoStateIssued => "已发放", "Issued";
     VoStateUnknown => "核对中", "Reconciling";
@@ -87,5 +96,8 @@ crate::templates! {
     VoResumeFound { quota, n } => "额度 {quota} 还有 {n} 位客户的发放未完成。继续时会先根据发放记录核对,不会重复发放。", "{n} customers of quota {quota} are not finished yet. Resuming first checks the issue records, so nobody is issued twice.", one n: "{n} customer of quota {quota} is not finished yet. Resuming first checks the issue records, so nobody is issued twice.";
     VoReclaimConfirm { n, total } => "确定回收 {n} 张券,共 {total}?", "Reclaim {n} coupons, {total} in total?", one n: "Reclaim {n} coupon, {total} in total?";
     VoReclaimSkipped { n } => "另有 {n} 张所选的券不可回收,将跳过。", "{n} other selected coupons cannot be reclaimed and are skipped.", one n: "{n} other selected coupon cannot be reclaimed and is skipped.";
+    VoRefusedText { n } => "服务端拒绝了整个发放请求,以下 {n} 位客户未发放:", "The server refused the whole issue request; {n} customers were not issued:", one n: "The server refused the whole issue request; {n} customer was not issued:";
+    VoReviewSummary { n, face, total } => "向 {n} 位客户各发放 {face},共 {total}", "{face} to each of {n} customers, {total} in total", one n: "{face} to {n} customer, {total} in total";
+    VoReviewMore { n } => "以及另外 {n} 位客户", "and {n} more customers", one n: "and {n} more customer";
     VoProgressText { done, total, issued, failed } => "已处理 {done} / {total}:成功 {issued},失败 {failed}", "{done} of {total} done: {issued} issued, {failed} failed";
 }

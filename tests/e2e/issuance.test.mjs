@@ -117,6 +117,7 @@ test('250 customers, faults in the V2 calls: exactly one voucher each (V3/V5), t
   });
   await sandbox.control('DELETE', '/__sandbox/requests');
   await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await waitDone(page);
 
   // The sandbox: one coupon per customer, each in the V5 records and in V3, and no more.
@@ -166,6 +167,7 @@ test('a reload while a batch is in flight resumes by reconciling: no duplicates,
   // Batch 1 is issued at once but answered only after 8 s; the page is reloaded meanwhile.
   await sandbox.faults({ fail_next: [{ kind: 'commit_then_delay', count: 1, method: 'POST', path_prefix: COUPONS, delay_ms: 8000 }] });
   await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-row][data-state=sending]'));
   for (let i = 0; i < 50 && (await v2Posts()) < 1; i++) await page.waitForTimeout(50);
   assert.equal(await v2Posts(), 1);
@@ -197,6 +199,7 @@ test('Chromium resends a POST whose reused connection closed before any answer b
   const before = await balance();
   await sandbox.faults({ fail_next: [{ kind: 'commit_then_reset', count: 1, method: 'POST', path_prefix: COUPONS }] });
   await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await waitDone(page);
   // The page got a clean answer, but the server received the POST twice (the connection was
   // reused from the paste-box reads, so Chromium resent it without telling the page).

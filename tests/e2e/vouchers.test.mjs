@@ -89,7 +89,7 @@ async function results(page) {
 
 test('issue vouchers to whitelisted customers chosen in the dialog: issued with coupon ids, balance decreased', async () => {
   const page = await browser.newPage();
-  await signIn(page, sandbox.appUrl);
+  await signIn(page, sandbox.appUrl, { stay: true });
   await openIssue(page);
   await screenshot(page, 'vouchers-issue-zh');
   // Quotas that cannot issue are shown, not selectable, with the reason.
@@ -140,8 +140,31 @@ test('issue vouchers to whitelisted customers chosen in the dialog: issued with 
   assert.equal(await page.getAttribute('[data-testid=chosen-customers]', 'data-count'), '3');
   assert.match(await page.textContent('[data-testid=summary-line]'), /3 × CNY 12\.34 = CNY 37\.02/);
 
+  // The draft is kept for the tab (#18): a reload gives back the quota, face value and customers.
+  await page.reload();
+  await page.locator('[data-testid=draft-restored]').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=chosen-customers]')?.dataset.count === '3');
+  assert.equal(await page.inputValue('[data-testid=face-value]'), '12.34');
+  assert.match(await page.textContent('[data-testid=summary-line]'), /3 × CNY 12\.34 = CNY 37\.02/);
+
+  // Issuing is reviewed first (#18): nothing is sent until it is confirmed.
   await page.click('[data-testid=issue-submit]');
+  await page.locator('[data-testid=issue-review]').waitFor();
+  assert.match(await page.textContent('[data-testid=review-summary]'), /3 位客户各发放 CNY 12\.34,共 CNY 37\.02/);
+  assert.equal(await page.textContent('[data-testid=review-quota]'), Q_VOUCHER);
+  const expectAfter = (Number(before.balance) - 37.02).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  assert.ok((await page.textContent('[data-testid=review-balance-after]')).includes(expectAfter), expectAfter);
+  assert.equal(await page.locator('[data-testid=review-customers] li').count(), 3);
+  await screenshot(page, 'vouchers-review-zh');
+  for (const c of picked) assert.equal((await couponsOf(c, 12.34)).length, 0, 'nothing sent before confirming');
+  await page.click('[data-testid=review-back]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=chosen-customers]')?.dataset.count === '3');
+  assert.equal(await page.inputValue('[data-testid=face-value]'), '12.34', 'the form comes back as it was');
+  await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await waitDone(page);
+  // Sent: the tab keeps no draft of these customers.
+  assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('pc.draft.')).length), 0);
   const rows = await results(page);
   assert.equal(rows.length, 3);
   for (const r of rows) {
@@ -217,6 +240,7 @@ test('an ambiguous V2 answer (commit_then_fail) is reconciled from V5: issued on
   });
   await sandbox.faults({ fail_next: [{ kind: 'commit_then_fail', count: 1, path_prefix: COUPONS }] });
   await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await waitDone(page);
   const rows = await results(page);
   assert.deepEqual(rows.map((r) => r.state), ['issued', 'issued', 'issued']);
@@ -229,6 +253,45 @@ test('an ambiguous V2 answer (commit_then_fail) is reconciled from V5: issued on
   for (const e of chosen) {
     assert.equal(records.records.filter((r) => r.customer_id === e.customer_id && Number(r.operation_amount) === 13.57).length, 1);
   }
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('a call refused as a whole is said once, its customers not sent; a new issue keeps them (#18)', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await signIn(page, sandbox.appUrl);
+  await toEnglish(page);
+  await openIssue(page);
+  await pickQuota(page, Q_VOUCHER);
+  await page.fill('[data-testid=face-value]', '14.68');
+  const chosen = fresh(2);
+  await paste(page, chosen.map((e) => e.account_name));
+  await sandbox.faults({ fail_next: [{ kind: 'throttle', count: 1, method: 'POST', path_prefix: COUPONS }] });
+  await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.dataset.state === 'refused');
+  await sandbox.clearFaults();
+  // One notice with the code and its meaning; the rows say "not sent", not "failed" each.
+  const refused = page.locator('[data-testid=issue-refused]');
+  assert.equal(await refused.getAttribute('data-code'), 'CBC.0250');
+  assert.match(await refused.textContent(), /refused the whole issue request; 2 customers were not issued/);
+  assert.deepEqual((await results(page)).map((r) => r.state), ['not-sent', 'not-sent']);
+  assert.equal(await page.getAttribute('[data-testid=issue-progress]', 'data-failed'), '0');
+  await screenshot(page, 'vouchers-refused-en');
+  for (const e of chosen) assert.equal((await couponsOf(e.customer_id, 14.68)).length, 0);
+  // A new issue keeps the customers who were not issued.
+  await page.click('[data-testid=new-issue]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=chosen-customers]')?.dataset.count === '2');
+  assert.equal(await page.inputValue('[data-testid=face-value]'), '14.68');
+  await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
+  await waitDone(page);
+  assert.deepEqual((await results(page)).map((r) => r.state), ['issued', 'issued']);
+  for (const e of chosen) assert.equal((await couponsOf(e.customer_id, 14.68)).length, 1);
+  // Once everyone is issued, a new issue starts without them.
+  await page.click('[data-testid=new-issue]');
+  await page.locator('[data-testid=issue-form]').waitFor();
+  assert.equal(await page.getAttribute('[data-testid=chosen-customers]', 'data-count'), '0');
   assertNoPageErrors(page);
   await page.context().close();
 });
@@ -256,6 +319,7 @@ test('a reload mid-plan resumes by reconciling: no duplicates', async () => {
     page.on('response', (r) => console.log('RESP', r.request().method(), r.url(), r.status()));
   }
   await page.click('[data-testid=issue-submit]');
+  await page.click('[data-testid=review-confirm]');
   await page.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.dataset.state === 'stopped', null, { timeout: 20_000 });
   assert.deepEqual((await results(page)).map((r) => r.state), ['unknown', 'unknown']);
   await screenshot(page, 'vouchers-stopped-zh');

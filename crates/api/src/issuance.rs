@@ -124,6 +124,19 @@ pub struct Plan {
     /// The last batch whose records the floor already accounts for.
     #[serde(default)]
     pub floor_batch: u32,
+    /// The server refused a whole call (an error answer, not per-customer results): nothing
+    /// of that batch was issued and nothing more is sent, since the next call would be refused
+    /// the same way. The customers not issued are *not sent*, not failed one by one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<Refusal>,
+}
+
+/// A call refused as a whole: its code and message, and the batch it answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub batch: u32,
+    pub code: String,
+    pub message: String,
 }
 
 /// Counts for the progress bar and the summary.
@@ -135,6 +148,8 @@ pub struct Tally {
     pub issued: usize,
     pub failed: usize,
     pub unknown: usize,
+    /// Never sent, or sent in a call refused as a whole ([`Plan::refused`]).
+    pub not_sent: usize,
 }
 
 impl Tally {
@@ -180,6 +195,7 @@ impl Plan {
             start_floor: floor,
             floor,
             floor_batch: 0,
+            refused: None,
         }
     }
 
@@ -191,6 +207,7 @@ impl Plan {
         let mut t = Tally { total: self.items.len(), ..Tally::default() };
         for i in &self.items {
             match i.state {
+                ItemState::Pending if self.refused.is_some() => t.not_sent += 1,
                 ItemState::Pending => t.pending += 1,
                 ItemState::Sending { .. } => t.sending += 1,
                 ItemState::Issued { .. } => t.issued += 1,
@@ -227,6 +244,9 @@ impl Plan {
     pub fn next(&mut self, now: Instant) -> Next {
         if let Some(b) = self.batches.iter().find(|b| b.state == BatchState::Ambiguous) {
             return Next::Reconcile { batch: b.no, anchor: self.anchor(b.no) };
+        }
+        if self.refused.is_some() {
+            return Next::Finished;
         }
         if self.batches.iter().any(|b| b.state == BatchState::InFlight) {
             // The caller must settle the batch it sent first; sending another is never right.
@@ -299,18 +319,18 @@ impl Plan {
     }
 
     /// The call failed. A clear rejection (4xx, or a 200 business failure for the whole call)
-    /// issued nothing; anything else (timeout, 5xx, network) might have, and is reconciled.
+    /// issued nothing and stops the plan ([`Plan::refused`]); anything else (timeout, 5xx, network) might have, and is reconciled.
     pub fn fail(&mut self, batch: u32, error: &ApiError) {
         use crate::ErrorKind::*;
         let definite = matches!(error.kind(), Invalid | Forbidden | Business | Unauthorized | Throttled);
         for i in &mut self.items {
             if i.state == (ItemState::Sending { batch }) {
-                i.state = if definite {
-                    ItemState::Failed { code: error.code.clone(), message: error.message.clone() }
-                } else {
-                    ItemState::Unknown { batch }
-                };
+                // Refused as a whole: back to pending, counted as not sent while refused.
+                i.state = if definite { ItemState::Pending } else { ItemState::Unknown { batch } };
             }
+        }
+        if definite {
+            self.refused = Some(Refusal { batch, code: error.code.clone(), message: error.message.clone() });
         }
         if let Some(b) = self.batch_mut(batch) {
             if definite {

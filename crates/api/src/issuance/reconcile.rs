@@ -170,7 +170,12 @@ impl Plan {
     /// "Retry failed": only customers that failed for a reason that may pass now go back to
     /// pending; issued ones are never touched.
     pub fn retry_failed(&mut self) -> usize {
-        let mut n = 0;
+        // Customers of a refused call are sent again too (the person fixed the cause).
+        let mut n = if self.refused.take().is_some() {
+            self.items.iter().filter(|i| i.state == ItemState::Pending).count()
+        } else {
+            0
+        };
         for i in &mut self.items {
             if let ItemState::Failed { code, .. } = &i.state {
                 if RETRYABLE_CODES.contains(&code.as_str()) {

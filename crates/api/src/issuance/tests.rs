@@ -136,8 +136,31 @@ fn definite_rejections_issue_nothing_and_are_not_reconciled() {
     let mut p = plan(2);
     let (b, _) = send(&mut p, "2026-11-25T10:00:00Z");
     p.fail(b, &parse_error(400, r#"{"error_code":"CBC.99000017","error_msg":"quota expired"}"#, None));
-    assert_eq!(p.tally().failed, 2);
+    // Refused as a whole: one refusal for the plan, its customers not sent (not failed).
+    let tally = p.tally();
+    assert_eq!((tally.failed, tally.not_sent, tally.pending), (0, 2, 0));
+    assert_eq!(p.refused.as_ref().map(|r| (r.batch, r.code.as_str())), Some((1, "CBC.99000017")));
     assert_eq!(p.next(t("2026-11-25T10:00:01Z")), Next::Finished);
+}
+
+#[test]
+fn a_refused_call_stops_the_plan_and_a_retry_sends_its_customers_again() {
+    let mut p = plan(150);
+    let (b1, ids1) = send(&mut p, "2026-11-25T10:00:00Z");
+    p.settle(b1, &answer(&ids1));
+    let (b2, _) = send(&mut p, "2026-11-25T10:00:05Z");
+    p.fail(b2, &parse_error(403, r#"{"error_code":"CBC.0151","error_msg":"no permission"}"#, None));
+    let tally = p.tally();
+    assert_eq!((tally.issued, tally.not_sent, tally.failed), (100, 50, 0));
+    assert_eq!(p.next(t("2026-11-25T10:00:06Z")), Next::Finished, "nothing more is sent");
+    // Saved and read back, the refusal is kept.
+    let back: Plan = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+    assert_eq!(back.refused, p.refused);
+    assert_eq!(p.retry_failed(), 50);
+    assert!(p.refused.is_none());
+    assert!(
+        matches!(p.next(t("2026-11-25T10:00:07Z")), Next::Send { request, .. } if request.customer_ids.len() == 50)
+    );
 }
 
 #[test]

@@ -52,6 +52,26 @@ impl Issuance {
         self.flow.with(Flow::running)
     }
 
+    /// Shows a plan for review (S4: issuing spends quota at once; a person confirms first).
+    pub fn review(self, plan: Plan) {
+        self.flow.set(Flow::Reviewing(plan));
+    }
+
+    /// The plan under review, confirmed: saved and issued.
+    pub fn confirm(self) {
+        let plan = self.flow.with_untracked(|f| f.reviewing().cloned());
+        if let Some(p) = plan {
+            self.start(p);
+        }
+    }
+
+    /// Back from the review to the form, as it was.
+    pub fn back_to_form(self) {
+        if self.flow.with_untracked(|f| f.reviewing().is_some()) {
+            self.flow.set(Flow::Editing);
+        }
+    }
+
     /// Saves the plan and runs it until it is finished or a read fails.
     pub fn start(self, plan: Plan) {
         save_plan(&plan);
@@ -97,7 +117,8 @@ impl Issuance {
     pub fn can_retry(self) -> bool {
         self.with_plan(|p| {
             p.is_some_and(|p| {
-                p.items.iter().any(
+                p.refused.is_some()
+                    || p.items.iter().any(
                     |i| matches!(&i.state, ItemState::Failed { code, .. } if RETRYABLE_CODES.contains(&code.as_str())),
                 )
             })
@@ -109,7 +130,22 @@ impl Issuance {
         self.with_plan(|p| p.is_some_and(|p| p.tally().unknown > 0))
     }
 
-    /// Back to the form (the form clears its customers itself).
+    /// Customers of the plan on screen who got their coupon.
+    pub fn issued_customers(self) -> std::collections::HashSet<String> {
+        self.flow.with_untracked(|s| {
+            s.plan()
+                .map(|p| {
+                    p.items
+                        .iter()
+                        .filter(|i| matches!(i.state, ItemState::Issued { .. }))
+                        .map(|i| i.customer_id.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// Back to the form (the form keeps the customers who were not issued).
     pub fn new_issue(self) {
         self.flow.set(Flow::Editing);
         self.check_result.set(None);

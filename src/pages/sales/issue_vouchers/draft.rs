@@ -46,6 +46,11 @@ pub struct Draft {
     pub services: RwSignal<Vec<String>>,
     pub products: RwSignal<Vec<String>>,
     pub customers: RwSignal<Vec<Chosen>>,
+    /// The draft came back from the tab's storage (said above the form until cleared).
+    pub restored: RwSignal<bool>,
+    /// Off while a plan runs: its customers belong to the plan's own record, not to a draft
+    /// a later visit would offer again (a new issue turns it back on).
+    pub keeping: RwSignal<bool>,
 }
 
 impl Draft {
@@ -66,27 +71,62 @@ impl Draft {
             services: RwSignal::new(Vec::new()),
             products: RwSignal::new(Vec::new()),
             customers: RwSignal::new(Vec::new()),
+            restored: RwSignal::new(false),
+            keeping: RwSignal::new(true),
         };
+        // The restored draft's quota keeps the restored validity and scope once.
+        let keep_choices = StoredValue::new(None::<String>);
+        let restored_kind = StoredValue::new(None::<i32>);
         // A new quota: validity and scope start from the quota's.
         Effect::new(move |_| {
             if let Some(q) = quota() {
+                if keep_choices.get_value().as_deref() == Some(q.quota_id.as_str()) {
+                    keep_choices.set_value(None);
+                    return;
+                }
                 d.valid_from.set(day(&q.effective_time));
                 d.valid_to.set(day(&q.expire_time));
                 d.services.set(Vec::new());
                 d.products.set(Vec::new());
             }
         });
-        // Switching type starts over.
+        // Each type has its own draft in the tab: restored when the type is shown, else the
+        // quota starts over.
         Effect::new(move |_| {
-            kind.track();
-            d.quota_id.set(String::new());
+            let k = kind.get();
+            if restored_kind.get_value() == Some(k) {
+                return;
+            }
+            match super::draft_store::load(k) {
+                Some(saved) => {
+                    keep_choices.set_value(Some(saved.quota_id.clone()));
+                    d.restore(saved);
+                    d.restored.set(true);
+                }
+                None => {
+                    d.quota_id.set(String::new());
+                    d.restored.set(false);
+                }
+            }
+            restored_kind.set_value(Some(k));
         });
+        super::draft_store::keep(d, kind, restored_kind);
         d
     }
 
-    /// After a plan: a new issue starts with no customers and untouched fields.
-    pub fn clear_after_issue(self) {
+    /// Starts the form over (the quota stays chosen).
+    pub fn clear(self) {
+        self.face.set(String::new());
+        self.face_touched.set(false);
+        self.memo.set(String::new());
         self.customers.set(Vec::new());
+        self.restored.set(false);
+    }
+
+    /// After a plan: a new issue keeps the customers who were not issued (failed, refused or
+    /// not sent), so they can be issued again without being chosen again; the issued ones go.
+    pub fn after_issue(self, issued: &std::collections::HashSet<String>) {
+        self.customers.update(|c| c.retain(|c| !issued.contains(&c.id)));
         self.face_touched.set(false);
     }
 

@@ -8,6 +8,8 @@ use partner_api::ApiError;
 pub enum Flow {
     /// The form; no plan on screen.
     Editing,
+    /// A plan made from the form, shown for review; nothing is saved or sent until confirmed.
+    Reviewing(Plan),
     /// The driver sends batches, or reconciles an ambiguous one before sending more.
     Issuing(Plan),
     /// A read needed to go on failed: nothing more is sent until "Continue".
@@ -17,17 +19,25 @@ pub enum Flow {
 }
 
 impl Flow {
+    /// The plan being issued or issued (not one under review).
     pub fn plan(&self) -> Option<&Plan> {
         match self {
-            Flow::Editing => None,
+            Flow::Editing | Flow::Reviewing(_) => None,
             Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
         }
     }
 
     pub fn plan_mut(&mut self) -> Option<&mut Plan> {
         match self {
-            Flow::Editing => None,
+            Flow::Editing | Flow::Reviewing(_) => None,
             Flow::Issuing(p) | Flow::Interrupted { plan: p, .. } | Flow::Done(p) => Some(p),
+        }
+    }
+
+    pub fn reviewing(&self) -> Option<&Plan> {
+        match self {
+            Flow::Reviewing(p) => Some(p),
+            _ => None,
         }
     }
 

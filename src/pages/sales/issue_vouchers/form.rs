@@ -24,8 +24,20 @@ pub fn IssueForm(
     issuance: Issuance,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Draft { quota_id, face, face_touched, valid_from, valid_to, memo, advanced, services, products, customers } =
-        draft;
+    let Draft {
+        quota_id,
+        face,
+        face_touched,
+        valid_from,
+        valid_to,
+        memo,
+        advanced,
+        services,
+        products,
+        customers,
+        restored,
+        ..
+    } = draft;
     let dialog_open = RwSignal::new(false);
     let form_error = RwSignal::new(None::<Msg>);
     let face_error = Memo::new(move |_| quota.with(|q| draft.face_error(q.as_ref(), i18n.get())));
@@ -49,7 +61,7 @@ pub fn IssueForm(
                 let template = rules::template(&q, draft.choices(&q, face_value));
                 // The quota's last change (server clock) is the floor of this plan's records.
                 let plan = Plan::new(new_plan_id(), template, q.quota_type, draft.plan_customers(), q.last_update_time);
-                issuance.start(plan);
+                issuance.review(plan);
             }
         }
     };
@@ -60,6 +72,12 @@ pub fn IssueForm(
     view! {
         <form class="card form issue-form" data-testid="issue-form" on:submit=submit novalidate>
             {move || quotas.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| quotas.reload()) /> })}
+            {move || restored.get().then(|| view! {
+                <div class="notice notice-info" role="status" data-testid="draft-restored">
+                    {tr(Msg::VoDraftRestored)}" "
+                    <button class="link-button" type="button" data-testid="draft-discard" on:click=move |_| draft.clear()>{tr(Msg::VoDraftDiscard)}</button>
+                </div>
+            })}
             <fieldset class="field quota-field">
                 <legend class="field-label">{tr(Msg::Quota)}<span class="required">"*"</span></legend>
                 <QuotaPicker quotas=quotas.data selected=quota_id />

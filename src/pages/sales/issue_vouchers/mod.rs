@@ -1,16 +1,20 @@
 //! S4 发放代金券 and S7 现金券: pick a quota, a face value and whitelisted customers, then
 //! issue through [`partner_api::issuance::Plan`] so that nobody is ever issued twice.
 //!
-//! - `controller.rs`: the flow's states (editing → issuing → done / interrupted) and moves;
+//! - `controller.rs`: the flow's states (editing → reviewing → issuing → done / interrupted)
+//!   and moves;
 //! - `driver.rs`: runs a plan (saved before every call and after every answer, ambiguous
 //!   batches reconciled from V5 before anything else is sent);
 //! - `saved.rs`: the plans in localStorage, resumed (by reconciling) when the page opens;
+//! - `draft_store.rs`: the draft kept for the tab (a reload or leaving the page loses nothing);
 //! - `draft.rs`, `form.rs`, `quota_picker.rs`, `customers.rs`, `paste.rs`: the form;
+//! - `review.rs`: the plan shown for confirmation before anything is sent;
 //! - `progress.rs`: the plan on screen; `resume.rs`: plans found from an earlier visit.
 
 mod controller;
 mod customers;
 mod draft;
+mod draft_store;
 mod driver;
 mod flow;
 mod form;
@@ -18,18 +22,26 @@ mod paste;
 mod progress;
 mod quota_picker;
 mod resume;
+mod review;
 mod saved;
 
 use crate::api::use_api;
 use crate::components::remote::use_remote;
 use crate::i18n::{tr, use_i18n, Msg};
-use controller::Issuance;
+use controller::{Flow, Issuance};
 use draft::Draft;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use partner_api::coupons::{quota_type, ListQuotaCouponsRequest};
 
 use crate::routes::ISSUE_VOUCHERS as PATH;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Form,
+    Review,
+    Plan,
+}
 
 #[component]
 pub fn IssueVouchersPage() -> impl IntoView {
@@ -38,7 +50,9 @@ pub fn IssueVouchersPage() -> impl IntoView {
     let query = use_query_map();
 
     // Voucher (quota type 0) or cash coupon (quota type 1): `?type=cash`.
-    let kind = RwSignal::new(quota_type::VOUCHER);
+    // Read from the URL at once, so the other type's draft is never restored first.
+    let cash_url = query.with_untracked(|q| q.get("type").as_deref() == Some("cash"));
+    let kind = RwSignal::new(if cash_url { quota_type::CASH } else { quota_type::VOUCHER });
     Effect::new(move |_| {
         let cash = query.with(|q| q.get("type").as_deref() == Some("cash"));
         kind.set(if cash { quota_type::CASH } else { quota_type::VOUCHER });
@@ -63,13 +77,21 @@ pub fn IssueVouchersPage() -> impl IntoView {
     let draft = Draft::new(kind, quota_id, move || quota.get());
     let issuance = Issuance::new(api, saved::saved_unfinished_plans(), Callback::new(move |_| quotas.reload()));
     let new_issue = Callback::new(move |_| {
+        let issued = issuance.issued_customers();
         issuance.new_issue();
-        draft.clear_after_issue();
+        draft.after_issue(&issued);
     });
 
-    // Only a plan appearing or going away switches between the form and the progress card
+    // Only the stage changing switches between the form, the review and the progress card
     // (a closure reading the plan itself would rebuild the card on every batch).
-    let has_plan = Memo::new(move |_| issuance.with_plan(|p| p.is_some()));
+    let stage = Memo::new(move |_| {
+        issuance.flow.with(|f| match f {
+            Flow::Editing => Stage::Form,
+            Flow::Reviewing(_) => Stage::Review,
+            _ => Stage::Plan,
+        })
+    });
+    Effect::new(move |_| draft.keeping.set(stage.get() != Stage::Plan));
     let title =
         move || if kind.get() == quota_type::CASH { Msg::VoCashTitle } else { Msg::IssueVouchers }.text(i18n.get());
     let switch_href = move |cash: bool| crate::routes::href(&format!("{PATH}{}", if cash { "?type=cash" } else { "" }));
@@ -87,12 +109,13 @@ pub fn IssueVouchersPage() -> impl IntoView {
             <resume::ResumeNotices issuance=issuance />
             // Created once per visible plan: it follows the plan itself, so a batch only
             // redraws the rows it changed.
-            {move || match has_plan.get() {
-                true => view! {
+            {move || match stage.get() {
+                Stage::Plan => view! {
                     <progress::PlanProgress issuance=issuance quotas=quotas.data />
                     <progress::PlanActions issuance=issuance on_new_issue=new_issue />
                 }.into_any(),
-                false => view! { <form::IssueForm draft=draft quotas=quotas quota=quota issuance=issuance /> }.into_any(),
+                Stage::Review => view! { <review::Review draft=draft quota=quota issuance=issuance /> }.into_any(),
+                Stage::Form => view! { <form::IssueForm draft=draft quotas=quotas quota=quota issuance=issuance /> }.into_any(),
             }}
         </section>
     }

@@ -4,7 +4,7 @@
 use super::controller::Issuance;
 use super::saved::unfinished;
 use crate::components::error_notice::ErrorNotice;
-use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, VoExtraFound, VoProgressText};
+use crate::i18n::{error_text, tr, use_i18n, Locale, Msg, VoExtraFound, VoProgressText, VoRefusedText};
 use leptos::prelude::*;
 use partner_api::coupons::ListQuotaCouponsResponse;
 use partner_api::issuance::{ExtraCoupon, Item, ItemState, Plan, Tally};
@@ -22,8 +22,10 @@ struct RowState {
     extra: Vec<ExtraCoupon>,
 }
 
-fn row_state(i: &Item) -> RowState {
+fn row_state(i: &Item, refused: bool) -> RowState {
     let (code, detail) = match &i.state {
+        // The call was refused as a whole: said once above the table, not on every row.
+        ItemState::Pending if refused => ("not-sent", None),
         ItemState::Pending => ("pending", None),
         ItemState::Sending { .. } => ("sending", None),
         ItemState::Issued { coupon_id } => ("issued", Some(coupon_id.clone())),
@@ -51,8 +53,11 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
             .with_plan(|p| p.map(|p| p.face_value().with_currency(currency.as_deref().unwrap_or("CNY"))))
             .unwrap_or_default()
     });
+    let refusal = Memo::new(move |_| issuance.with_plan(|p| p.and_then(|p| p.refused.clone())));
     let state = move || {
-        if issuance.running() {
+        if refusal.with(Option::is_some) {
+            "refused"
+        } else if issuance.running() {
             "running"
         } else if unfinished(&tally.get()) {
             "stopped"
@@ -70,7 +75,7 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
         })
     });
     view! {
-        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t(|t| t.issued) data-failed=t(|t| t.failed) data-unknown=t(|t| t.unknown) data-pending=t(|t| t.pending) data-extra=move || extra.get().to_string()>
+        <div class="card issue-progress" data-testid="issue-progress" data-state=state data-issued=t(|t| t.issued) data-failed=t(|t| t.failed) data-unknown=t(|t| t.unknown) data-pending=t(|t| t.pending) data-not-sent=t(|t| t.not_sent) data-extra=move || extra.get().to_string()>
             <div class="card-title">{tr(Msg::VoProgress)}</div>
             <progress max=t(|t| t.total) value=t(Tally::done) data-testid="progress-bar"></progress>
             <div data-testid="progress-text">{move || {
@@ -79,6 +84,15 @@ pub fn PlanProgress(issuance: Issuance, quotas: RwSignal<Option<ListQuotaCoupons
                 VoProgressText { done: &t.done(), total: &t.total, issued: &t.issued, failed: &t.failed }.text(l)
             }}</div>
             {move || (tally.with(|t| t.unknown + t.sending > 0) && issuance.running()).then(|| view! { <div class="muted" data-testid="reconciling">{tr(Msg::VoReconciling)}</div> })}
+            {move || refusal.get().map(|r| {
+                let code = r.code.clone();
+                view! {
+                <div class="notice notice-error" role="alert" data-testid="issue-refused" data-code=code.clone()>
+                    <div>{move || VoRefusedText { n: &tally.get().not_sent }.text(i18n.get())}</div>
+                    <div><strong>{move || reason_text(&r.code, &r.message, i18n.get())}</strong>" ("{code.clone()}")"</div>
+                    <div class="muted">{tr(Msg::VoRefusedFix)}</div>
+                </div>
+            }})}
             {move || (extra.get() > 0).then(|| view! { <div class="form-error" role="alert" data-testid="extra-found">{move || VoExtraFound { n: &extra.get() }.text(i18n.get())}</div> })}
             {move || issuance.flow.with(|f| f.error().cloned()).map(|e| view! {
                 <div>
@@ -113,11 +127,9 @@ fn ResultLine(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let st = Memo::new(move |_| {
-        issuance.with_plan(|p| p.and_then(|p| p.items.get(index)).map(row_state)).unwrap_or(RowState {
-            code: "pending",
-            detail: None,
-            extra: Vec::new(),
-        })
+        issuance
+            .with_plan(|p| p.and_then(|p| p.items.get(index).map(|i| row_state(i, p.refused.is_some()))))
+            .unwrap_or(RowState { code: "pending", detail: None, extra: Vec::new() })
     });
     let code = move || st.with(|s| s.code);
     let id_attr = customer_id.clone();
@@ -131,6 +143,7 @@ fn ResultLine(
                 "sending" => Msg::VoStateSending,
                 "issued" => Msg::VoStateIssued,
                 "failed" => Msg::Failed,
+                "not-sent" => Msg::VoStateNotSent,
                 _ => Msg::VoStateUnknown,
             }.text(i18n.get())}</span></td>
             <td data-testid="result-detail"><span data-testid="result-main">{move || {
