@@ -63,7 +63,10 @@ impl PossibleRouteMatch for RoutePath {
 mod tests {
     use super::*;
 
-    fn check(route: &'static str, path: &str) -> Option<(String, String, Vec<(String, String)>)> {
+    /// (matched, remaining, params)
+    type Match = (String, String, Vec<(String, String)>);
+
+    fn check(route: &'static str, path: &str) -> Option<Match> {
         RoutePath(route).test(path).map(|m| {
             let (matched, remaining) = (m.matched().to_string(), m.remaining().to_string());
             (matched, remaining, m.params().into_iter().map(|(k, v)| (k.into_owned(), v)).collect())

@@ -49,6 +49,7 @@ impl CapabilityFilters {
 mod tests {
     use super::*;
     use crate::components::list_page::filters_query;
+    use crate::components::list_page::url::Filters as _;
 
     #[test]
     fn the_tab_is_kept_and_the_status_is_a_filter() {

@@ -57,7 +57,7 @@ mod tests {
             source: "OWN".into(),
             ..Default::default()
         };
-        let view = ListView { filters: f, sort: vec![], page: 1, size: SIZES[0] };
+        let view = ListView { filters: f, sort: vec![], page: 1, size: SIZES.default };
         let q = view.to_query(SIZES);
         assert_eq!(q, "?q=acme%20co&type=CUSTOMER_UNBIND&status=PENDING_PARTNER&source=OWN");
         let map: HashMap<String, String> = q
