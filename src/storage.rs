@@ -49,3 +49,19 @@ pub fn forget_drafts() {
         let _ = s.remove_item(&k);
     }
 }
+
+/// Customers another page hands to the issue-vouchers form (the customers list's selection, a
+/// customer's page), by ID: the form takes them once and checks them against the whitelist
+/// like pasted lines, each with its outcome. A draft key, so signing out forgets it.
+const HANDED_CUSTOMERS: &str = "pc.draft.issue-vouchers.handed";
+
+pub fn hand_customers_to_issue(ids: &[String]) {
+    session_set(HANDED_CUSTOMERS, &ids.join("\n"));
+}
+
+/// The handed customers' IDs, once (the key is removed).
+pub fn take_handed_customers() -> Vec<String> {
+    let ids = session_get(HANDED_CUSTOMERS).unwrap_or_default();
+    session_remove(HANDED_CUSTOMERS);
+    ids.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+}

@@ -112,6 +112,11 @@ impl Pages {
         self.0.iter().filter(move |p| p.area == area).filter_map(|p| p.nav.map(|n| (p, n)))
     }
 
+    /// The access rule of the page at `path` (a link to it is offered only where it allows).
+    pub fn access_of(self, path: &str) -> Option<Access> {
+        self.0.iter().find(|p| p.path == path).map(|p| p.access)
+    }
+
     /// Whether a nav item should only be active on its exact path: the home, and items with
     /// other items below them (`/sales/vouchers` is not active on `/sales/vouchers/issue`).
     pub fn exact(self, path: &str) -> bool {

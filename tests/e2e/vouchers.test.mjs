@@ -478,6 +478,52 @@ test('dialogs take focus, keep Tab inside, close on Esc and give focus back to t
   await page.context().close();
 });
 
+test('customers chosen on the customers list or a customer page go to the issue form, each checked against the whitelist (#18)', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl);
+  await page.click('[data-testid=nav-customers]');
+  const rows = page.locator('[data-testid=customers-table] tbody tr');
+  await page.locator('[data-testid=customer-link]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=bulk-issue-vouchers]').isDisabled(), true, 'nothing chosen yet');
+  // The first six rows: whether each is on the whitelist decides its outcome on the form.
+  const listed = new Set(whitelist.map((e) => e.customer_id));
+  const ids = [];
+  for (let i = 0; i < 6; i++) {
+    const href = await rows.nth(i).locator('[data-testid=customer-link]').getAttribute('href');
+    ids.push(decodeURIComponent(href.split('/sales/customers/')[1].split('?')[0]));
+    await rows.nth(i).locator('[data-testid=row-select]').check();
+  }
+  const expectFound = ids.filter((id) => listed.has(id));
+  assert.ok(expectFound.length < ids.length || expectFound.length > 0, 'the seed gives a mix or at least one');
+  await page.click('[data-testid=bulk-issue-vouchers]');
+  await page.locator('[data-testid=page-issue-vouchers]').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=paste-result]').length === n, ids.length);
+  const outcomes = await page.$$eval('[data-testid=paste-result]', (rs) => rs.map((r) => [r.dataset.line, r.dataset.outcome]));
+  for (const [line, outcome] of outcomes) {
+    assert.equal(outcome === 'found', listed.has(line), `${line}: ${outcome}`);
+  }
+  await page.waitForFunction((n) => document.querySelector('[data-testid=chosen-customers]')?.dataset.count === String(n), expectFound.length);
+  const chosen = await page.$$eval('[data-testid=chosen]', (cs) => cs.map((c) => c.dataset.customer));
+  assert.deepEqual(chosen.sort(), [...expectFound].sort());
+  await screenshot(page, 'vouchers-from-customers-zh');
+
+  // One customer's page: its own "issue vouchers" adds it beside those already chosen.
+  const one = whitelist.find((e) => !ids.includes(e.customer_id)).customer_id;
+  await page.evaluate((id) => {
+    const a = document.createElement('a');
+    a.href = `/sales/customers/${encodeURIComponent(id)}`;
+    document.body.appendChild(a);
+    a.click();
+  }, one);
+  await page.locator('[data-testid=customer-issue-vouchers]').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=chosen-customers]')?.dataset.count === String(n), expectFound.length + 1);
+  assert.equal(await page.getAttribute('[data-testid=paste-result]', 'data-outcome'), 'found');
+  assert.equal(await page.locator(`[data-testid=chosen][data-customer="${one}"]`).count(), 1);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('pc.draft.issue-vouchers.handed')), null, 'taken once');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('a service partner sees no voucher pages', async () => {
   const page = await browser.newPage();
   await signIn(page, sandbox.appUrl, { account: 'huitong_services' });
@@ -489,6 +535,12 @@ test('a service partner sees no voucher pages', async () => {
   assert.deepEqual(links.filter((p) => /vouchers|whitelist|quotas/.test(p)), [], 'no shortcut the navigation hides');
   assert.equal(await page.locator('[data-testid=nav-issue-vouchers]').isVisible(), false);
   assert.equal(await page.locator('[data-testid=nav-vouchers]').isVisible(), false);
+  await page.click('[data-testid=nav-customers]');
+  await page.locator('[data-testid=customer-link]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=bulk-issue-vouchers]').count(), 0, 'no issuing from the customers list');
+  await page.click('[data-testid=customer-link]');
+  await page.locator('[data-testid=customer-name]').waitFor();
+  assert.equal(await page.locator('[data-testid=customer-issue-vouchers]').count(), 0, 'nor from a customer page');
   await page.evaluate(() => {
     const a = document.createElement('a');
     a.href = '/sales/vouchers/issue';

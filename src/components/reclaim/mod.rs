@@ -134,7 +134,7 @@ impl<T: Clone + Send + Sync + 'static> Reclaim<T> {
     /// The bulk action over the selection ("all matching" already resolved by the table).
     pub fn bulk_action(&self, label: Msg) -> BulkAction {
         let this = *self;
-        BulkAction { id: "reclaim", label, danger: true, run: Callback::new(move |s: Selected| this.ask(s.keys)) }
+        BulkAction { danger: true, ..BulkAction::new("reclaim", label, move |s: Selected| this.ask(s.keys)) }
     }
 
     /// Sends the confirmed rows, batch after batch; the confirmation closes first, so a second

@@ -734,27 +734,30 @@ pub fn Grid(model: Model) -> impl IntoView {
 
     // Toolbar: total and selection with bulk actions on the left; export, refresh and the
     // column chooser on the right.
-    let bulk_buttons = move || {
-        bulk_actions.with_value(|acts| {
-            acts.iter()
-                .map(|a| {
-                    let (run, label) = (a.run, a.label);
-                    view! {
+    let bulk_buttons =
+        move || {
+            bulk_actions.with_value(|acts| {
+                acts.iter()
+                    .map(|a| {
+                        let (run, label, danger, id, shown) = (a.run, a.label, a.danger, a.id, a.shown);
+                        move || {
+                            shown.is_none_or(|s| s.get()).then(|| view! {
                         <button
                             type="button"
                             class="button"
-                            class:danger=a.danger
-                            data-testid=format!("bulk-{}", a.id)
+                            class:danger=danger
+                            data-testid=format!("bulk-{id}")
                             disabled=move || { selected_count.get() == 0 || resolving.with(Option::is_some) }
                             on:click=move |_| run_bulk(run)
                         >
                             {tr(label)}
                         </button>
-                    }
-                })
-                .collect_view()
-        })
-    };
+                    })
+                        }
+                    })
+                    .collect_view()
+            })
+        };
     // Rebuilt whenever the count changes (small), so its parts are plain values.
     let selection_info = move || {
         let n = selected_count.get();

@@ -68,10 +68,17 @@ pub struct BulkAction {
     /// Destructive (shown in the danger colour).
     pub danger: bool,
     pub run: Callback<Selected>,
+    /// Offered only while this holds (e.g. the person may open the page it leads to); always
+    /// when `None`.
+    pub shown: Option<Signal<bool>>,
 }
 
 impl BulkAction {
     pub fn new(id: &'static str, label: Msg, run: impl Fn(Selected) + Send + Sync + 'static) -> Self {
-        BulkAction { id, label, danger: false, run: Callback::new(run) }
+        BulkAction { id, label, danger: false, run: Callback::new(run), shown: None }
+    }
+
+    pub fn only_when(self, shown: impl Fn() -> bool + Send + Sync + 'static) -> Self {
+        BulkAction { shown: Some(Signal::derive(shown)), ..self }
     }
 }

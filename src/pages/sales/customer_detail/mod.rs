@@ -1,5 +1,6 @@
 //! One customer with all of its opportunities.
 
+use crate::api::profile::use_profile;
 use crate::api::use_api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::use_remote;
@@ -7,10 +8,11 @@ use crate::components::table::masked::MaskedText;
 use crate::components::table::{ClientSource, Column, DataTable, Empty, EmptyReason, Mask, Paging, Source};
 use crate::format;
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, Msg};
-use crate::routes::{safe_next, ASSOCIATION_EVENTS, CUSTOMERS};
+use crate::routes::page::use_pages;
+use crate::routes::{safe_next, ASSOCIATION_EVENTS, CUSTOMERS, ISSUE_VOUCHERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use partner_api::opportunities::{CustomerOpportunitiesRequest, Opportunity};
 use partner_api::page::PageQuery;
 use std::sync::Arc;
@@ -93,6 +95,16 @@ pub fn CustomerDetailPage() -> impl IntoView {
         })
     };
 
+    // To the issue form with this customer (it checks the whitelist), for whom may issue.
+    let profile = use_profile();
+    let issue_access = use_pages().access_of(ISSUE_VOUCHERS);
+    let may_issue = move || issue_access.is_some_and(|a| profile.may(&a));
+    let navigate = use_navigate();
+    let issue = move |id: String| {
+        crate::storage::hand_customers_to_issue(&[id]);
+        navigate(ISSUE_VOUCHERS, Default::default());
+    };
+
     view! {
         <section class="page" data-testid="page-customer-detail">
             <A href=move || crate::routes::href(&back()) attr:class="back-link" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A>
@@ -100,12 +112,20 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 {move || facts().map(|f| f.0).unwrap_or_else(|| Msg::CustomerDetail.text(i18n.get()).to_string())}
             </h1>
             {move || remote.error.get().map(|e| view! { <ErrorNotice error=e on_retry=Callback::new(move |_| remote.reload()) /> })}
-            {move || remote.data.with(|d| d.as_ref().filter(|d| d.customer.indirect_partner_id.is_none()).map(|d| {
-                let href = format!("{ASSOCIATION_EVENTS}?request={}", js_sys::encode_uri_component(&d.customer.customer_id));
-                view! {
-                    <A href=crate::routes::href(&href) attr:class="button" attr:data-testid="customer-request-unbind">{tr(Msg::RequestUnbindForCustomer)}</A>
-                }
-            }))}
+            <div class="form-actions">
+                {move || remote.data.with(|d| d.as_ref().filter(|_| may_issue()).map(|d| {
+                    let (id, issue) = (d.customer.customer_id.clone(), issue.clone());
+                    view! {
+                        <button class="button primary" type="button" data-testid="customer-issue-vouchers" on:click=move |_| issue(id.clone())>{tr(Msg::IssueVouchers)}</button>
+                    }
+                }))}
+                {move || remote.data.with(|d| d.as_ref().filter(|d| d.customer.indirect_partner_id.is_none()).map(|d| {
+                    let href = format!("{ASSOCIATION_EVENTS}?request={}", js_sys::encode_uri_component(&d.customer.customer_id));
+                    view! {
+                        <A href=crate::routes::href(&href) attr:class="button" attr:data-testid="customer-request-unbind">{tr(Msg::RequestUnbindForCustomer)}</A>
+                    }
+                }))}
+            </div>
             {move || facts().map(|(_, rows)| view! {
                 <div class="card facts">
                     <dl>

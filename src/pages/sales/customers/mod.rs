@@ -9,11 +9,13 @@ use crate::components::filters::{
     use_resellers, CodeMultiSelect, DateRangeFilter, NumberRangeFilter, SelectFilter, TextFilter,
 };
 use crate::components::list_page::{start_first_page, Draft, Filters, List, ListPage, ListUrl, SIZES};
-use crate::components::table::{loader, Column, Empty, EmptyReason, Mask, RowAction, Rows, Slice};
+use crate::components::table::{loader, BulkAction, Column, Empty, EmptyReason, Mask, RowAction, Rows, Slice};
 use crate::i18n::{code_label, tr, use_i18n, CodeKind, CustomersTotal, Locale, Msg};
-use crate::routes::CUSTOMERS;
+use crate::routes::page::use_pages;
+use crate::routes::{CUSTOMERS, ISSUE_VOUCHERS};
 use filters::{CustomerFilters, DEFAULT_SORT};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
 use partner_api::endpoint::Paged;
 use partner_api::opportunities::{
@@ -139,6 +141,15 @@ pub fn CustomersPage() -> impl IntoView {
     let managers = Signal::derive(move || {
         profile.account_managers().into_iter().map(|m| (m.account_name, m.name)).collect::<Vec<_>>()
     });
+    // The selection goes to the issue form, which checks each customer against the whitelist
+    // (offered only to whom may issue vouchers).
+    let issue_access = use_pages().access_of(ISSUE_VOUCHERS);
+    let navigate = use_navigate();
+    let issue = BulkAction::new("issue-vouchers", Msg::IssueVouchers, move |s| {
+        crate::storage::hand_customers_to_issue(&s.keys);
+        navigate(ISSUE_VOUCHERS, Default::default());
+    })
+    .only_when(move || issue_access.is_some_and(|a| profile.may(&a)));
     let more_open = RwSignal::new(false);
     Effect::new(move |_| {
         if url.filters.with(CustomerFilters::uses_more) {
@@ -216,6 +227,7 @@ pub fn CustomersPage() -> impl IntoView {
         .columns(move || columns(sees_resellers.get()), |r: &CustomerOpportunity| r.customer_id.clone())
         .row_actions(vec![RowAction::link("details", Msg::ViewDetails, detail_path).keyboard_only()])
         .selectable()
+        .bulk_actions(vec![issue])
         .empty(Msg::EmptyNone, Msg::EmptyFiltered)
         .empty_special(move |f: CustomerFilters| {
             (!f.has_filters() && scope_now.with(|s| s.as_deref() == Some(scope::OWN)))

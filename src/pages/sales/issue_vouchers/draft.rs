@@ -51,6 +51,9 @@ pub struct Draft {
     /// Off while a plan runs: its customers belong to the plan's own record, not to a draft
     /// a later visit would offer again (a new issue turns it back on).
     pub keeping: RwSignal<bool>,
+    /// Customer IDs another page handed over (`storage::take_handed_customers`), checked by
+    /// the paste box once the form shows.
+    pub handed: StoredValue<Vec<String>>,
 }
 
 impl Draft {
@@ -73,6 +76,7 @@ impl Draft {
             customers: RwSignal::new(Vec::new()),
             restored: RwSignal::new(false),
             keeping: RwSignal::new(true),
+            handed: StoredValue::new(crate::storage::take_handed_customers()),
         };
         // The restored draft's quota keeps the restored validity and scope once.
         let keep_choices = StoredValue::new(None::<String>);

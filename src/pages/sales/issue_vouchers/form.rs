@@ -36,6 +36,7 @@ pub fn IssueForm(
         products,
         customers,
         restored,
+        handed,
         ..
     } = draft;
     let dialog_open = RwSignal::new(false);
@@ -130,7 +131,7 @@ pub fn IssueForm(
                     <a class="link-button" href=crate::routes::href("/sales/whitelist") data-testid="manage-whitelist">{tr(Msg::VoManageWhitelist)}</a>
                 </div>
                 <ChosenList customers=customers />
-                <PasteBox customers=customers />
+                <PasteBox customers=customers handed=handed />
             </div>
 
             <div class="issue-summary" data-testid="issue-summary" data-over=move || over_balance.get().to_string()>

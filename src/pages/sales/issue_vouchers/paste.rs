@@ -23,14 +23,14 @@ const KINDS: [(PasteOutcome, Msg); 5] = [
 ];
 
 #[component]
-pub fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
+pub fn PasteBox(customers: RwSignal<Vec<Chosen>>, handed: StoredValue<Vec<String>>) -> impl IntoView {
     let api = use_api();
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let results = RwSignal::new(Vec::<(String, PasteOutcome)>::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let check = move |_| {
+    let check = move || {
         let (lines, keys) = paste_lines(&text.get_untracked());
         busy.set(true);
         error.set(None);
@@ -58,6 +58,12 @@ pub fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
             busy.try_set(false);
         });
     };
+    // Customers handed over by another page are checked as if pasted, once.
+    let ids = handed.try_update_value(std::mem::take).unwrap_or_default();
+    if !ids.is_empty() {
+        text.set(ids.join("\n"));
+        check();
+    }
     view! {
         <div class="paste-box">
             <label class="field">
@@ -65,7 +71,7 @@ pub fn PasteBox(customers: RwSignal<Vec<Chosen>>) -> impl IntoView {
                 <textarea rows="3" data-testid="paste-input" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>
             <div class="form-actions">
-                <button class="button" type="button" data-testid="paste-check" disabled=move || busy.get() on:click=check>{tr(Msg::VoPasteCheck)}</button>
+                <button class="button" type="button" data-testid="paste-check" disabled=move || busy.get() on:click=move |_| check()>{tr(Msg::VoPasteCheck)}</button>
             </div>
             {move || error.get().map(|e| view! { <ErrorNotice error=e /> })}
             <p class="paste-summary" data-testid="paste-summary">
