@@ -1,6 +1,7 @@
 //! Filter-bar fields shared by list pages. Each edits a [`Bind`]: a field of a list page's
 //! draft (`draft.bind(Filters::field())`) or any signal.
 
+use crate::components::date_input::DateInput;
 use crate::components::list_page::Bind;
 use crate::i18n::{code_label, use_i18n, CodeKind, Msg};
 use leptos::prelude::*;
@@ -159,7 +160,10 @@ pub fn TextFilter(
 /// What is wrong with a range of local dates `YYYY-MM-DD` (inclusive): the start after the
 /// end, or (with `max_days`) longer than the API allows. Empty ends are fine.
 pub fn date_range_problem(from: &str, to: &str, max_days: Option<i64>) -> Option<Msg> {
-    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    use partner_api::day_input::{is_bad_day, parse_day as parse};
+    if is_bad_day(from) || is_bad_day(to) {
+        return Some(Msg::DateNotADay);
+    }
     match (parse(from), parse(to)) {
         (Some(f), Some(t)) if f > t => Some(Msg::DateRangeInvalid),
         (Some(f), Some(t)) if max_days.is_some_and(|m| (t - f).num_days() >= m) => Some(Msg::DateRangeTooLong),
@@ -182,21 +186,11 @@ pub fn DateRangeFilter(
         <div class="filter" class:field-invalid=invalid>
             <span class="filter-label">{move || label.text(i18n.get())}</span>
             <div class="date-range">
-                <input
-                    type="date"
-                    data-testid=format!("{test_id}-from")
-                    class:invalid=invalid
-                    prop:value=move || from.get.get()
-                    on:input=move |ev| from.set.run(event_target_value(&ev))
-                />
+                <DateInput value=from invalid=Signal::derive(invalid) test_id=format!("{test_id}-from")
+                    label=Signal::derive(move || format!("{} ({})", label.text(i18n.get()), Msg::DateFrom.text(i18n.get()))) />
                 <span class="muted">{move || Msg::LastUpdateTo.text(i18n.get())}</span>
-                <input
-                    type="date"
-                    data-testid=format!("{test_id}-to")
-                    class:invalid=invalid
-                    prop:value=move || to.get.get()
-                    on:input=move |ev| to.set.run(event_target_value(&ev))
-                />
+                <DateInput value=to invalid=Signal::derive(invalid) test_id=format!("{test_id}-to")
+                    label=Signal::derive(move || format!("{} ({})", label.text(i18n.get()), Msg::DateTo.text(i18n.get()))) />
             </div>
             {move || problem.get().map(|m| view! { <div class="field-error" role="alert">{m.text(i18n.get())}</div> })}
         </div>

@@ -2,6 +2,7 @@
 
 pub mod acting_bar;
 pub mod codes;
+pub mod date_input;
 pub mod error_notice;
 pub mod filters;
 pub mod funds_labels;

@@ -27,6 +27,10 @@ crate::texts! {
     ErrorFieldPrefix => "请检查:", "Please check: ";
     DateRangeTooLong => "时间跨度不能超过一年", "The range may span at most one year";
     LastUpdateTo => "至", "to";
+    DateFrom => "开始日期", "start date";
+    DateTo => "结束日期", "end date";
+    OpenCalendar => "打开日历", "Open the calendar";
+    DateNotADay => "请按 年-月-日 填写日期,如 2026-12-06", "Enter the date as year-month-day, e.g. 2026-12-06";
     DateRangeInvalid => "开始日期不能晚于结束日期", "The start date must not be after the end date";
     RangeMin => "最小值", "Min";
     RangeMax => "最大值", "Max";

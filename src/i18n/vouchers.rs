@@ -11,6 +11,7 @@ crate::texts! {
     VoNoQuotas => "没有此类型的额度。", "There are no quotas of this type.";
     VoBalance => "剩余额度", "Remaining balance";
     VoValidity => "有效期", "Validity";
+    VoValidityOutside => "有效期须在额度的有效期之内", "The validity must lie within the quota's validity";
     VoValidityHint => "默认与额度的有效期一致,只能在额度有效期之内。", "Defaults to the quota's validity and must lie within it.";
     VoFaceValue => "面额", "Face value";
     VoFaceRange => "面额范围", "Face value range";

@@ -318,6 +318,32 @@ test('a 4xx says what to fix: the offending parameter, code and request id', asy
   assertNoPageErrors(page);
 });
 
+test('a date filter takes year-month-day in both languages; anything else is said, kept and not searched (#18)', async () => {
+  const page = await browser.newPage();
+  await signIn(page, sandbox.appUrl, { account: 'hz_distributor', user: 'admin' });
+  await page.click('[data-testid=nav-customers]');
+  await page.locator('[data-testid=customer-link]').first().waitFor();
+  await page.click('[data-testid=filter-more]');
+  const from = page.locator('[data-testid=filter-updated-from]');
+  assert.equal(await from.getAttribute('type'), 'text', 'not the browser date field (mm/dd/yyyy in a zh page)');
+  assert.equal(await from.getAttribute('placeholder'), 'YYYY-MM-DD');
+  await from.fill('2026-3');
+  await page.click('[data-testid=filter-search]');
+  assert.match(await page.textContent('.filter.field-invalid [role=alert]'), /年-月-日/);
+  assert.equal(await from.getAttribute('aria-invalid'), 'true');
+  assert.ok(!page.url().includes('from='), 'not searched');
+  assert.equal(await from.inputValue(), '2026-3');
+  await from.fill('2026/3/1');
+  await from.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid=filter-updated-from]').value === '2026-03-01');
+  assert.equal(await page.locator('.filter.field-invalid').count(), 0);
+  await page.click('[data-testid=filter-search]');
+  await page.waitForURL(/from=2026-03-01/);
+  await screenshot(page, 'customers-date-filter-zh');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('dates are shown in the user time zone', async () => {
   const times = {};
   for (const timezoneId of ['Asia/Shanghai', 'America/New_York']) {

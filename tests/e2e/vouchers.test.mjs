@@ -197,6 +197,27 @@ test('validation keeps the input and explains it; more than the balance is preve
   assert.match(await page.textContent('[data-testid=face-error]'), /cannot be above CNY 20,000\.00/);
   assert.equal(await page.inputValue('[data-testid=face-value]'), '20000.01');
 
+  // Dates are typed as year-month-day in both languages (#18); a wrong one is said, kept and
+  // blocks issuing; 2026/3/1-style input is tidied on leaving the field.
+  const first = await page.inputValue('[data-testid=valid-from]');
+  assert.match(first, /^\d{4}-\d{2}-\d{2}$/);
+  await page.fill('[data-testid=valid-from]', '2026-02-30');
+  assert.match(await page.textContent('[data-testid=validity-error]'), /year-month-day/);
+  assert.equal(await page.getAttribute('[data-testid=valid-from]', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('[data-testid=valid-to]', 'aria-invalid'), 'false');
+  assert.equal(await page.inputValue('[data-testid=valid-from]'), '2026-02-30');
+  const before1 = new Date(`${first}T00:00:00Z`);
+  before1.setUTCDate(before1.getUTCDate() - 1);
+  const iso = before1.toISOString().slice(0, 10);
+  await page.fill('[data-testid=valid-from]', iso.replaceAll('-', '/'));
+  await page.press('[data-testid=valid-from]', 'Tab');
+  await page.waitForFunction((v) => document.querySelector('[data-testid=valid-from]').value === v, iso);
+  assert.match(await page.textContent('[data-testid=validity-error]'), /within the quota's validity/);
+  await page.click('[data-testid=issue-submit]');
+  assert.equal(await page.locator('[data-testid=issue-review]').count(), 0, 'not offered for review');
+  await page.fill('[data-testid=valid-from]', first);
+  assert.equal(await page.locator('[data-testid=validity-error]').count(), 0);
+
   // A customer of the partner who is not on the whitelist, and a stranger.
   const wl = new Set(whitelist.map((e) => e.customer_id));
   const customers = await api('POST', '/v2/partners/sub-customers/opportunities/query', { offset: 0, limit: 100 });

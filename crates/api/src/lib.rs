@@ -13,6 +13,7 @@ pub mod coupons_by_quota;
 pub mod csv;
 pub mod customer_id;
 pub mod customers;
+pub mod day_input;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;

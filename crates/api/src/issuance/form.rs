@@ -75,6 +75,44 @@ pub fn over_balance(face_text: &str, quota: Option<&CouponQuota>, customers: usi
 }
 
 /// The whole form: the face value to issue, or the first problem.
+/// What is wrong with the validity typed on the issue form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValidityProblem {
+    /// Not a day; `true` for the end.
+    NotADay(bool),
+    Reversed,
+    /// Outside the quota's own validity (its first and last local day).
+    OutsideQuota,
+}
+
+/// The typed validity (local days; empty = the quota's own) against the quota's first and
+/// last local day.
+pub fn check_validity(
+    from: &str,
+    to: &str,
+    quota_days: (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+) -> Result<(), ValidityProblem> {
+    use crate::day_input::{is_bad_day, parse_day};
+    if is_bad_day(from) {
+        return Err(ValidityProblem::NotADay(false));
+    }
+    if is_bad_day(to) {
+        return Err(ValidityProblem::NotADay(true));
+    }
+    let (f, t) = (parse_day(from).or(quota_days.0), parse_day(to).or(quota_days.1));
+    if let (Some(f), Some(t)) = (f, t) {
+        if f > t {
+            return Err(ValidityProblem::Reversed);
+        }
+    }
+    let before = matches!((f, quota_days.0), (Some(f), Some(first)) if f < first);
+    let after = matches!((t, quota_days.1), (Some(t), Some(last)) if t > last);
+    if before || after {
+        return Err(ValidityProblem::OutsideQuota);
+    }
+    Ok(())
+}
+
 pub fn check_form(quota: Option<&CouponQuota>, face_text: &str, customers: usize) -> Result<Amount, FormProblem> {
     let q = quota.ok_or(FormProblem::NoQuota)?;
     let face = check_face(face_text, Some(q)).map_err(FormProblem::Face)?;
@@ -169,6 +207,16 @@ mod tests {
     fn the_form_is_checked_in_order() {
         let q = quota(None, None, 10_000);
         assert_eq!(check_form(None, "", 0), Err(FormProblem::NoQuota));
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let quota_days = (day("2026-01-05"), day("2027-12-31"));
+        assert_eq!(check_validity("", "", quota_days), Ok(()));
+        assert_eq!(check_validity("2026/2/1", "2027-12-31", quota_days), Ok(()));
+        assert_eq!(check_validity("2026-02-30", "", quota_days), Err(ValidityProblem::NotADay(false)));
+        assert_eq!(check_validity("", "soon", quota_days), Err(ValidityProblem::NotADay(true)));
+        assert_eq!(check_validity("2026-03-01", "2026-02-01", quota_days), Err(ValidityProblem::Reversed));
+        assert_eq!(check_validity("2028-01-01", "", quota_days), Err(ValidityProblem::Reversed));
+        assert_eq!(check_validity("2026-01-04", "", quota_days), Err(ValidityProblem::OutsideQuota));
+        assert_eq!(check_validity("", "2028-01-01", quota_days), Err(ValidityProblem::OutsideQuota));
         assert_eq!(check_form(Some(&q), "", 0), Err(FormProblem::Face(FaceProblem::Required)));
         assert_eq!(check_form(Some(&q), "20", 0), Err(FormProblem::NoCustomers));
         assert_eq!(check_form(Some(&q), "20", 6), Err(FormProblem::OverBalance));

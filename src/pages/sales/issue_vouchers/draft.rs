@@ -6,7 +6,7 @@ use crate::components::table::Mask;
 use crate::i18n::{Locale, Msg, VoFaceAboveMax, VoFaceBelowMin};
 use leptos::prelude::*;
 use partner_api::coupons::CouponQuota;
-use partner_api::issuance::form::{self, Choices, FaceProblem, FormProblem};
+use partner_api::issuance::form::{self, Choices, FaceProblem, FormProblem, ValidityProblem};
 use partner_api::money::AmountProblem;
 use partner_api::time::Instant;
 use partner_api::Amount;
@@ -132,6 +132,19 @@ impl Draft {
     pub fn after_issue(self, issued: &std::collections::HashSet<String>) {
         self.customers.update(|c| c.retain(|c| !issued.contains(&c.id)));
         self.face_touched.set(false);
+    }
+
+    /// What is wrong with the typed validity (None: fine), and whether the end is the culprit.
+    pub fn validity_problem(self, q: Option<&CouponQuota>) -> Option<(Msg, Option<bool>)> {
+        use partner_api::day_input::parse_day;
+        let quota_days =
+            q.map_or((None, None), |q| (parse_day(&day(&q.effective_time)), parse_day(&day(&q.expire_time))));
+        let (from, to) = (self.valid_from.get(), self.valid_to.get());
+        form::check_validity(&from, &to, quota_days).err().map(|p| match p {
+            ValidityProblem::NotADay(end) => (Msg::DateNotADay, Some(end)),
+            ValidityProblem::Reversed => (Msg::DateRangeInvalid, None),
+            ValidityProblem::OutsideQuota => (Msg::VoValidityOutside, None),
+        })
     }
 
     pub fn face_error(self, q: Option<&CouponQuota>, l: Locale) -> Option<String> {

@@ -8,6 +8,7 @@ use super::draft::Draft;
 use super::paste::PasteBox;
 use super::quota_picker::{QuotaPicker, ScopePicker};
 use super::saved::new_plan_id;
+use crate::components::date_input::DateInput;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::remote::Remote;
 use crate::i18n::{tr, use_i18n, CodeKind, Msg};
@@ -42,6 +43,10 @@ pub fn IssueForm(
     let dialog_open = RwSignal::new(false);
     let form_error = RwSignal::new(None::<Msg>);
     let face_error = Memo::new(move |_| quota.with(|q| draft.face_error(q.as_ref(), i18n.get())));
+    let validity = Memo::new(move |_| quota.with(|q| draft.validity_problem(q.as_ref())));
+    // Each end is highlighted when it is the culprit; both when the range itself is wrong.
+    let end_invalid =
+        move |end: bool| Signal::derive(move || validity.with(|v| v.is_some_and(|(_, e)| e.is_none_or(|e| e == end))));
     let total = Memo::new(move |_| quota.with(|q| draft.total(q.as_ref())));
     let over_balance = Memo::new(move |_| quota.with(|q| draft.over_balance(q.as_ref())));
     let currency = move || quota.with(|q| q.as_ref().map(|q| q.currency.clone()).unwrap_or_else(|| "CNY".into()));
@@ -51,6 +56,10 @@ pub fn IssueForm(
         face_touched.set(true);
         form_error.set(None);
         let q = quota.get_untracked();
+        if validity.get_untracked().is_some() {
+            // Shown at the field; nothing is sent with a validity the server would refuse.
+            return;
+        }
         match draft.check(q.as_ref()) {
             Err(FormProblem::NoQuota) => form_error.set(Some(Msg::VoPickQuota)),
             // Shown at the field.
@@ -101,11 +110,14 @@ pub fn IssueForm(
             </label>
             <div class="field">
                 <span class="field-label">{tr(Msg::VoValidity)}</span>
-                <div class="date-range">
-                    <input type="date" data-testid="valid-from" prop:value=valid_from on:input=move |ev| valid_from.set(event_target_value(&ev)) />
+                <div class="date-range" class:field-invalid=move || validity.with(Option::is_some)>
+                    <DateInput value=valid_from invalid=end_invalid(false) test_id="valid-from".to_string()
+                        label=Signal::derive(move || format!("{} ({})", Msg::VoValidity.text(i18n.get()), Msg::DateFrom.text(i18n.get()))) />
                     <span>{tr(Msg::LastUpdateTo)}</span>
-                    <input type="date" data-testid="valid-to" prop:value=valid_to on:input=move |ev| valid_to.set(event_target_value(&ev)) />
+                    <DateInput value=valid_to invalid=end_invalid(true) test_id="valid-to".to_string()
+                        label=Signal::derive(move || format!("{} ({})", Msg::VoValidity.text(i18n.get()), Msg::DateTo.text(i18n.get()))) />
                 </div>
+                {move || validity.get().map(|(m, _)| view! { <span class="field-error" data-testid="validity-error" role="alert">{m.text(i18n.get())}</span> })}
                 <span class="muted">{tr(Msg::VoValidityHint)}</span>
             </div>
             <label class="field">
