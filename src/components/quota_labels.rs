@@ -76,6 +76,15 @@ pub fn type_msg(t: i32) -> Msg {
     }
 }
 
+/// The quota type in a column headed 额度类型 / Quota type: 代金券 / Voucher, 现金券 / Cash coupon.
+pub fn type_short_msg(t: i32) -> Msg {
+    if t == quota_type::CASH {
+        Msg::VoTypeCash
+    } else {
+        Msg::VoTypeVoucher
+    }
+}
+
 /// Q4 `operation_type` ("10", "11") and V5 `operation_type` ("1".."9").
 pub fn operation_msg(code: &str) -> Option<Msg> {
     Some(match code {

@@ -10,7 +10,7 @@ crate::texts! {
     QtTabIssued => "发放给经销商的额度", "Issued to resellers";
     QtTabOwn => "我的额度", "My quotas";
     QtIssueQuota => "发放代金券额度", "Issue quota";
-    QtIssueToResellers => "发放给经销商", "Issue to resellers";
+    QtIssueToResellers => "发放给经销商", "Issue quota";
     QtReseller => "二级经销商", "Reseller";
     QtQuotaId => "额度 ID", "Quota ID";
     QtParentQuota => "来源额度", "Source quota";

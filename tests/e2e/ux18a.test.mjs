@@ -79,7 +79,7 @@ test('a quota not yet in effect is shown as such with its start day and is never
   assert.equal(await tag.getAttribute('data-pending'), 'true');
   assert.equal((await tag.textContent()).trim(), '未生效');
   assert.ok((await tag.getAttribute('title')).includes(STARTS));
-  assert.ok((await row.locator('td[data-col=effective]').textContent()).includes(STARTS));
+  assert.ok((await row.locator('td[data-col=validity]').textContent()).includes(STARTS));
   assert.equal(await row.locator('[data-testid=action-issue-vouchers]').count(), 0);
   assert.equal(await row.locator('[data-testid=action-issue-quota]').count(), 0);
   const usable = rowOf(page, 'own-quotas-table', D1);
@@ -232,6 +232,7 @@ const PAGES = [
   // cut, and whether it has row actions / a selection column.
   { nav: 'nav-vouchers', page: 'page-vouchers', table: 'vouchers-table', keys: ['coupon', 'customer', 'status', 'balance', 'expire'], whole: ['balance', 'expire'], actions: true, select: true },
   { nav: 'nav-quotas', page: 'page-quotas', table: 'issued-quotas-table', keys: ['quota', 'reseller', 'status', 'balance', 'expire'], whole: ['balance', 'effective', 'expire'], actions: true, select: true },
+  { nav: 'nav-quotas', tab: 'tab-own', page: 'page-quotas', table: 'own-quotas-table', keys: ['quota', 'type', 'status', 'balance', 'validity'], whole: ['balance', 'validity'], actions: true, select: true },
   { nav: 'nav-customers', page: 'page-customers', table: 'customers-table', keys: ['customer', 'account-manager', 'reseller'], whole: ['account-manager', 'last-update'], actions: false, select: true },
   { nav: 'nav-orders', page: 'page-orders', table: 'orders-table', keys: ['order', 'customer', 'status', 'created'], whole: ['order', 'created'], actions: false, select: false },
 ];
@@ -244,6 +245,7 @@ for (const width of [1280, 1440]) {
       if (lang === 'en') await toEnglish(page);
       for (const p of PAGES) {
         await open(page, p.nav, p.page);
+        if (p.tab) await page.click(`[data-testid=${p.tab}]`);
         await waitForRows(page, p.table);
         const at = `${p.table} ${lang} ${width}`;
         const l = await page.evaluate(layout, p.table);

@@ -33,10 +33,11 @@ const SELECT_WIDTH: u32 = 44;
 const ACTIONS_MIN_WIDTH: u32 = 64;
 
 /// Width of the row actions column (pinned on the right): its links side by side in this
-/// language, estimated from the labels (14 px per CJK character, about 7.6 px for others; a
-/// button's padding and the gaps), and never narrower than its header.
+/// language, estimated from the labels (14 px per CJK character, about 7.0 px for others, as
+/// measured on the action labels in Noto Sans; a button's padding and the gaps), and never
+/// narrower than its header.
 fn actions_width(actions: &[ActionMeta], l: Locale) -> u32 {
-    let text = |s: &str| s.chars().map(|c| if c as u32 >= 0x2e80 { 14.0 } else { 7.6 }).sum::<f64>();
+    let text = |s: &str| s.chars().map(|c| if c as u32 >= 0x2e80 { 14.0 } else { 7.0 }).sum::<f64>();
     let links: Vec<f64> = actions.iter().filter(|a| a.in_column).map(|a| text(a.label.text(l)) + 8.0).collect();
     let gaps = 8.0 * links.len().saturating_sub(1) as f64;
     // Cell padding both sides, and a little slack for the font.

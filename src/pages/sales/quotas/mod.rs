@@ -11,7 +11,7 @@ use crate::api::server_clock;
 use crate::api::{use_api, Api};
 use crate::components::filters::{use_resellers, SelectFilter, TextFilter};
 use crate::components::list_page::{Draft, List, ListPage, ListUrl, SIZES};
-use crate::components::quota_labels::{state_tag, state_text, status_msg, type_msg};
+use crate::components::quota_labels::{state_tag, state_text, status_msg, type_msg, type_short_msg};
 use crate::components::reclaim::{Reclaim, ReclaimDialog, ReclaimResults, ReclaimSpec, SendBatch};
 use crate::components::table::{paged, Column, RowAction};
 use crate::i18n::{tr, use_i18n, Msg, QtReclaimConfirmMany, QtReclaimConfirmOne, QtReclaimSkipped, QtTotal};
@@ -84,8 +84,8 @@ type O = Column<CouponQuota>;
 
 fn own_columns() -> Vec<Column<CouponQuota>> {
     vec![
-        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(170),
-        O::text("type", Msg::QtQuotaType, |r, l| type_msg(r.quota_type).text(l).to_string()).width(130),
+        O::text("quota", Msg::QtQuotaId, |r, _| r.quota_id.clone()).copyable().width(160),
+        O::text("type", Msg::QtQuotaType, |r, l| type_short_msg(r.quota_type).text(l).to_string()).width(106),
         O::text("status", Msg::Status, |r, l| {
             state_text(r.quota_status, r.usability(server_clock::now()), &r.effective_time, l)
         })
@@ -93,8 +93,14 @@ fn own_columns() -> Vec<Column<CouponQuota>> {
         .width(120),
         O::money("value", Msg::QtQuotaValue, |r| Some((r.quota_value, r.currency.as_str()))).width(130).hidden(),
         O::money("balance", Msg::QtBalance, |r| Some((r.balance, r.currency.as_str()))).width(130),
-        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130),
-        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130),
+        // One range of days fits a 1280 px laptop beside three row actions (#18); the exact
+        // times are in the column chooser.
+        O::text("validity", Msg::VoValidity, |r, _| {
+            format!("{} – {}", crate::format::date(&r.effective_time), crate::format::date(&r.expire_time))
+        })
+        .width(180),
+        O::date_time("effective", Msg::ColEffective, |r| Some(r.effective_time)).width(130).hidden(),
+        O::date_time("expire", Msg::Expires, |r| Some(r.expire_time)).width(130).hidden(),
     ]
 }
 
